@@ -1,0 +1,17 @@
+//! The ISAO Deals API contract (`shared/seed/deals-api.txt`) as Rust types and rules.
+//!
+//! Both the reference server and the widget depend on this crate, so a rule the
+//! widget checks before sending is, by construction, the rule the server enforces.
+
+mod error;
+mod model;
+mod new_deal;
+mod query;
+mod status_change;
+pub mod timestamp;
+
+pub use error::{ErrorBody, FieldErrors};
+pub use model::{Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User};
+pub use new_deal::{NewDeal, TITLE_MAX_CHARS};
+pub use query::{DealQuery, DEFAULT_LIMIT, MAX_LIMIT};
+pub use status_change::StatusChange;

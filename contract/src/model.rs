@@ -1,0 +1,284 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::timestamp;
+
+/// Where a deal stands: the seed's "Deal Status Values".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DealStatus {
+    Open,
+    Won,
+    Lost,
+}
+
+impl DealStatus {
+    pub const ALL: [DealStatus; 3] = [DealStatus::Open, DealStatus::Won, DealStatus::Lost];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealStatus::Open => "open",
+            DealStatus::Won => "won",
+            DealStatus::Lost => "lost",
+        }
+    }
+
+    /// Won and lost deals are closed: they carry an actual close date.
+    pub fn is_closed(self) -> bool {
+        self != DealStatus::Open
+    }
+}
+
+impl FromStr for DealStatus {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Self, ()> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == text)
+            .ok_or(())
+    }
+}
+
+impl fmt::Display for DealStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The seed's "Priority Values"; `medium` when a deal is created without one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 3] = [Priority::Low, Priority::Medium, Priority::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Medium => "medium",
+            Priority::High => "high",
+        }
+    }
+}
+
+impl FromStr for Priority {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Self, ()> {
+        Self::ALL
+            .into_iter()
+            .find(|priority| priority.as_str() == text)
+            .ok_or(())
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The contact a deal is linked to, as nested in a deal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub current_company: Option<String>,
+}
+
+/// The user a deal is assigned to, as nested in a deal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// The seed's "Deal Object Structure". Optional members are written as `null`
+/// and read when absent too (the seed's create answer omits `actualCloseDate`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deal {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub value: f64,
+    pub currency: String,
+    #[serde(default)]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub priority: Priority,
+    #[serde(default, serialize_with = "percent_as_written")]
+    pub probability: Option<f64>,
+    pub status: DealStatus,
+    #[serde(default, with = "timestamp::option")]
+    pub expected_close_date: Option<DateTime<Utc>>,
+    #[serde(default, with = "timestamp::option")]
+    pub actual_close_date: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    pub assigned_to: Option<User>,
+    #[serde(with = "timestamp")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "timestamp")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Probabilities are percentages, written `75` rather than `75.0` as the seed does.
+fn percent_as_written<S: serde::Serializer>(
+    percent: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match percent {
+        Some(whole) if whole.fract() == 0.0 && (0.0..=100.0).contains(whole) => {
+            serializer.serialize_some(&(*whole as u8))
+        }
+        other => other.serialize(serializer),
+    }
+}
+
+impl Deal {
+    /// Value × probability / 100: what the deal is worth to a forecast.
+    /// A deal without a probability counts for nothing there.
+    pub fn weighted_value(&self) -> f64 {
+        self.value * self.probability.unwrap_or(0.0) / 100.0
+    }
+}
+
+/// `{"success": true, "data": …}`: the answer of every single-object endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub success: bool,
+    pub data: T,
+}
+
+impl<T> Envelope<T> {
+    pub fn new(data: T) -> Self {
+        Self {
+            success: true,
+            data,
+        }
+    }
+}
+
+/// Where a page of a list stands in the whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageMeta {
+    pub page: u32,
+    pub limit: u32,
+    pub total: u64,
+    pub total_pages: u64,
+}
+
+impl PageMeta {
+    pub fn new(page: u32, limit: u32, total: u64) -> Self {
+        Self {
+            page,
+            limit,
+            total,
+            total_pages: total.div_ceil(u64::from(limit.max(1))),
+        }
+    }
+}
+
+/// The answer of `GET /deals`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub success: bool,
+    pub data: Vec<T>,
+    pub meta: PageMeta,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_DEAL: &str = r#"{
+        "id": "deal_123",
+        "title": "Enterprise Software License",
+        "description": "Annual software license for 500 users",
+        "value": 50000.00,
+        "currency": "EUR",
+        "stage": "negotiation",
+        "priority": "high",
+        "probability": 75,
+        "status": "open",
+        "expectedCloseDate": "2024-12-15T00:00:00.000Z",
+        "actualCloseDate": null,
+        "source": "website",
+        "contact": {
+            "id": "contact_456",
+            "name": "John Smith",
+            "email": "john@techcorp.com",
+            "phoneNumber": "+33123456789",
+            "currentCompany": "Tech Corp"
+        },
+        "assignedTo": {"id": "user_789", "name": "Sales Rep", "email": "sales@isao.io"},
+        "createdAt": "2024-11-01T10:30:00.000Z",
+        "updatedAt": "2024-11-08T09:15:00.000Z"
+    }"#;
+
+    #[test]
+    fn the_seed_deal_round_trips_unchanged() {
+        let deal: Deal = serde_json::from_str(SEED_DEAL).unwrap();
+        assert_eq!(deal.priority, Priority::High);
+        assert_eq!(
+            deal.contact.as_ref().unwrap().phone_number.as_deref(),
+            Some("+33123456789")
+        );
+        let written = serde_json::to_value(&deal).unwrap();
+        let original: serde_json::Value = serde_json::from_str(SEED_DEAL).unwrap();
+        assert_eq!(written, original);
+    }
+
+    #[test]
+    fn the_seeds_create_answer_without_actual_close_date_is_read() {
+        let body = r#"{"success": true, "data": {
+            "id": "deal_789", "title": "Website Redesign Project", "value": 25000,
+            "currency": "EUR", "stage": "proposal", "priority": "medium", "probability": 60,
+            "status": "open", "expectedCloseDate": "2024-12-30T00:00:00.000Z",
+            "description": "Complete website redesign and development", "source": "website",
+            "contact": {"id": "contact_456", "name": "John Smith", "email": "john@techcorp.com",
+                        "phoneNumber": "+33123456789", "currentCompany": "Tech Corp"},
+            "assignedTo": null,
+            "createdAt": "2024-11-08T10:30:00.000Z", "updatedAt": "2024-11-08T10:30:00.000Z"}}"#;
+        let envelope: Envelope<Deal> = serde_json::from_str(body).unwrap();
+        assert_eq!(envelope.data.actual_close_date, None);
+        assert_eq!(envelope.data.assigned_to, None);
+        assert_eq!(envelope.data.value, 25000.0);
+    }
+
+    #[test]
+    fn page_meta_counts_pages_rounding_up() {
+        assert_eq!(PageMeta::new(1, 10, 1).total_pages, 1);
+        assert_eq!(PageMeta::new(1, 50, 250).total_pages, 5);
+        assert_eq!(PageMeta::new(1, 50, 251).total_pages, 6);
+        assert_eq!(PageMeta::new(1, 50, 0).total_pages, 0);
+    }
+
+    #[test]
+    fn weighted_value_uses_probability_as_percent() {
+        let deal: Deal = serde_json::from_str(SEED_DEAL).unwrap();
+        assert_eq!(deal.weighted_value(), 37500.0);
+    }
+}
