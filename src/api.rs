@@ -1,0 +1,382 @@
+//! The Deals API over HTTP: typed requests, typed answers, one error type.
+//! Nothing here knows about the DOM; components call these plain async fns.
+
+use std::fmt;
+
+use deals_contract::{
+    Deal, DealQuery, Envelope, ErrorBody, FieldErrors, NewDeal, Page, StatusChange,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::de::DeserializeOwned;
+
+/// Everything a call to the API can end in, other than success. `Clone` so
+/// that views can keep it in signals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// 401: no key, or a key the API does not know.
+    Unauthorized {
+        error: String,
+        message: Option<String>,
+    },
+    /// 403: the key lacks `required_permission`.
+    Forbidden {
+        error: String,
+        message: Option<String>,
+        required_permission: Option<String>,
+        available_permissions: Vec<String>,
+    },
+    /// 404: the deal does not exist, or belongs to another company.
+    NotFound { error: String },
+    /// 422: messages per field.
+    Validation { error: String, details: FieldErrors },
+    /// 400: a request the API understood but refused, such as an unknown contact.
+    BadRequest {
+        error: String,
+        message: Option<String>,
+    },
+    /// 429: the API asks to wait `retry_after_seconds` before trying again.
+    RateLimited {
+        error: String,
+        retry_after_seconds: Option<u64>,
+    },
+    /// Any other 4xx the contract does not name (405, 413, 415…).
+    Rejected { status: u16, error: String },
+    /// 5xx: the API failed.
+    Server { status: u16, error: String },
+    /// The request never got an answer (offline, DNS, CORS refused…).
+    Network(String),
+    /// An answer arrived that is not what the contract describes.
+    Decode(String),
+}
+
+impl ApiError {
+    /// Reads a non-2xx answer: the server's own words when its body has the
+    /// contract's error shape, a plain description of the status otherwise.
+    pub fn from_answer(status: u16, retry_after: Option<&str>, body: &str) -> Self {
+        let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+        let error = parsed
+            .as_ref()
+            .map(|body| body.error.clone())
+            .unwrap_or_else(|| format!("The Deals API answered {status}"));
+        let message = parsed.as_ref().and_then(|body| body.message.clone());
+        match status {
+            401 => ApiError::Unauthorized { error, message },
+            403 => ApiError::Forbidden {
+                error,
+                message,
+                required_permission: parsed
+                    .as_ref()
+                    .and_then(|body| body.required_permission.clone()),
+                available_permissions: parsed
+                    .as_ref()
+                    .and_then(|body| body.available_permissions.clone())
+                    .unwrap_or_default(),
+            },
+            404 => ApiError::NotFound { error },
+            422 => ApiError::Validation {
+                error,
+                details: parsed.and_then(|body| body.details).unwrap_or_default(),
+            },
+            400 => ApiError::BadRequest { error, message },
+            429 => ApiError::RateLimited {
+                error,
+                retry_after_seconds: retry_after.and_then(|text| text.trim().parse().ok()),
+            },
+            500..=599 => ApiError::Server { status, error },
+            _ => ApiError::Rejected { status, error },
+        }
+    }
+
+    /// Field messages of a 422, empty for every other error.
+    pub fn field_errors(&self) -> FieldErrors {
+        match self {
+            ApiError::Validation { details, .. } => details.clone(),
+            _ => FieldErrors::new(),
+        }
+    }
+}
+
+/// The words a person reads: the server's own where it sent some.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Unauthorized { error, message } | ApiError::BadRequest { error, message } => {
+                match message {
+                    Some(message) => write!(f, "{error}. {message}"),
+                    None => f.write_str(error),
+                }
+            }
+            ApiError::Forbidden {
+                error,
+                required_permission,
+                available_permissions,
+                ..
+            } => {
+                f.write_str(error)?;
+                if let Some(required) = required_permission {
+                    write!(f, ". Missing permission: {required}")?;
+                }
+                if available_permissions.is_empty() {
+                    f.write_str(". This key has no permissions.")
+                } else {
+                    write!(f, ". This key has: {}.", available_permissions.join(", "))
+                }
+            }
+            ApiError::NotFound { error } => f.write_str(error),
+            ApiError::Validation { error, details } => {
+                f.write_str(error)?;
+                for (field, message) in details {
+                    write!(f, "; {field}: {message}")?;
+                }
+                Ok(())
+            }
+            ApiError::RateLimited {
+                error,
+                retry_after_seconds,
+            } => match retry_after_seconds {
+                Some(seconds) => write!(f, "{error}. Try again in {seconds} seconds."),
+                None => write!(f, "{error}. Try again later."),
+            },
+            ApiError::Rejected { status, error } => write!(f, "{error} (HTTP {status})"),
+            ApiError::Server { status, error } => {
+                write!(f, "The Deals API failed (HTTP {status}): {error}")
+            }
+            ApiError::Network(detail) => write!(f, "Could not reach the Deals API: {detail}"),
+            ApiError::Decode(detail) => {
+                write!(
+                    f,
+                    "The Deals API sent an answer the widget cannot read: {detail}"
+                )
+            }
+        }
+    }
+}
+
+/// An id is one path segment: `/`, `?`, `#` and the like are escaped so an id
+/// cannot address another resource. (A segment of dots alone would still be
+/// read as `..` by URL parsers; ids from the page URL are checked for that.)
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
+/// A client for one API base URL and one key.
+#[derive(Clone, PartialEq)]
+pub struct ApiClient {
+    base: String,
+    key: String,
+}
+
+/// Never prints the key.
+impl fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiClient")
+            .field("base", &self.base)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ApiClient {
+    /// `base` is the API root, such as `https://staging.isao.io/api/external`
+    /// or a same-origin path like `/api/external`.
+    pub fn new(base: &str, key: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            key: key.trim().to_owned(),
+        }
+    }
+
+    pub fn deals_url(&self) -> String {
+        format!("{}/deals", self.base)
+    }
+
+    /// The URL of one deal; the id is percent-encoded so that an id taken from
+    /// the page URL can never address another resource.
+    pub fn deal_url(&self, id: &str) -> String {
+        format!(
+            "{}/deals/{}",
+            self.base,
+            utf8_percent_encode(id, PATH_SEGMENT)
+        )
+    }
+
+    pub async fn list_deals(&self, query: &DealQuery) -> Result<Page<Deal>, ApiError> {
+        let request = self
+            .authorized(Request::get(&self.deals_url()))
+            .query(query.to_pairs());
+        read(request.build()).await
+    }
+
+    pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {
+        let request = self.authorized(Request::get(&self.deal_url(id)));
+        read::<Envelope<Deal>>(request.build())
+            .await
+            .map(|envelope| envelope.data)
+    }
+
+    pub async fn create_deal(&self, deal: &NewDeal) -> Result<Deal, ApiError> {
+        let request = self.authorized(Request::post(&self.deals_url())).json(deal);
+        read::<Envelope<Deal>>(request)
+            .await
+            .map(|envelope| envelope.data)
+    }
+
+    pub async fn update_status(&self, id: &str, change: &StatusChange) -> Result<Deal, ApiError> {
+        let url = format!("{}/status", self.deal_url(id));
+        let request = self.authorized(Request::put(&url)).json(change);
+        read::<Envelope<Deal>>(request)
+            .await
+            .map(|envelope| envelope.data)
+    }
+
+    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
+        request.header("Authorization", &format!("Bearer {}", self.key))
+    }
+}
+
+async fn read<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let request = request.map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let body = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))?;
+    if response.ok() {
+        serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()))
+    } else {
+        Err(ApiError::from_answer(status, retry_after.as_deref(), &body))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_401: &str = r#"{"success": false, "error": "API key required in Authorization header",
+        "message": "Please provide a valid API key in the format: Authorization: Bearer YOUR_API_KEY"}"#;
+    const SEED_403: &str = r#"{"success": false, "error": "Permission denied: deals:read required",
+        "message": "This API key does not have the required permission: deals:read",
+        "requiredPermission": "deals:read", "availablePermissions": ["contacts:read", "contacts:write"]}"#;
+    const SEED_404: &str = r#"{"success": false, "error": "Deal not found"}"#;
+    const SEED_422: &str = r#"{"success": false, "error": "Validation failed",
+        "details": {"title": "Title is required", "value": "Value must be a positive number"}}"#;
+    const SEED_400: &str =
+        r#"{"success": false, "error": "Contact not found or does not belong to your company"}"#;
+
+    #[test]
+    fn the_seeds_401_keeps_the_servers_words() {
+        let error = ApiError::from_answer(401, None, SEED_401);
+        assert!(matches!(error, ApiError::Unauthorized { .. }));
+        assert_eq!(
+            error.to_string(),
+            "API key required in Authorization header. Please provide a valid API key in the format: Authorization: Bearer YOUR_API_KEY"
+        );
+    }
+
+    #[test]
+    fn the_seeds_403_names_the_missing_and_the_available_permissions() {
+        let error = ApiError::from_answer(403, None, SEED_403);
+        assert_eq!(
+            error,
+            ApiError::Forbidden {
+                error: "Permission denied: deals:read required".into(),
+                message: Some(
+                    "This API key does not have the required permission: deals:read".into()
+                ),
+                required_permission: Some("deals:read".into()),
+                available_permissions: vec!["contacts:read".into(), "contacts:write".into()],
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "Permission denied: deals:read required. Missing permission: deals:read. This key has: contacts:read, contacts:write."
+        );
+    }
+
+    #[test]
+    fn the_seeds_404_400_and_422_are_told_apart() {
+        assert_eq!(
+            ApiError::from_answer(404, None, SEED_404),
+            ApiError::NotFound {
+                error: "Deal not found".into()
+            }
+        );
+        let bad_request = ApiError::from_answer(400, None, SEED_400);
+        assert_eq!(
+            bad_request.to_string(),
+            "Contact not found or does not belong to your company"
+        );
+        let validation = ApiError::from_answer(422, None, SEED_422);
+        assert_eq!(validation.field_errors()["title"], "Title is required");
+        assert_eq!(
+            validation.field_errors()["value"],
+            "Value must be a positive number"
+        );
+    }
+
+    #[test]
+    fn rate_limit_reads_retry_after() {
+        let error = ApiError::from_answer(
+            429,
+            Some("30"),
+            r#"{"success":false,"error":"Too many requests"}"#,
+        );
+        assert_eq!(
+            error,
+            ApiError::RateLimited {
+                error: "Too many requests".into(),
+                retry_after_seconds: Some(30)
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "Too many requests. Try again in 30 seconds."
+        );
+    }
+
+    #[test]
+    fn an_undecodable_error_body_still_tells_the_status() {
+        let error = ApiError::from_answer(502, None, "<html>Bad gateway</html>");
+        assert_eq!(
+            error,
+            ApiError::Server {
+                status: 502,
+                error: "The Deals API answered 502".into()
+            }
+        );
+        let error = ApiError::from_answer(413, None, "");
+        assert_eq!(error.to_string(), "The Deals API answered 413 (HTTP 413)");
+    }
+
+    #[test]
+    fn deal_urls_escape_the_id_and_ignore_a_trailing_slash() {
+        let client = ApiClient::new("https://staging.isao.io/api/external/", "key");
+        assert_eq!(
+            client.deals_url(),
+            "https://staging.isao.io/api/external/deals"
+        );
+        assert_eq!(
+            client.deal_url("deal_123"),
+            "https://staging.isao.io/api/external/deals/deal_123"
+        );
+        assert_eq!(
+            client.deal_url("../x?y"),
+            "https://staging.isao.io/api/external/deals/%2E%2E%2Fx%3Fy"
+        );
+    }
+
+    #[test]
+    fn debug_output_never_contains_the_key() {
+        let client = ApiClient::new("/api/external", "isao_secret_key");
+        assert!(!format!("{client:?}").contains("isao_secret_key"));
+    }
+}

@@ -1,0 +1,161 @@
+//! What a person has typed into the "New deal" form, kept as typed so that
+//! nothing is lost when a rule or the server refuses it.
+
+use deals_contract::{FieldErrors, NewDeal};
+use serde_json::{Map, Number, Value};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealDraft {
+    pub title: String,
+    pub value: String,
+    pub currency: String,
+    pub stage: String,
+    pub priority: String,
+    pub probability: String,
+    pub expected_close_date: String,
+    pub source: String,
+    pub contact_id: String,
+    pub assigned_to_id: String,
+    pub description: String,
+}
+
+impl Default for DealDraft {
+    /// The seed's defaults filled in: EUR and medium.
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            value: String::new(),
+            currency: NewDeal::DEFAULT_CURRENCY.to_owned(),
+            stage: String::new(),
+            priority: "medium".to_owned(),
+            probability: String::new(),
+            expected_close_date: String::new(),
+            source: String::new(),
+            contact_id: String::new(),
+            assigned_to_id: String::new(),
+            description: String::new(),
+        }
+    }
+}
+
+impl DealDraft {
+    /// The request body this draft stands for. Blank fields are left out;
+    /// numbers that do not read as finite numbers are sent as the text typed,
+    /// so the shared rules report them exactly as the server would.
+    pub fn to_json(&self) -> Value {
+        let mut body = Map::new();
+        let texts = [
+            ("title", &self.title),
+            ("currency", &self.currency),
+            ("stage", &self.stage),
+            ("priority", &self.priority),
+            ("expectedCloseDate", &self.expected_close_date),
+            ("source", &self.source),
+            ("contactId", &self.contact_id),
+            ("assignedToId", &self.assigned_to_id),
+            ("description", &self.description),
+        ];
+        for (name, text) in texts {
+            let text = text.trim();
+            if !text.is_empty() {
+                let text = if name == "currency" {
+                    text.to_uppercase()
+                } else {
+                    text.to_owned()
+                };
+                body.insert(name.to_owned(), Value::String(text));
+            }
+        }
+        for (name, text) in [("value", &self.value), ("probability", &self.probability)] {
+            let text = text.trim();
+            if !text.is_empty() {
+                let number = text.parse::<f64>().ok().and_then(Number::from_f64);
+                body.insert(
+                    name.to_owned(),
+                    number.map_or_else(|| Value::String(text.to_owned()), Value::Number),
+                );
+            }
+        }
+        Value::Object(body)
+    }
+
+    /// The same rules the server applies, checked before sending.
+    pub fn validate(&self) -> Result<NewDeal, FieldErrors> {
+        NewDeal::from_json(&self.to_json())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use deals_contract::Priority;
+
+    fn filled() -> DealDraft {
+        DealDraft {
+            title: "  Website Redesign Project ".into(),
+            value: "25000".into(),
+            currency: "eur".into(),
+            stage: "proposal".into(),
+            probability: "60".into(),
+            expected_close_date: "2024-12-30".into(),
+            source: "website".into(),
+            contact_id: "contact_456".into(),
+            description: "Complete website redesign".into(),
+            ..DealDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_draft_becomes_the_seeds_body() {
+        let deal = filled().validate().unwrap();
+        assert_eq!(deal.title, "Website Redesign Project");
+        assert_eq!(deal.value, 25000.0);
+        assert_eq!(deal.currency, "EUR");
+        assert_eq!(deal.priority, Priority::Medium);
+        assert_eq!(deal.probability, Some(60.0));
+        assert_eq!(deal.contact_id.as_deref(), Some("contact_456"));
+        assert_eq!(deal.assigned_to_id, None);
+    }
+
+    #[test]
+    fn an_untouched_draft_reports_the_required_fields() {
+        let errors = DealDraft::default().validate().unwrap_err();
+        assert_eq!(errors["title"], "Title is required");
+        assert_eq!(errors["value"], "Value is required");
+        assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn numbers_that_do_not_read_are_refused_with_the_servers_words() {
+        for typed in ["abc", "1e400", "-5", "NaN", "inf"] {
+            let draft = DealDraft {
+                value: typed.into(),
+                ..filled()
+            };
+            assert_eq!(
+                draft.validate().unwrap_err()["value"],
+                "Value must be a positive number",
+                "{typed}"
+            );
+        }
+        let draft = DealDraft {
+            probability: "120".into(),
+            ..filled()
+        };
+        assert_eq!(
+            draft.validate().unwrap_err()["probability"],
+            "Probability must be a number from 0 to 100"
+        );
+    }
+
+    #[test]
+    fn refusing_a_draft_changes_nothing_typed() {
+        let draft = DealDraft {
+            value: "lots".into(),
+            ..filled()
+        };
+        let before = draft.clone();
+        assert!(draft.validate().is_err());
+        assert_eq!(draft, before);
+    }
+}

@@ -1,0 +1,93 @@
+//! Amounts and dates in the user's locale, through the browser's `Intl`.
+//! A currency code `Intl` refuses still shows, as "1234.5 XYZ".
+
+use chrono::{DateTime, Utc};
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `value` in `currency`, as the user's locale writes money.
+pub fn money(value: f64, currency: &str) -> String {
+    intl_format(
+        "NumberFormat",
+        &[("style", "currency"), ("currency", currency)],
+        JsValue::from_f64(value),
+    )
+    .unwrap_or_else(|| format!("{value} {currency}"))
+}
+
+/// A calendar date such as an expected close date: shown as the date it was
+/// set to, whatever the user's time zone.
+pub fn date(instant: &DateTime<Utc>) -> String {
+    intl_format(
+        "DateTimeFormat",
+        &[("dateStyle", "medium"), ("timeZone", "UTC")],
+        js_date(instant),
+    )
+    .unwrap_or_else(|| instant.format("%Y-%m-%d").to_string())
+}
+
+/// A moment such as a creation time, in the user's time zone.
+pub fn date_time(instant: &DateTime<Utc>) -> String {
+    intl_format(
+        "DateTimeFormat",
+        &[("dateStyle", "medium"), ("timeStyle", "short")],
+        js_date(instant),
+    )
+    .unwrap_or_else(|| instant.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+pub fn percent(probability: f64) -> String {
+    format!("{probability}%")
+}
+
+/// Now, as a `datetime-local` input shows it (local time, to the minute).
+pub fn local_input_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// A `datetime-local` input's value, read in the user's time zone.
+pub fn local_input_to_utc(text: &str) -> Option<DateTime<Utc>> {
+    let millis = js_sys::Date::new(&JsValue::from_str(text.trim())).get_time();
+    if millis.is_nan() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(millis as i64)
+}
+
+fn js_date(instant: &DateTime<Utc>) -> JsValue {
+    js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64)).into()
+}
+
+/// `new Intl[kind](undefined, options).format(value)`, or `None` where the
+/// browser refuses the options: a refusal must not take the widget down.
+fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<String> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: Function = Reflect::get(&intl, &JsValue::from_str(kind))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let settings = Object::new();
+    for (name, setting) in options {
+        Reflect::set(
+            &settings,
+            &JsValue::from_str(name),
+            &JsValue::from_str(setting),
+        )
+        .ok()?;
+    }
+    let formatter =
+        Reflect::construct(&constructor, &Array::of2(&JsValue::UNDEFINED, &settings)).ok()?;
+    let format: Function = Reflect::get(&formatter, &JsValue::from_str("format"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    format.call1(&formatter, &value).ok()?.as_string()
+}

@@ -1,0 +1,99 @@
+//! Where the API key lives between page loads: the tab's sessionStorage, or
+//! nowhere but memory when the embedding page asks for that.
+
+/// The embedder's choice of where the key is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KeyStorage {
+    /// The tab's sessionStorage: a reload keeps the key, a new tab does not.
+    #[default]
+    Session,
+    /// Memory only: a reload asks again.
+    Memory,
+}
+
+impl KeyStorage {
+    pub fn from_option(text: &str) -> Option<Self> {
+        match text {
+            "session" => Some(KeyStorage::Session),
+            "memory" => Some(KeyStorage::Memory),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyStore {
+    storage: KeyStorage,
+    entry: String,
+}
+
+impl KeyStore {
+    /// Keys are kept per API base, so widgets talking to different APIs on one
+    /// page never hand one API's key to the other.
+    pub fn new(storage: KeyStorage, api_base: &str) -> Self {
+        Self {
+            storage,
+            entry: Self::entry_name(api_base),
+        }
+    }
+
+    pub fn entry_name(api_base: &str) -> String {
+        format!("isao-deals:api-key:{}", api_base.trim_end_matches('/'))
+    }
+
+    pub fn load(&self) -> Option<String> {
+        self.session_storage()?
+            .get_item(&self.entry)
+            .ok()
+            .flatten()
+            .filter(|key| !key.is_empty())
+    }
+
+    /// A page that forbids storage keeps the key in memory only: saving is
+    /// then a no-op, and the widget still works until reload.
+    pub fn save(&self, key: &str) {
+        if let Some(storage) = self.session_storage() {
+            let _ = storage.set_item(&self.entry, key);
+        }
+    }
+
+    pub fn forget(&self) {
+        if let Some(storage) = self.session_storage() {
+            let _ = storage.remove_item(&self.entry);
+        }
+    }
+
+    fn session_storage(&self) -> Option<web_sys::Storage> {
+        match self.storage {
+            KeyStorage::Memory => None,
+            KeyStorage::Session => web_sys::window()?.session_storage().ok().flatten(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_namespaced_by_api_base() {
+        assert_eq!(
+            KeyStore::entry_name("https://staging.isao.io/api/external/"),
+            "isao-deals:api-key:https://staging.isao.io/api/external"
+        );
+        assert_ne!(
+            KeyStore::entry_name("/api/external"),
+            KeyStore::entry_name("/other/api")
+        );
+    }
+
+    #[test]
+    fn storage_options_are_the_documented_words() {
+        assert_eq!(KeyStorage::from_option("memory"), Some(KeyStorage::Memory));
+        assert_eq!(
+            KeyStorage::from_option("session"),
+            Some(KeyStorage::Session)
+        );
+        assert_eq!(KeyStorage::from_option("local"), None);
+    }
+}

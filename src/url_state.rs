@@ -1,0 +1,142 @@
+//! The list's filters, page and open deal in the page URL's query, so a view
+//! can be bookmarked and shared. Each widget owns the parameters under its
+//! own prefix (`deals.status=open`) and leaves the host page's alone.
+
+use deals_contract::{timestamp, DealQuery, DEFAULT_LIMIT};
+use web_sys::UrlSearchParams;
+
+const QUERY_NAMES: [&str; 6] = [
+    "page",
+    "limit",
+    "status",
+    "stage",
+    "createdSince",
+    "updatedSince",
+];
+const DEAL_NAME: &str = "deal";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlState {
+    /// `None`: the embedder turned URL state off for this widget.
+    prefix: Option<String>,
+}
+
+impl UrlState {
+    pub fn new(prefix: Option<String>) -> Self {
+        Self {
+            prefix: prefix.filter(|prefix| !prefix.is_empty()),
+        }
+    }
+
+    /// The query and open deal the page URL names. Parameters that do not
+    /// read (a hand-edited URL) are dropped rather than refusing the view.
+    pub fn read(&self) -> (DealQuery, Option<String>) {
+        let Some(params) = self.params() else {
+            return (DealQuery::default(), None);
+        };
+        let pairs: Vec<(&str, String)> = QUERY_NAMES
+            .iter()
+            .filter_map(|name| params.get(&self.name(name)).map(|value| (*name, value)))
+            .collect();
+        let query = DealQuery::from_pairs(pairs.iter().cloned()).unwrap_or_else(|refused| {
+            let readable = pairs
+                .into_iter()
+                .filter(|(name, _)| !refused.contains_key(*name));
+            DealQuery::from_pairs(readable).unwrap_or_default()
+        });
+        let deal = params
+            .get(&self.name(DEAL_NAME))
+            .filter(|id| is_deal_id(id));
+        (query, deal)
+    }
+
+    /// Replaces this widget's parameters in the page URL (no new history entry).
+    pub fn write(&self, query: &DealQuery, deal: Option<&str>) {
+        let (Some(url), Some(window)) = (self.url_for(query, deal), web_sys::window()) else {
+            return;
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// The page URL with this widget showing `query` and `deal`: the link of
+    /// a deal's row, so it can be opened in a new tab too.
+    pub fn url_for(&self, query: &DealQuery, deal: Option<&str>) -> Option<String> {
+        let prefix = self.prefix.as_ref()?;
+        let location = web_sys::window()?.location();
+        let params = self.params()?;
+        for name in QUERY_NAMES.iter().chain([&DEAL_NAME]) {
+            params.delete(&format!("{prefix}.{name}"));
+        }
+        for (name, value) in query.to_pairs() {
+            let is_default = (name == "page" && query.page == 1)
+                || (name == "limit" && query.limit == DEFAULT_LIMIT);
+            if !is_default {
+                params.append(&self.name(name), &value);
+            }
+        }
+        if let Some(deal) = deal {
+            params.append(&self.name(DEAL_NAME), deal);
+        }
+        let search = String::from(params.to_string());
+        let path = location.pathname().ok()?;
+        let hash = location.hash().unwrap_or_default();
+        Some(if search.is_empty() {
+            format!("{path}{hash}")
+        } else {
+            format!("{path}?{search}{hash}")
+        })
+    }
+
+    fn params(&self) -> Option<UrlSearchParams> {
+        self.prefix.as_ref()?;
+        let search = web_sys::window()?.location().search().ok()?;
+        UrlSearchParams::new_with_str(&search).ok()
+    }
+
+    fn name(&self, name: &str) -> String {
+        format!("{}.{name}", self.prefix.as_deref().unwrap_or_default())
+    }
+}
+
+/// Whether `id` can name a deal in a URL path: a segment of dots alone would
+/// be read as `.` or `..` and climb out of `/deals/`.
+pub fn is_deal_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().all(|c| c == '.')
+}
+
+/// `2024-11-01T00:00:00.000Z` as a date input shows it, and back.
+pub fn date_input_value(instant: Option<&chrono::DateTime<chrono::Utc>>) -> String {
+    instant
+        .map(|instant| instant.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+pub fn date_from_input(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    Some(text.trim())
+        .filter(|text| !text.is_empty())
+        .and_then(timestamp::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_segments_are_not_deal_ids() {
+        assert!(is_deal_id("deal_123"));
+        assert!(is_deal_id("a.b"));
+        assert!(!is_deal_id(".."));
+        assert!(!is_deal_id("."));
+        assert!(!is_deal_id(""));
+    }
+
+    #[test]
+    fn date_inputs_round_trip_as_midnight_utc() {
+        let instant = date_from_input("2024-11-01").unwrap();
+        assert_eq!(timestamp::format(&instant), "2024-11-01T00:00:00.000Z");
+        assert_eq!(date_input_value(Some(&instant)), "2024-11-01");
+        assert_eq!(date_from_input(""), None);
+    }
+}
