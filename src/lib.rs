@@ -1,1 +1,14 @@
-//! placeholder
+//! ISAO Deals: an embeddable widget for the ISAO Deals API.
+//!
+//! `api` talks HTTP and knows nothing of the DOM; `components` render and know
+//! nothing of HTTP; `embed` puts widgets on a host page.
+
+pub mod api;
+pub mod components;
+pub mod draft;
+pub mod embed;
+pub mod format;
+pub mod key_store;
+pub mod latest;
+pub mod totals;
+pub mod url_state;

@@ -1,0 +1,175 @@
+use std::collections::BTreeSet;
+
+use deals_contract::{Deal, FieldErrors};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::fields::{SelectField, TextAreaField, TextField};
+use super::session::Session;
+use crate::api::{ApiClient, ApiError};
+use crate::draft::DealDraft;
+
+/// One signal per field of the form, so each input keeps what was typed.
+#[derive(Clone, Copy)]
+struct DraftFields {
+    title: RwSignal<String>,
+    value: RwSignal<String>,
+    currency: RwSignal<String>,
+    stage: RwSignal<String>,
+    priority: RwSignal<String>,
+    probability: RwSignal<String>,
+    expected_close_date: RwSignal<String>,
+    source: RwSignal<String>,
+    contact_id: RwSignal<String>,
+    assigned_to_id: RwSignal<String>,
+    description: RwSignal<String>,
+}
+
+impl DraftFields {
+    fn new() -> Self {
+        let fields = Self {
+            title: RwSignal::new(String::new()),
+            value: RwSignal::new(String::new()),
+            currency: RwSignal::new(String::new()),
+            stage: RwSignal::new(String::new()),
+            priority: RwSignal::new(String::new()),
+            probability: RwSignal::new(String::new()),
+            expected_close_date: RwSignal::new(String::new()),
+            source: RwSignal::new(String::new()),
+            contact_id: RwSignal::new(String::new()),
+            assigned_to_id: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+        };
+        fields.fill(DealDraft::default());
+        fields
+    }
+
+    fn snapshot(&self) -> DealDraft {
+        DealDraft {
+            title: self.title.get_untracked(),
+            value: self.value.get_untracked(),
+            currency: self.currency.get_untracked(),
+            stage: self.stage.get_untracked(),
+            priority: self.priority.get_untracked(),
+            probability: self.probability.get_untracked(),
+            expected_close_date: self.expected_close_date.get_untracked(),
+            source: self.source.get_untracked(),
+            contact_id: self.contact_id.get_untracked(),
+            assigned_to_id: self.assigned_to_id.get_untracked(),
+            description: self.description.get_untracked(),
+        }
+    }
+
+    fn fill(&self, draft: DealDraft) {
+        self.title.set(draft.title);
+        self.value.set(draft.value);
+        self.currency.set(draft.currency);
+        self.stage.set(draft.stage);
+        self.priority.set(draft.priority);
+        self.probability.set(draft.probability);
+        self.expected_close_date.set(draft.expected_close_date);
+        self.source.set(draft.source);
+        self.contact_id.set(draft.contact_id);
+        self.assigned_to_id.set(draft.assigned_to_id);
+        self.description.set(draft.description);
+    }
+}
+
+/// Where a refusal of the server belongs: 422 details name their fields; the
+/// 400s for an unknown contact or user belong to the id that was typed.
+fn errors_by_field(error: &ApiError) -> FieldErrors {
+    match error {
+        ApiError::Validation { details, .. } => details.clone(),
+        ApiError::BadRequest { error: text, .. } if text.starts_with("Contact") => {
+            FieldErrors::from([("contactId".to_owned(), text.clone())])
+        }
+        ApiError::BadRequest { error: text, .. } if text.starts_with("User") => {
+            FieldErrors::from([("assignedToId".to_owned(), text.clone())])
+        }
+        _ => FieldErrors::new(),
+    }
+}
+
+/// The "New deal" form: checks what the server checks before sending, and
+/// puts every refusal next to its field.
+#[component]
+pub fn DealForm(
+    client: ApiClient,
+    stages: RwSignal<BTreeSet<String>>,
+    on_cancel: Callback<()>,
+    on_created: Callback<Deal>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let fields = DraftFields::new();
+    let errors = RwSignal::new(FieldErrors::new());
+    let form_error = RwSignal::new(None::<String>);
+    let create = Action::new_local(move |draft: &deals_contract::NewDeal| {
+        let (client, session, draft) = (client.clone(), session.clone(), draft.clone());
+        async move {
+            match client.create_deal(&draft).await {
+                Ok(deal) => {
+                    fields.fill(DealDraft::default());
+                    on_created.run(deal);
+                }
+                Err(error) => {
+                    session.report(&error);
+                    let by_field = errors_by_field(&error);
+                    form_error.set(Some(if by_field.is_empty() {
+                        error.to_string()
+                    } else {
+                        "The deal was not created: see the fields marked below.".to_owned()
+                    }));
+                    errors.set(by_field);
+                }
+            }
+        }
+    });
+    let sending = create.pending();
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        // A second click before the first answer makes no second deal.
+        if sending.get_untracked() {
+            return;
+        }
+        match fields.snapshot().validate() {
+            Ok(new_deal) => {
+                errors.set(FieldErrors::new());
+                form_error.set(None);
+                create.dispatch_local(new_deal);
+            }
+            Err(problems) => {
+                form_error.set(Some("Please correct the fields marked below.".to_owned()));
+                errors.set(problems);
+            }
+        }
+    };
+    view! {
+        <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
+            <h3 id="isao-new-deal-heading">"New deal"</h3>
+            <p class="form-error" role="alert">{move || form_error.get()}</p>
+            <div class="form-grid">
+                <TextField label="Title" name="title" value=fields.title errors required=true />
+                <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
+                <TextField label="Currency" name="currency" value=fields.currency errors />
+                <TextField label="Stage" name="stage" value=fields.stage errors list="isao-stage-options" />
+                <SelectField label="Priority" name="priority" value=fields.priority errors options=&["low", "medium", "high"] />
+                <TextField label="Probability" name="probability" value=fields.probability errors inputmode="numeric" />
+                <TextField label="Expected close date" name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
+                <TextField label="Source" name="source" value=fields.source errors />
+                <TextField label="Contact ID" name="contactId" value=fields.contact_id errors />
+                <TextField label="Assigned to ID" name="assignedToId" value=fields.assigned_to_id errors />
+                <TextAreaField label="Description" name="description" value=fields.description errors />
+            </div>
+            <datalist id="isao-stage-options">
+                <For each=move || stages.get() key=|stage| stage.clone() let:stage>
+                    <option value=stage></option>
+                </For>
+            </datalist>
+            <div class="form-actions">
+                <button type="submit" disabled=move || sending.get()>"Create deal"</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+            <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
+        </form>
+    }
+}

@@ -1,0 +1,13 @@
+//! The widget's views. They speak to the API only through `crate::api` and
+//! know nothing of HTTP.
+
+mod connect;
+mod deal_detail;
+mod deal_form;
+mod deal_list;
+mod fields;
+mod session;
+mod widget;
+
+pub use session::Session;
+pub use widget::{DealsWidget, WidgetConfig};

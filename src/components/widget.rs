@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use super::connect::ConnectPanel;
+use super::deal_list::Workspace;
+use super::session::Session;
+use crate::key_store::KeyStorage;
+use crate::url_state::UrlState;
+
+/// What the embedding page decides for one widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// The API root, such as `https://staging.isao.io/api/external`.
+    pub api_base: String,
+    pub key_storage: KeyStorage,
+    /// Prefix of this widget's parameters in the page URL; `None` keeps the
+    /// URL untouched (for a second widget on the page, say).
+    pub url_key: Option<String>,
+}
+
+impl WidgetConfig {
+    pub const DEFAULT_URL_KEY: &'static str = "deals";
+
+    pub fn new(api_base: &str) -> Self {
+        Self {
+            api_base: api_base.to_owned(),
+            key_storage: KeyStorage::default(),
+            url_key: Some(Self::DEFAULT_URL_KEY.to_owned()),
+        }
+    }
+}
+
+/// The whole widget: the key panel until a key is accepted, then the deals.
+#[component]
+pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
+    let session = Session::new(&config.api_base, config.key_storage);
+    provide_context(session.clone());
+    let url_state = UrlState::new(config.url_key);
+    view! {
+        <section class="isao-deals" aria-label="Deals">
+            {move || match session.client() {
+                None => view! { <ConnectPanel /> }.into_any(),
+                Some(client) => view! { <Workspace client url_state=url_state.clone() /> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+//! How a host page puts widgets on itself: `<div data-isao-deals …>` elements
+//! mounted at start-up, or `mount(element, options)` from JavaScript.
+//!
+//! Each widget lives in a shadow root: the host page's CSS cannot reach in,
+//! and the widget's CSS cannot leak out. Theming crosses the boundary on
+//! purpose, through CSS custom properties.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::components::{DealsWidget, WidgetConfig};
+use crate::key_store::KeyStorage;
+
+#[wasm_bindgen(
+    inline_js = "export function bundleFile(name) { return new URL('../../' + name, import.meta.url).href; }"
+)]
+extern "C" {
+    /// The URL of a file shipped beside the widget's JS module. The snippet
+    /// holding this function sits two folders below that module.
+    #[wasm_bindgen(js_name = bundleFile)]
+    fn bundle_file(name: &str) -> String;
+}
+
+const STYLESHEET: &str = "isao-deals.css";
+
+/// A mounted widget; `unmount()` removes it and frees everything it held.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    root: ShadowRoot,
+    mounted: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    pub fn unmount(&mut self) {
+        self.mounted.take();
+        self.root.set_inner_html("");
+    }
+
+    /// The shadow root the widget renders into (tests and host pages that
+    /// need to reach inside).
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> ShadowRoot {
+        self.root.clone()
+    }
+}
+
+/// Options of one widget, from data attributes or a JavaScript object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MountOptions {
+    pub config: WidgetConfig,
+    /// The widget's CSS; by default the file shipped beside the JS module.
+    pub stylesheet: Option<String>,
+}
+
+impl MountOptions {
+    pub fn new(api_base: &str) -> Self {
+        Self {
+            config: WidgetConfig::new(api_base),
+            stylesheet: None,
+        }
+    }
+
+    /// `data-api-base` (required), `data-key-storage` (`session`, the default,
+    /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
+    /// state off), `data-stylesheet`.
+    fn from_element(element: &Element) -> Result<Self, JsValue> {
+        Self::read(|name| element.get_attribute(&format!("data-{name}")))
+    }
+
+    /// `{apiBase, keyStorage, urlKey, stylesheet}`: the same options in camelCase.
+    fn from_object(options: &JsValue) -> Result<Self, JsValue> {
+        Self::read(|name| {
+            let camel = match name {
+                "api-base" => "apiBase",
+                "key-storage" => "keyStorage",
+                "url-key" => "urlKey",
+                other => other,
+            };
+            js_sys::Reflect::get(options, &JsValue::from_str(camel))
+                .ok()
+                .and_then(|value| value.as_string())
+        })
+    }
+
+    fn read(option: impl Fn(&str) -> Option<String>) -> Result<Self, JsValue> {
+        let api_base = option("api-base")
+            .filter(|base| !base.trim().is_empty())
+            .ok_or_else(|| {
+                JsValue::from_str(
+                    "isao-deals: the API base URL (data-api-base / apiBase) is required",
+                )
+            })?;
+        let mut options = Self::new(api_base.trim());
+        if let Some(storage) = option("key-storage") {
+            options.config.key_storage = KeyStorage::from_option(&storage).ok_or_else(|| {
+                JsValue::from_str("isao-deals: keyStorage must be \"session\" or \"memory\"")
+            })?;
+        }
+        if let Some(url_key) = option("url-key") {
+            options.config.url_key = Some(url_key).filter(|key| !key.is_empty());
+        }
+        options.stylesheet = option("stylesheet");
+        Ok(options)
+    }
+}
+
+/// Mounts a widget inside `host`, replacing any widget mounted there before.
+pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_inner_html("");
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("isao-deals: host is not in a document"))?;
+    let stylesheet = document.create_element("link")?;
+    stylesheet.set_attribute("rel", "stylesheet")?;
+    stylesheet.set_attribute(
+        "href",
+        &options
+            .stylesheet
+            .unwrap_or_else(|| bundle_file(STYLESHEET)),
+    )?;
+    root.append_child(&stylesheet)?;
+    let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+    container.set_class_name("isao-deals-root");
+    root.append_child(&container)?;
+    let config = options.config;
+    let mounted = leptos::mount::mount_to(container, move || view! { <DealsWidget config /> });
+    Ok(WidgetHandle {
+        root,
+        mounted: Some(Box::new(mounted)),
+    })
+}
+
+/// `mount(element, {apiBase, keyStorage, urlKey, stylesheet})` for JavaScript.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    mount(host, MountOptions::from_object(&options)?)
+}
+
+thread_local! {
+    /// Widgets declared in the page live as long as the page.
+    static DECLARED: RefCell<Vec<WidgetHandle>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts a widget in every `[data-isao-deals]` element of the page. An
+/// element whose options are wrong shows why in the console and stays empty.
+pub fn mount_declared() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Ok(hosts) = document.query_selector_all("[data-isao-deals]") else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        let Some(host) = hosts
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        match MountOptions::from_element(&host).and_then(|options| mount(&host, options)) {
+            Ok(handle) => DECLARED.with(|declared| declared.borrow_mut().push(handle)),
+            Err(reason) => web_sys::console::error_2(&JsValue::from_str("isao-deals:"), &reason),
+        }
+    }
+}
