@@ -1,0 +1,304 @@
+//! Browsing the list: pages, filters, the URL, two widgets on one page.
+
+use std::collections::BTreeSet;
+
+use deals_contract::{DealQuery, DealStatus};
+use isao_deals_widget::key_store::{KeyStorage, KeyStore};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::*;
+
+// Guards: paging from first to last page shows every deal of the company
+// exactly once, and "Page X of Y" follows.
+#[wasm_bindgen_test]
+async fn paging_through_every_page_shows_every_deal_once() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Page size", "100");
+    widget
+        .wait_until("100 rows", || widget.row_ids().len() == 100)
+        .await;
+    let total = widget.shown_total();
+    let pages = total.div_ceil(100) as u32;
+    assert!(pages >= 3, "the demo company has at least 250 deals");
+    let mut seen = Vec::new();
+    for page in 1..=pages {
+        if page > 1 {
+            widget.click("Next");
+        }
+        widget.wait_for_page(page).await;
+        assert_eq!(
+            widget.text_of(".pager .page-of"),
+            format!("Page {page} of {pages}")
+        );
+        seen.extend(widget.row_ids());
+    }
+    let distinct: BTreeSet<_> = seen.iter().collect();
+    assert_eq!(seen.len() as u64, total, "every deal once");
+    assert_eq!(distinct.len(), seen.len(), "no deal twice");
+    assert!(
+        widget.button("Next").unwrap().has_attribute("disabled"),
+        "no page after the last"
+    );
+    widget.click("Previous");
+    widget.wait_for_page(pages - 1).await;
+}
+
+// Guards: the status filter shows only deals of that status, as many as the API counts.
+#[wasm_bindgen_test]
+async fn the_status_filter_narrows_the_list() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Status", "won");
+    let expected = list(
+        RW_KEY,
+        DealQuery {
+            status: Some(DealStatus::Won),
+            ..DealQuery::default()
+        },
+    )
+    .await;
+    widget
+        .wait_until("won deals only", || {
+            widget.shown_total() == expected.meta.total
+        })
+        .await;
+    widget.wait_for_page(1).await;
+    assert!(widget.column(5).iter().all(|status| status == "won"));
+}
+
+// Guards: stage and created/updated since filter, each alone and combined,
+// agree with the API; a filter change returns to page 1; Reset clears all.
+#[wasm_bindgen_test]
+async fn stage_and_date_filters_combine_and_reset() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.click("Next");
+    widget.wait_for_page(2).await;
+
+    widget.fill("Stage", "negotiation");
+    widget.wait_for_page(1).await;
+    let by_stage = list(
+        RW_KEY,
+        DealQuery {
+            stage: Some("negotiation".into()),
+            ..DealQuery::default()
+        },
+    )
+    .await;
+    widget
+        .wait_until("stage total", || {
+            widget.shown_total() == by_stage.meta.total
+        })
+        .await;
+    assert!(widget.column(2).iter().all(|stage| stage == "negotiation"));
+
+    let since = "2025-06-01";
+    widget.fill("Created since", since);
+    widget.fill("Updated since", since);
+    widget.fill("Status", "open");
+    let combined = list(
+        RW_KEY,
+        DealQuery {
+            stage: Some("negotiation".into()),
+            status: Some(DealStatus::Open),
+            created_since: deals_contract::timestamp::parse(since),
+            updated_since: deals_contract::timestamp::parse(since),
+            ..DealQuery::default()
+        },
+    )
+    .await;
+    assert!(
+        combined.meta.total < by_stage.meta.total,
+        "the demo data makes the combination narrower"
+    );
+    widget
+        .wait_until("combined total", || {
+            widget.find("table.deals[aria-busy=\"false\"]").is_some()
+                && widget
+                    .text_of(".pager .total")
+                    .starts_with(&combined.meta.total.to_string())
+        })
+        .await;
+    assert_eq!(
+        widget.row_ids(),
+        combined
+            .data
+            .iter()
+            .map(|deal| deal.id.clone())
+            .collect::<Vec<_>>()
+    );
+
+    widget.click("Reset filters");
+    let all = list(RW_KEY, DealQuery::default()).await;
+    widget
+        .wait_until("all deals again", || widget.shown_total() == all.meta.total)
+        .await;
+    assert_eq!(widget.value_of("Stage"), "");
+    assert_eq!(widget.value_of("Status"), "");
+}
+
+// Guards: a filter that matches nothing shows the empty state, not an empty table.
+#[wasm_bindgen_test]
+async fn no_match_shows_the_empty_state() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Stage", "no-such-stage");
+    widget.wait_for_text("No deals match these filters.").await;
+    assert!(widget.find("table.deals").is_none());
+}
+
+// Guards: with answers racing (a large page asked first, small ones after),
+// what shows is the answer to the last request, never an older one.
+#[wasm_bindgen_test]
+async fn the_last_filter_wins_over_slower_earlier_answers() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Page size", "200");
+    widget.fill("Status", "won");
+    widget.fill("Status", "");
+    widget.fill("Page size", "10");
+    widget.fill("Status", "lost");
+    let expected = list(
+        RW_KEY,
+        DealQuery {
+            status: Some(DealStatus::Lost),
+            limit: 10,
+            ..DealQuery::default()
+        },
+    )
+    .await;
+    widget
+        .wait_until("the lost deals", || {
+            widget.row_ids()
+                == expected
+                    .data
+                    .iter()
+                    .map(|deal| deal.id.clone())
+                    .collect::<Vec<_>>()
+        })
+        .await;
+    // Give any straggling answer time to land; it must not replace the rows.
+    sleep(500).await;
+    assert_eq!(
+        widget.row_ids(),
+        expected
+            .data
+            .iter()
+            .map(|deal| deal.id.clone())
+            .collect::<Vec<_>>()
+    );
+    assert!(widget.column(5).iter().all(|status| status == "lost"));
+}
+
+// Guards: an API that cannot be reached shows the error and a Retry button.
+#[wasm_bindgen_test]
+async fn an_unreachable_api_shows_an_error_with_retry() {
+    let mut options = options(KeyStorage::Memory);
+    options.config.api_base = "http://127.0.0.1:9/api/external".to_owned();
+    let widget = mount_with(options);
+    widget.fill("API key", RW_KEY);
+    widget.click("Connect");
+    widget.wait_for_text("Could not reach the Deals API").await;
+    assert!(widget.button("Disconnect").is_none());
+}
+
+// Guards: a list that fails once connected (the stored key's API went away)
+// shows the failure with a Retry button instead of an empty table.
+#[wasm_bindgen_test]
+async fn a_failing_list_offers_retry() {
+    let unreachable = "http://127.0.0.1:9/api/external";
+    let entry = KeyStore::entry_name(unreachable);
+    session_storage().set_item(&entry, RW_KEY).unwrap();
+    let mut options = options(KeyStorage::Session);
+    options.config.api_base = unreachable.to_owned();
+    let widget = mount_with(options);
+    widget
+        .wait_until("the Retry button", || widget.button("Retry").is_some())
+        .await;
+    assert!(widget.text().contains("Could not reach the Deals API"));
+    widget.click("Retry");
+    widget
+        .wait_until("the failure again after retrying", || {
+            widget.button("Retry").is_some()
+        })
+        .await;
+    session_storage().remove_item(&entry).unwrap();
+}
+
+// Guards: filters and page live in the page URL under the widget's prefix,
+// and a widget mounted on that URL opens the same view.
+#[wasm_bindgen_test]
+async fn the_view_lives_in_the_page_url() {
+    let window = web_sys::window().unwrap();
+    let original = window.location().href().unwrap();
+    let mut options = options(KeyStorage::Memory);
+    options.config.url_key = Some("t".to_owned());
+    let widget = mount_with(options.clone());
+    widget.connect(RW_KEY).await;
+    widget.fill("Status", "lost");
+    widget.click("Next");
+    widget.wait_for_page(2).await;
+    let search = window.location().search().unwrap();
+    assert!(search.contains("t.status=lost"), "{search}");
+    assert!(search.contains("t.page=2"), "{search}");
+    drop(widget);
+
+    let reopened = mount_with(options);
+    reopened.connect(RW_KEY).await;
+    reopened.wait_for_page(2).await;
+    assert_eq!(reopened.value_of("Status"), "lost");
+    assert!(reopened.column(5).iter().all(|status| status == "lost"));
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
+        .unwrap();
+}
+
+// Guards: two widgets on one page keep their own keys, lists and state.
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_are_independent() {
+    let ours = mount_widget();
+    let theirs = mount_widget();
+    ours.connect(RW_KEY).await;
+    theirs.connect(OTHER_KEY).await;
+    assert_eq!(
+        ours.shown_total(),
+        list(RW_KEY, DealQuery::default()).await.meta.total
+    );
+    assert_eq!(
+        theirs.shown_total(),
+        list(OTHER_KEY, DealQuery::default()).await.meta.total
+    );
+    assert_ne!(ours.shown_total(), theirs.shown_total());
+
+    theirs.fill("Status", "won");
+    theirs.click("Disconnect");
+    theirs
+        .wait_until("their key panel", || theirs.button("Connect").is_some())
+        .await;
+    assert!(ours.button("Disconnect").is_some(), "ours stays connected");
+    assert_eq!(ours.value_of("Status"), "", "ours keeps its own filters");
+}
+
+// Guards: above the list, open deals are totalled per currency, never mixed.
+#[wasm_bindgen_test]
+async fn open_totals_are_per_currency() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    let page = list(RW_KEY, DealQuery::default()).await;
+    let currencies: BTreeSet<_> = page
+        .data
+        .iter()
+        .filter(|deal| deal.status == DealStatus::Open)
+        .map(|deal| deal.currency.clone())
+        .collect();
+    let lines = widget.find_all(".totals li");
+    assert_eq!(lines.len(), currencies.len());
+    for (line, currency) in lines.iter().zip(&currencies) {
+        let text = line.text_content().unwrap_or_default();
+        assert!(text.starts_with(&format!("Open {currency}:")), "{text}");
+        assert!(text.contains("weighted"), "{text}");
+    }
+}

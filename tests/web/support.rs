@@ -1,0 +1,301 @@
+//! Mounting widgets and driving them as a person would: by label, by button
+//! text, by typing and clicking. Waiting polls for the DOM a test expects,
+//! with a deadline, instead of guessing how many ticks a request takes.
+
+use deals_contract::{Deal, DealQuery, NewDeal, Page, Priority};
+use isao_deals_widget::api::ApiClient;
+use isao_deals_widget::embed::{mount, MountOptions, WidgetHandle};
+use isao_deals_widget::key_store::KeyStorage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, ShadowRoot,
+};
+
+/// The reference API the test command started for this run.
+pub const API_BASE: &str = match option_env!("ISAO_TEST_API_BASE") {
+    Some(base) => base,
+    None => "http://127.0.0.1:3901/api/external",
+};
+
+pub const RW_KEY: &str = "isao_demo_rw";
+pub const RO_KEY: &str = "isao_demo_ro";
+pub const CONTACTS_KEY: &str = "isao_demo_contacts";
+pub const OTHER_KEY: &str = "isao_demo_other";
+
+const DEADLINE_MS: f64 = 15_000.0;
+
+/// A widget on the test page; unmounted and removed when dropped.
+pub struct Widget {
+    pub host: Element,
+    pub handle: WidgetHandle,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.handle.unmount();
+        self.host.remove();
+    }
+}
+
+impl Widget {
+    pub fn root(&self) -> ShadowRoot {
+        self.handle.root()
+    }
+
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.root().query_selector(selector).ok().flatten()
+    }
+
+    pub fn find_all(&self, selector: &str) -> Vec<Element> {
+        let nodes = self
+            .root()
+            .query_selector_all(selector)
+            .expect("valid selector");
+        (0..nodes.length())
+            .filter_map(|index| nodes.item(index))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    pub fn text(&self) -> String {
+        self.root().text_content().unwrap_or_default()
+    }
+
+    pub fn text_of(&self, selector: &str) -> String {
+        self.find(selector)
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    pub fn button(&self, text: &str) -> Option<HtmlElement> {
+        self.find_all("button")
+            .into_iter()
+            .find(|button| button.text_content().unwrap_or_default().trim() == text)
+            .and_then(|button| button.dyn_into().ok())
+    }
+
+    pub fn click(&self, text: &str) {
+        self.button(text)
+            .unwrap_or_else(|| panic!("no button {text:?}"))
+            .click();
+    }
+
+    /// The control a visible label names: `<label for>` or a label wrapping
+    /// its control with the text in a `<span>`.
+    pub fn control(&self, label: &str) -> Element {
+        for element in self.find_all("label") {
+            if let Some(id) = element.get_attribute("for") {
+                if element.text_content().unwrap_or_default().trim() == label {
+                    return self
+                        .find(&format!("#{id}"))
+                        .unwrap_or_else(|| panic!("label {label:?} names no control"));
+                }
+            } else if element
+                .query_selector("span")
+                .ok()
+                .flatten()
+                .and_then(|span| span.text_content())
+                .as_deref()
+                == Some(label)
+            {
+                return element
+                    .query_selector("input, select, textarea")
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| panic!("label {label:?} wraps no control"));
+            }
+        }
+        panic!("no control labelled {label:?} in: {}", self.text());
+    }
+
+    /// Types `value` into the labelled control, as input then change events.
+    pub fn fill(&self, label: &str, value: &str) {
+        let control = self.control(label);
+        if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+            select.set_value(value);
+        } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(value);
+        }
+        for kind in ["input", "change"] {
+            let init = EventInit::new();
+            init.set_bubbles(true);
+            let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+            control.dispatch_event(&event).expect("dispatch");
+        }
+    }
+
+    pub fn value_of(&self, label: &str) -> String {
+        let control = self.control(label);
+        if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+            input.value()
+        } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+            select.value()
+        } else {
+            control
+                .dyn_ref::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .unwrap_or_default()
+        }
+    }
+
+    /// The message shown under the field named `name` in the API.
+    pub fn field_error(&self, name: &str) -> String {
+        self.text_of(&format!("#isao-field-{name}-error"))
+    }
+
+    /// Ids of the rows on screen, in order.
+    pub fn row_ids(&self) -> Vec<String> {
+        self.find_all("tbody tr")
+            .iter()
+            .filter_map(|row| row.get_attribute("data-deal-id"))
+            .collect()
+    }
+
+    /// Column `column` (0 = title) of every row.
+    pub fn column(&self, column: usize) -> Vec<String> {
+        self.find_all("tbody tr")
+            .iter()
+            .map(|row| {
+                let cells = row.query_selector_all("th, td").expect("cells");
+                cells
+                    .item(column as u32)
+                    .and_then(|cell| cell.text_content())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    /// Waits until page `page` has arrived and nothing is loading.
+    pub async fn wait_for_page(&self, page: u32) {
+        let selector = format!("table.deals[data-page=\"{page}\"][aria-busy=\"false\"]");
+        self.wait_until(&format!("page {page} loaded"), || {
+            self.find(&selector).is_some()
+        })
+        .await;
+    }
+
+    pub async fn wait_for_text(&self, text: &str) {
+        self.wait_until(&format!("text {text:?}"), || self.text().contains(text))
+            .await;
+    }
+
+    pub async fn wait_until(&self, what: &str, condition: impl Fn() -> bool) {
+        wait_until(what, condition, || self.text()).await;
+    }
+
+    /// Types a key and connects, then waits for the first page of deals.
+    pub async fn connect(&self, key: &str) {
+        self.fill("API key", key);
+        self.click("Connect");
+        self.wait_for_page(1).await;
+    }
+
+    /// The total the pager shows, such as 251 for "251 deals".
+    pub fn shown_total(&self) -> u64 {
+        let text = self.text_of(".pager .total");
+        text.split_whitespace()
+            .next()
+            .and_then(|count| count.parse().ok())
+            .unwrap_or_else(|| panic!("no total in {text:?}"))
+    }
+}
+
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool, context: impl Fn() -> String) {
+    let start = js_sys::Date::now();
+    while !condition() {
+        if js_sys::Date::now() - start > DEADLINE_MS {
+            panic!(
+                "timed out waiting for {what}; the widget shows: {}",
+                context()
+            );
+        }
+        sleep(20).await;
+    }
+}
+
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timer");
+    });
+    JsFuture::from(promise).await.expect("timer fired");
+}
+
+/// Options for a test widget: URL state off (tests share one page URL),
+/// no stylesheet fetch.
+pub fn options(storage: KeyStorage) -> MountOptions {
+    let mut options = MountOptions::new(API_BASE);
+    options.config.key_storage = storage;
+    options.config.url_key = None;
+    options.stylesheet = Some("data:text/css,".to_owned());
+    options
+}
+
+pub fn mount_with(options: MountOptions) -> Widget {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let handle = mount(&host, options).expect("mount");
+    Widget { host, handle }
+}
+
+/// A widget that keeps its key in memory only, so tests do not see each other's.
+pub fn mount_widget() -> Widget {
+    mount_with(options(KeyStorage::Memory))
+}
+
+pub fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .expect("sessionStorage")
+}
+
+pub fn client(key: &str) -> ApiClient {
+    ApiClient::new(API_BASE, key)
+}
+
+pub async fn list(key: &str, query: DealQuery) -> Page<Deal> {
+    client(key).list_deals(&query).await.expect("list deals")
+}
+
+/// A deal created straight through the API, for tests about existing deals.
+pub async fn create_deal(title: &str) -> Deal {
+    let deal = NewDeal {
+        title: title.to_owned(),
+        description: None,
+        value: 1234.5,
+        currency: "EUR".to_owned(),
+        stage: Some("proposal".to_owned()),
+        priority: Priority::High,
+        probability: Some(40.0),
+        expected_close_date: None,
+        source: None,
+        contact_id: None,
+        assigned_to_id: None,
+    };
+    client(RW_KEY)
+        .create_deal(&deal)
+        .await
+        .expect("create deal")
+}
+
+/// A title no other test uses.
+pub fn unique(label: &str) -> String {
+    format!("{label} {}", js_sys::Math::random().to_bits())
+}
