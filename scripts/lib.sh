@@ -1,0 +1,51 @@
+# Shared by the scripts in this folder: logging, tool checks, and a reference
+# API server that runs in the background until the calling script exits.
+# Sourced, not run.
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The reference-api binary of the given profile (debug or release).
+reference_api_bin() { echo "$REPO_ROOT/target/$1/reference-api"; }
+
+# Starts `reference-api serve` in the background with a fresh database and demo
+# data, waits for its "listening" line and sets REFERENCE_API_URL (http://host:port).
+# Extra arguments go to `serve`. The server is stopped when the shell exits.
+# Call it directly, not in $(...): the server must belong to this shell.
+start_reference_api() {
+    local bin="$1" addr="$2"
+    shift 2
+    local workdir
+    workdir="$(mktemp -d)"
+    "$bin" serve --addr "$addr" --db "$workdir/deals.db" --demo "$@" >"$workdir/stdout" 2>"$workdir/stderr" &
+    local pid=$!
+    SERVER_PIDS+=("$pid")
+    local waited=0
+    until grep -q 'reference-api listening on ' "$workdir/stdout" 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            cat "$workdir/stderr" >&2
+            fail "reference-api exited before listening on $addr"
+        fi
+        waited=$((waited + 1))
+        [ "$waited" -le 300 ] || fail "reference-api did not start within 30 s"
+        sleep 0.1
+    done
+    REFERENCE_API_URL="$(sed -n 's/.*reference-api listening on \(http:[^ ]*\).*/\1/p' "$workdir/stdout" | head -n 1)"
+}
+
+stop_reference_apis() {
+    local pid
+    for pid in "${SERVER_PIDS[@]:-}"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
+    SERVER_PIDS=()
+    return 0
+}
+
+SERVER_PIDS=()
+trap stop_reference_apis EXIT

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what the demo and the tests need, only what is missing, so a second
+# run takes seconds. Everything comes from the package registries (Debian,
+# crates.io, PyPI, npm): nothing downloads a prebuilt binary.
+#
+#   scripts/setup.sh          everything (tests)
+#   scripts/setup.sh demo     only what the demo needs
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
+SCHEMATHESIS_VERSION="4.32.5"
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO_ROOT/Cargo.lock")"
+[ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen version in Cargo.lock"
+
+want="${1:-all}"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=no
+apt_install() {
+    local missing=() package
+    for package in "$@"; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    step "apt-get install ${missing[*]}"
+    if [ "$APT_UPDATED" = no ]; then
+        as_root apt-get update -qq
+        APT_UPDATED=yes
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# cargo_install <command> <version> <crate> [cargo install flags...]
+cargo_install() {
+    local command="$1" version="$2" crate="$3"
+    shift 3
+    if command -v "$command" >/dev/null && "$command" --version 2>/dev/null | grep -qF " $version"; then
+        return 0
+    fi
+    step "cargo install $crate@$version (first time only: minutes)"
+    cargo install "$crate@$version" "$@"
+}
+
+step "Rust targets and crates"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+(cd "$REPO_ROOT" && cargo fetch --quiet)
+cargo_install trunk "$TRUNK_VERSION" trunk --locked
+# Not --locked: the CLI's own lock file names a crate version the registry lacks.
+cargo_install wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+
+[ "$want" = demo ] && exit 0
+
+step "Browsers and drivers"
+apt_install chromium chromium-driver firefox-esr
+cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
+
+step "Python tools (schemathesis, the seed's example client)"
+if ! schemathesis --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION"; then
+    python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
+
+step "End-to-end test packages"
+if [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
+    (cd "$REPO_ROOT/e2e" && { [ -d node_modules ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
+fi

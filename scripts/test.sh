@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what is missing first:
+# formatting and lints (host and wasm32), native tests of the contract, the
+# widget's logic and the reference server, the component tests in headless
+# Chromium and Firefox, schemathesis and the seed's example client against the
+# reference server, and the end-to-end suite over the release build.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+"$REPO_ROOT/scripts/setup.sh"
+
+step "Formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p isao-deals-widget --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "Native tests: contract, widget logic, reference server over HTTP"
+cargo test --workspace --locked
+
+step "Reference API for the browser tests"
+cargo build -p reference-api --locked
+API_BIN="$(reference_api_bin debug)"
+
+# The component tests call the API from the test runner's own origin; the
+# address is compiled into them (see tests/web/support.rs).
+COMPONENT_TEST_API_ADDR="127.0.0.1:3901"
+for browser in chromium firefox; do
+    step "Component tests in headless $browser"
+    start_reference_api "$API_BIN" "$COMPONENT_TEST_API_ADDR" --cors-allow-loopback
+    case "$browser" in
+        chromium) driver=(env CHROMEDRIVER=/usr/bin/chromedriver) ;;
+        firefox) driver=(env GECKODRIVER="$(command -v geckodriver)") ;;
+    esac
+    "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=120 \
+        cargo test -p isao-deals-widget --target wasm32-unknown-unknown --test web --locked
+    stop_reference_apis
+done
+
+step "schemathesis against the OpenAPI document"
+bash reference-api/tests/schemathesis.sh "$API_BIN"
+
+step "The seed's own Python client against serve --demo"
+bash reference-api/tests/seed_client.sh "$API_BIN"
+
+step "Release build of the widget"
+trunk build --release --offline
+
+step "End-to-end: the release build in a host page, Chromium and Firefox"
+bash e2e/run.sh "$API_BIN" "$REPO_ROOT/dist"
+
+step "All tests passed"
