@@ -6,7 +6,7 @@ use deals_contract::{Deal, DealQuery, NewDeal, Page, Priority};
 use isao_deals_widget::api::ApiClient;
 use isao_deals_widget::embed::{mount, MountOptions, WidgetHandle};
 use isao_deals_widget::key_store::KeyStorage;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
@@ -298,4 +298,52 @@ pub async fn create_deal(title: &str) -> Deal {
 /// A title no other test uses.
 pub fn unique(label: &str) -> String {
     format!("{label} {}", js_sys::Math::random().to_bits())
+}
+
+/// Holds back the answers of requests whose URL contains `pattern` by
+/// `delay_ms`, by wrapping the page's `fetch`; the original comes back on drop.
+/// Only the network's timing is changed: requests still reach the server.
+pub struct SlowFetch {
+    original: JsValue,
+    delay_ms: i32,
+}
+
+impl SlowFetch {
+    pub fn install(pattern: &str, delay_ms: i32) -> Self {
+        let window = web_sys::window().expect("window");
+        let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
+        let make_wrapper = js_sys::Function::new_with_args(
+            "original, pattern, delay",
+            "return function (resource, init) {
+                const url = typeof resource === 'string' ? resource : resource.url;
+                const answer = original.call(this, resource, init);
+                if (!String(url).includes(pattern)) return answer;
+                return answer.then((response) =>
+                    new Promise((resolve) => setTimeout(() => resolve(response), delay)));
+            };",
+        );
+        let wrapper = make_wrapper
+            .call3(
+                &JsValue::NULL,
+                &original,
+                &JsValue::from_str(pattern),
+                &JsValue::from(delay_ms),
+            )
+            .expect("wrapper");
+        js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
+        Self { original, delay_ms }
+    }
+
+    /// Waits long enough for every held-back answer to have been delivered.
+    pub async fn wait_for_held_back_answers(&self) {
+        sleep(self.delay_ms + 500).await;
+    }
+}
+
+impl Drop for SlowFetch {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
+        }
+    }
 }
