@@ -1,1 +1,147 @@
-fn main() {}
+//! `reference-api serve …` runs the reference Deals API; `reference-api keys
+//! create …` makes an API key for a database without demo data.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use clap::{Parser, Subcommand};
+use rand::distr::{Alphanumeric, SampleString};
+use reference_api::store::{Store, PERMISSIONS};
+use reference_api::{app, demo, CorsPolicy};
+
+#[derive(Parser)]
+#[command(version, about = "Reference server of the ISAO Deals API")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API under /api/external.
+    Serve {
+        /// Address to listen on; port 0 picks a free port (printed at start).
+        #[arg(long, default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+        /// SQLite database file (created if missing), or :memory:.
+        #[arg(long)]
+        db: String,
+        /// Load the demo companies, deals and keys into an empty database.
+        #[arg(long)]
+        demo: bool,
+        /// A browser origin allowed to call the API (repeatable).
+        #[arg(long = "cors-origin")]
+        cors_origins: Vec<String>,
+        /// Also allow any http://127.0.0.1, localhost or [::1] origin, any port.
+        #[arg(long)]
+        cors_allow_loopback: bool,
+    },
+    /// Manage API keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Create a key and print it once; only its hash is stored.
+    Create {
+        #[arg(long)]
+        db: String,
+        /// Company the key belongs to (created if new).
+        #[arg(long)]
+        company: i64,
+        /// Comma-separated: deals:read, deals:write, contacts:read, contacts:write.
+        #[arg(long, value_delimiter = ',', required = true)]
+        permissions: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("reference-api: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve {
+            addr,
+            db,
+            demo,
+            cors_origins,
+            cors_allow_loopback,
+        } => {
+            let store = open(&db)?;
+            if demo
+                && demo::seed_if_empty(&store, reference_api::store::now())
+                    .map_err(|error| error.to_string())?
+            {
+                eprintln!("reference-api: loaded the demo data into {db}");
+            }
+            let cors = CorsPolicy {
+                origins: cors_origins,
+                allow_loopback: cors_allow_loopback,
+            };
+            serve(addr, app(Arc::new(Mutex::new(store)), cors))
+        }
+        Command::Keys {
+            command:
+                KeysCommand::Create {
+                    db,
+                    company,
+                    permissions,
+                },
+        } => {
+            let unknown: Vec<&String> = permissions
+                .iter()
+                .filter(|permission| !PERMISSIONS.contains(&permission.as_str()))
+                .collect();
+            if !unknown.is_empty() {
+                return Err(format!(
+                    "unknown permission {unknown:?}; use {}",
+                    PERMISSIONS.join(", ")
+                ));
+            }
+            let store = open(&db)?;
+            let key = format!("isao_{}", Alphanumeric.sample_string(&mut rand::rng(), 40));
+            let permissions: Vec<&str> = permissions.iter().map(String::as_str).collect();
+            store
+                .ensure_company(company, &format!("Company {company}"))
+                .and_then(|()| store.add_key(&key, company, &permissions))
+                .map_err(|error| error.to_string())?;
+            println!("{key}");
+            Ok(())
+        }
+    }
+}
+
+fn open(db: &str) -> Result<Store, String> {
+    Store::open(db).map_err(|error| format!("cannot open database {db}: {error}"))
+}
+
+#[tokio::main]
+async fn serve(addr: SocketAddr, router: axum::Router) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|error| format!("cannot listen on {addr}: {error}"))?;
+    let bound = listener.local_addr().map_err(|error| error.to_string())?;
+    // Scripts and tests wait for this exact line.
+    println!("reference-api listening on http://{bound}");
+    std::io::stdout()
+        .flush()
+        .map_err(|error| error.to_string())?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|error| error.to_string())
+}

@@ -1,0 +1,582 @@
+//! The reference server over real HTTP: every endpoint, every error body the
+//! contract (`../shared/seed/deals-api.txt`) shows, tenant isolation, paging
+//! edges, filters, and durability across a `kill -9`.
+
+mod support;
+
+use std::collections::HashSet;
+
+use reference_api::demo::{DEMO_COMPANY_DEALS, OTHER_COMPANY_DEALS};
+use serde_json::{json, Value};
+use support::*;
+
+fn ids(deals: &[Value]) -> Vec<String> {
+    deals
+        .iter()
+        .map(|deal| deal["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+// Guards: the list envelope and the defaults of page and limit.
+#[test]
+fn list_answers_the_seeds_envelope_with_default_paging() {
+    let dir = TempDir::new("list");
+    let server = Server::demo(&dir);
+    let answer = server.get("/deals", RW);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["success"], true);
+    assert_eq!(answer.body["data"].as_array().unwrap().len(), 50);
+    assert_eq!(
+        answer.body["meta"],
+        json!({"page": 1, "limit": 50, "total": DEMO_COMPANY_DEALS, "totalPages": 6})
+    );
+    let deal = &answer.body["data"][0];
+    let keys: HashSet<&str> = deal
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let expected: HashSet<&str> = [
+        "id",
+        "title",
+        "description",
+        "value",
+        "currency",
+        "stage",
+        "priority",
+        "probability",
+        "status",
+        "expectedCloseDate",
+        "actualCloseDate",
+        "source",
+        "contact",
+        "assignedTo",
+        "createdAt",
+        "updatedAt",
+    ]
+    .into();
+    assert_eq!(keys, expected);
+    let created = deal["createdAt"].as_str().unwrap();
+    assert_eq!(created.len(), "2024-11-01T10:30:00.000Z".len());
+    assert!(created.ends_with('Z'));
+}
+
+// Guards: paging never skips or repeats a deal, newest first; the last page is
+// partial, a page past the end is empty with the true meta, and 200 is the
+// largest page.
+#[test]
+fn paging_edges() {
+    let dir = TempDir::new("paging");
+    let server = Server::demo(&dir);
+    let all = server.all_deals(RW, "", 50);
+    let unique: HashSet<String> = ids(&all).into_iter().collect();
+    assert_eq!(all.len(), DEMO_COMPANY_DEALS);
+    assert_eq!(unique.len(), DEMO_COMPANY_DEALS);
+    let created: Vec<&str> = all
+        .iter()
+        .map(|deal| deal["createdAt"].as_str().unwrap())
+        .collect();
+    assert!(
+        created.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first"
+    );
+
+    let last = server.get("/deals?page=6", RW);
+    assert_eq!(
+        last.body["data"].as_array().unwrap().len(),
+        DEMO_COMPANY_DEALS - 250
+    );
+    let past = server.get("/deals?page=7", RW);
+    assert_eq!(past.status, 200);
+    assert_eq!(past.body["data"], json!([]));
+    assert_eq!(past.body["meta"]["total"], DEMO_COMPANY_DEALS);
+
+    let biggest = server.get("/deals?limit=200", RW);
+    assert_eq!(biggest.body["data"].as_array().unwrap().len(), 200);
+    assert_eq!(biggest.body["meta"]["totalPages"], 2);
+    assert_eq!(
+        ids(biggest.body["data"].as_array().unwrap()),
+        ids(&all[..200])
+    );
+
+    let too_big = server.get("/deals?limit=201&page=0", RW);
+    assert_eq!(too_big.status, 422);
+    assert_eq!(
+        too_big.body,
+        json!({"success": false, "error": "Validation failed", "details": {
+            "limit": "Limit must be a whole number from 1 to 200",
+            "page": "Page must be a whole number of at least 1"
+        }})
+    );
+    let bad = server.get("/deals?status=closed&createdSince=yesterday", RW);
+    assert_eq!(bad.status, 422);
+    assert!(bad.body["details"]["status"].is_string());
+    assert!(bad.body["details"]["createdSince"].is_string());
+}
+
+// Guards: each filter and their combination return exactly the matching deals.
+#[test]
+fn filters_narrow_and_combine() {
+    let dir = TempDir::new("filters");
+    let server = Server::demo(&dir);
+    let all = server.all_deals(RW, "", 200);
+    let expect = |filter: &str, keep: &dyn Fn(&Value) -> bool| {
+        let expected: Vec<Value> = all.iter().filter(|deal| keep(deal)).cloned().collect();
+        let got = server.all_deals(RW, filter, 200);
+        assert_eq!(ids(&got), ids(&expected), "filter {filter}");
+        assert!(
+            !got.is_empty(),
+            "filter {filter} matches something in the demo data"
+        );
+    };
+    expect("&status=won", &|deal| deal["status"] == "won");
+    expect("&stage=negotiation", &|deal| deal["stage"] == "negotiation");
+    let middle = all[all.len() / 2]["createdAt"].as_str().unwrap().to_owned();
+    expect(&format!("&createdSince={middle}"), &|deal| {
+        deal["createdAt"].as_str().unwrap() >= middle.as_str()
+    });
+    let updated_middle = all[all.len() / 3]["updatedAt"].as_str().unwrap().to_owned();
+    expect(&format!("&updatedSince={updated_middle}"), &|deal| {
+        deal["updatedAt"].as_str().unwrap() >= updated_middle.as_str()
+    });
+    expect(
+        &format!("&status=open&stage=proposal&createdSince={}", &middle[..10]),
+        &|deal| {
+            deal["status"] == "open"
+                && deal["stage"] == "proposal"
+                && deal["createdAt"].as_str().unwrap() >= &middle[..10]
+        },
+    );
+}
+
+// Guards: the seed's 401 and 403 bodies, and that a key unknown to the server
+// is refused like a missing one.
+#[test]
+fn keys_are_checked_and_permissions_enforced() {
+    let dir = TempDir::new("auth");
+    let server = Server::demo(&dir);
+    let missing = server.call("GET", "/deals", None, None);
+    assert_eq!(missing.status, 401);
+    assert_eq!(
+        missing.body,
+        json!({"success": false, "error": "API key required in Authorization header",
+               "message": "Please provide a valid API key in the format: Authorization: Bearer YOUR_API_KEY"})
+    );
+    let unknown = server.get("/deals", "isao_demo_nope");
+    assert_eq!(unknown.status, 401);
+    assert_eq!(unknown.body["error"], "Invalid API key");
+
+    let no_deals = server.get("/deals", CONTACTS);
+    assert_eq!(no_deals.status, 403);
+    assert_eq!(
+        no_deals.body,
+        json!({"success": false, "error": "Permission denied: deals:read required",
+               "message": "This API key does not have the required permission: deals:read",
+               "requiredPermission": "deals:read",
+               "availablePermissions": ["contacts:read", "contacts:write"]})
+    );
+    let read_only = server.post("/deals", RO, &json!({"title": "x", "value": 1}));
+    assert_eq!(read_only.status, 403);
+    assert_eq!(read_only.body["requiredPermission"], "deals:write");
+    assert_eq!(
+        read_only.body["availablePermissions"],
+        json!(["deals:read"])
+    );
+    assert_eq!(server.get("/deals", RO).status, 200);
+}
+
+// Guards: a key sees and changes only its own company's deals; a foreign id
+// answers exactly like one that does not exist.
+#[test]
+fn companies_are_isolated() {
+    let dir = TempDir::new("tenants");
+    let server = Server::demo(&dir);
+    let own = ids(&server.all_deals(RW, "", 200));
+    let other = ids(&server.all_deals(OTHER, "", 200));
+    assert_eq!(other.len(), OTHER_COMPANY_DEALS);
+    assert!(other.iter().all(|id| !own.contains(id)));
+
+    let foreign = server.get(&format!("/deals/{}", other[0]), RW);
+    let missing = server.get("/deals/deal_missing", RW);
+    assert_eq!((foreign.status, missing.status), (404, 404));
+    assert_eq!(
+        foreign.body,
+        json!({"success": false, "error": "Deal not found"})
+    );
+    assert_eq!(foreign.body, missing.body);
+    let before = server.get(&format!("/deals/{}", other[0]), OTHER).body;
+    let change = server.put(
+        &format!("/deals/{}/status", other[0]),
+        RW,
+        &json!({"stage": "taken"}),
+    );
+    assert_eq!(change.status, 404);
+    assert_eq!(
+        server.get(&format!("/deals/{}", other[0]), OTHER).body,
+        before,
+        "untouched"
+    );
+    let foreign_contact = server.post(
+        "/deals",
+        OTHER,
+        &json!({"title": "x", "value": 1, "contactId": "contact_456"}),
+    );
+    assert_eq!(foreign_contact.status, 400);
+    assert_eq!(
+        foreign_contact.body,
+        json!({"success": false, "error": "Contact not found or does not belong to your company"})
+    );
+}
+
+// Guards: a create with every field answers 201 with the full deal, contact
+// and user resolved, and reads back the same; the defaults apply.
+#[test]
+fn create_round_trips_every_field_and_applies_defaults() {
+    let dir = TempDir::new("create");
+    let server = Server::demo(&dir);
+    let user = server
+        .all_deals(RW, "", 200)
+        .into_iter()
+        .find_map(|deal| deal["assignedTo"]["id"].as_str().map(str::to_owned))
+        .expect("a deal with a user");
+    let created = server.post(
+        "/deals",
+        RW,
+        &json!({"title": "Website Redesign Project", "description": "Complete redesign", "value": 25000.5,
+                "currency": "GBP", "stage": "proposal", "priority": "high", "probability": 60,
+                "expectedCloseDate": "2024-12-30", "source": "website", "contactId": "contact_456",
+                "assignedToId": user}),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let deal = &created.body["data"];
+    assert!(deal["id"].as_str().unwrap().starts_with("deal_"));
+    assert_eq!(deal["title"], "Website Redesign Project");
+    assert_eq!(deal["description"], "Complete redesign");
+    assert_eq!(deal["value"], 25000.5);
+    assert_eq!(deal["currency"], "GBP");
+    assert_eq!(deal["stage"], "proposal");
+    assert_eq!(deal["priority"], "high");
+    assert_eq!(deal["probability"], 60);
+    assert_eq!(deal["status"], "open");
+    assert_eq!(deal["expectedCloseDate"], "2024-12-30T00:00:00.000Z");
+    assert_eq!(deal["actualCloseDate"], Value::Null);
+    assert_eq!(deal["source"], "website");
+    assert_eq!(deal["contact"]["id"], "contact_456");
+    assert!(deal["contact"]["name"].is_string());
+    assert_eq!(deal["assignedTo"]["id"], user.as_str());
+    assert_eq!(deal["createdAt"], deal["updatedAt"]);
+    let read = server.get(&format!("/deals/{}", deal["id"].as_str().unwrap()), RW);
+    assert_eq!(read.body, json!({"success": true, "data": deal}));
+    assert_eq!(
+        server.get("/deals?limit=1", RW).body["data"][0]["id"],
+        deal["id"]
+    );
+
+    let minimal = server.post(
+        "/deals",
+        RW,
+        &json!({"title": "Minimal", "value": 0, "expectedCloseDate": "2025-01-02T03:04:05+02:00"}),
+    );
+    assert_eq!(minimal.status, 201);
+    let deal = &minimal.body["data"];
+    assert_eq!(
+        (
+            deal["currency"].as_str(),
+            deal["priority"].as_str(),
+            deal["status"].as_str()
+        ),
+        (Some("EUR"), Some("medium"), Some("open"))
+    );
+    assert_eq!(deal["expectedCloseDate"], "2025-01-02T01:04:05.000Z");
+    assert_eq!(
+        (deal["contact"].clone(), deal["assignedTo"].clone()),
+        (Value::Null, Value::Null)
+    );
+}
+
+// Guards: every broken rule is listed at once, by field, in the 422 body;
+// unknown contact and user answer 400 in the seed's shape.
+#[test]
+fn create_refuses_bad_deals() {
+    let dir = TempDir::new("create-bad");
+    let server = Server::demo(&dir);
+    let answer = server.post(
+        "/deals",
+        RW,
+        &json!({"title": "   ", "value": -1, "currency": "euro", "priority": "urgent", "probability": 101,
+                "expectedCloseDate": "next week", "colour": "red"}),
+    );
+    assert_eq!(answer.status, 422);
+    let details = answer.body["details"].as_object().expect("details");
+    let fields: Vec<&str> = details.keys().map(String::as_str).collect();
+    assert_eq!(
+        fields,
+        [
+            "colour",
+            "currency",
+            "expectedCloseDate",
+            "priority",
+            "probability",
+            "title",
+            "value"
+        ]
+    );
+    assert_eq!(details["title"], "Title is required");
+    assert_eq!(details["value"], "Value must be a positive number");
+    assert_eq!(details["colour"], "Unknown field");
+
+    let long = server.post("/deals", RW, &json!({"title": "x".repeat(256), "value": 1}));
+    assert_eq!(
+        long.body["details"]["title"],
+        "Title must be at most 255 characters"
+    );
+    let at_limit = server.post("/deals", RW, &json!({"title": "é".repeat(255), "value": 1}));
+    assert_eq!(at_limit.status, 201);
+    let missing_value = server.post("/deals", RW, &json!({"title": "x"}));
+    assert_eq!(
+        missing_value.body["details"],
+        json!({"value": "Value is required"})
+    );
+
+    let user = server.post(
+        "/deals",
+        RW,
+        &json!({"title": "x", "value": 1, "assignedToId": "user_nobody"}),
+    );
+    assert_eq!(user.status, 400);
+    assert_eq!(
+        user.body,
+        json!({"success": false, "error": "User not found or does not belong to your company"})
+    );
+    assert_eq!(
+        server.get("/deals", RW).body["meta"]["total"],
+        DEMO_COMPANY_DEALS + 1
+    );
+}
+
+// Guards: won or lost without a date closes now, with a date keeps it,
+// reopening clears it, a stage alone moves the stage; bad values are 422.
+#[test]
+fn status_changes_follow_the_contract() {
+    let dir = TempDir::new("status");
+    let server = Server::demo(&dir);
+    let id = server
+        .post(
+            "/deals",
+            RW,
+            &json!({"title": "Move me", "value": 10, "stage": "discovery"}),
+        )
+        .body["data"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/deals/{id}/status");
+
+    let staged = server.put(&path, RW, &json!({"stage": "negotiation"}));
+    assert_eq!(staged.status, 200);
+    assert_eq!(staged.body["data"]["stage"], "negotiation");
+    assert_eq!(staged.body["data"]["status"], "open");
+
+    let won = server.put(&path, RW, &json!({"status": "won"}));
+    assert_eq!(won.body["data"]["status"], "won");
+    assert!(won.body["data"]["actualCloseDate"].is_string());
+    assert!(won.body["data"]["updatedAt"].as_str() >= won.body["data"]["createdAt"].as_str());
+
+    let reopened = server.put(&path, RW, &json!({"status": "open"}));
+    assert_eq!(reopened.body["data"]["actualCloseDate"], Value::Null);
+
+    let lost = server.put(
+        &path,
+        RW,
+        &json!({"status": "lost", "actualCloseDate": "2024-11-08T15:30:00.000Z"}),
+    );
+    assert_eq!(
+        lost.body["data"]["actualCloseDate"],
+        "2024-11-08T15:30:00.000Z"
+    );
+    assert_eq!(server.get(&format!("/deals/{id}"), RW).body, lost.body);
+
+    let empty = server.put(&path, RW, &json!({}));
+    assert_eq!(empty.status, 422);
+    assert!(empty.body["details"]["status"].is_string());
+    let bad = server.put(
+        &path,
+        RW,
+        &json!({"status": "closed", "actualCloseDate": "soon", "extra": 1}),
+    );
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.body["details"].as_object().unwrap().len(), 3);
+    assert_eq!(
+        server
+            .put("/deals/deal_missing/status", RW, &json!({"status": "won"}))
+            .status,
+        404
+    );
+    assert_eq!(server.put(&path, RO, &json!({"status": "won"})).status, 403);
+}
+
+// Guards: the framework's own refusals still answer in the seed's JSON shape.
+#[test]
+fn protocol_errors_are_json() {
+    let dir = TempDir::new("protocol");
+    let server = Server::demo(&dir);
+    let malformed = ureq::post(&server.url("/deals"))
+        .set("Authorization", "Bearer isao_demo_rw")
+        .set("Content-Type", "application/json")
+        .send_string("{\"title\": ");
+    let malformed = Answer::from(malformed);
+    assert_eq!(malformed.status, 400);
+    assert_eq!(malformed.body["success"], false);
+    assert!(malformed.body["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("Malformed JSON"));
+
+    let plain = Answer::from(
+        ureq::post(&server.url("/deals"))
+            .set("Authorization", "Bearer isao_demo_rw")
+            .set("Content-Type", "text/plain")
+            .send_string("{}"),
+    );
+    assert_eq!(plain.status, 415);
+    assert_eq!(plain.body["error"], "Unsupported Media Type");
+
+    let huge = json!({"title": "x", "value": 1, "description": "x".repeat(reference_api::BODY_LIMIT_BYTES)});
+    let too_large = server.post("/deals", RW, &huge);
+    assert_eq!(too_large.status, 413);
+    assert_eq!(too_large.body["error"], "Payload Too Large");
+
+    let route = server.get("/contacts", RW);
+    assert_eq!(route.status, 404);
+    assert_eq!(route.body, json!({"success": false, "error": "Not found"}));
+
+    let method = server.call("DELETE", "/deals", Some(RW), None);
+    assert_eq!(method.status, 405);
+    assert_eq!(method.body["error"], "Method Not Allowed");
+    assert!(method.allow.as_deref().unwrap_or_default().contains("POST"));
+    assert_eq!(method.content_type.as_deref(), Some("application/json"));
+}
+
+// Guards: a widget on an allowed origin can call the API, preflight included;
+// other origins get no CORS grant.
+#[test]
+fn cors_allows_configured_origins() {
+    let dir = TempDir::new("cors");
+    let server = Server::demo(&dir);
+    let preflight = Answer::from(
+        ureq::request("OPTIONS", &server.url("/deals"))
+            .set("Origin", "https://intranet.example")
+            .set("Access-Control-Request-Method", "POST")
+            .set(
+                "Access-Control-Request-Headers",
+                "authorization, content-type",
+            )
+            .call(),
+    );
+    assert!(preflight.status < 300);
+    assert_eq!(
+        preflight.cors_origin.as_deref(),
+        Some("https://intranet.example")
+    );
+    let refused = Answer::from(
+        ureq::get(&server.url("/deals"))
+            .set("Origin", "https://evil.example")
+            .set("Authorization", "Bearer isao_demo_rw")
+            .call(),
+    );
+    assert_eq!(refused.cors_origin, None);
+    let error = Answer::from(
+        ureq::get(&server.url("/deals"))
+            .set("Origin", "https://intranet.example")
+            .call(),
+    );
+    assert_eq!(error.status, 401);
+    assert_eq!(
+        error.cors_origin.as_deref(),
+        Some("https://intranet.example"),
+        "errors are readable cross-origin"
+    );
+}
+
+// Guards: a create acknowledged with 201 survives SIGKILL of the server.
+#[test]
+fn an_acknowledged_create_survives_kill_9() {
+    let dir = TempDir::new("durability");
+    let mut server = Server::demo(&dir);
+    let created = server.post("/deals", RW, &json!({"title": "Survivor", "value": 7}));
+    assert_eq!(created.status, 201);
+    server.child.kill().expect("SIGKILL");
+    server.child.wait().expect("reaped");
+    let restarted = Server::demo(&dir);
+    let id = created.body["data"]["id"].as_str().unwrap();
+    let read = restarted.get(&format!("/deals/{id}"), RW);
+    assert_eq!(read.status, 200);
+    assert_eq!(read.body["data"], created.body["data"]);
+    assert_eq!(
+        restarted.get("/deals", RW).body["meta"]["total"],
+        DEMO_COMPANY_DEALS + 1,
+        "seeding ran once"
+    );
+}
+
+// Guards: without --demo there are no well-known keys; `keys create` prints a
+// working key once.
+#[test]
+fn keys_create_makes_a_working_key() {
+    let dir = TempDir::new("keys");
+    let output = std::process::Command::new(BINARY)
+        .args([
+            "keys",
+            "create",
+            "--db",
+            &dir.db(),
+            "--company",
+            "9",
+            "--permissions",
+            "deals:read,deals:write",
+        ])
+        .output()
+        .expect("keys create");
+    assert!(output.status.success());
+    let key = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert!(key.len() > 30);
+    let server = Server::start(&dir.db(), &[]);
+    assert_eq!(server.get("/deals", RW).status, 401);
+    let answer = server.get("/deals", &key);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["meta"]["total"], 0);
+    assert_eq!(
+        server
+            .post("/deals", &key, &json!({"title": "First", "value": 1}))
+            .status,
+        201
+    );
+
+    let refused = std::process::Command::new(BINARY)
+        .args([
+            "keys",
+            "create",
+            "--db",
+            &dir.db(),
+            "--company",
+            "9",
+            "--permissions",
+            "deals:admin",
+        ])
+        .output()
+        .expect("keys create");
+    assert!(!refused.status.success());
+}
+
+// Guards: the OpenAPI document is served, without a key, and is the file in the repository.
+#[test]
+fn the_openapi_document_is_served() {
+    let dir = TempDir::new("openapi");
+    let server = Server::demo(&dir);
+    let answer = server.call("GET", "/openapi.json", None, None);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["openapi"], "3.1.0");
+    let in_repository: Value = serde_json::from_str(reference_api::OPENAPI_DOCUMENT).unwrap();
+    assert_eq!(answer.body, in_repository);
+}
