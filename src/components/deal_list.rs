@@ -423,6 +423,8 @@ fn Pager(list: ListState, query: RwSignal<DealQuery>) -> impl IntoView {
             query.page = (i64::from(query.page) + step).clamp(1, i64::from(u32::MAX)) as u32
         })
     };
+    // Kept out of the view: a `>=` inside an attribute ends the tag for the macro.
+    let on_last_page = move || u64::from(page()) >= total_pages();
     view! {
         <nav class="pager" aria-label="Pagination">
             <button type="button" class="secondary" disabled=move || page() <= 1 on:click=move |_| turn(-1)>
@@ -435,7 +437,7 @@ fn Pager(list: ListState, query: RwSignal<DealQuery>) -> impl IntoView {
             <button
                 type="button"
                 class="secondary"
-                disabled=move || u64::from(page()) >= total_pages()
+                disabled=on_last_page
                 on:click=move |_| turn(1)
             >
                 "Next"

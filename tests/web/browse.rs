@@ -234,7 +234,8 @@ async fn the_view_lives_in_the_page_url() {
     drop(widget);
 
     let reopened = mount_with(options);
-    reopened.connect(RW_KEY).await;
+    reopened.fill("API key", RW_KEY);
+    reopened.click("Connect");
     reopened.wait_for_page(2).await;
     assert_eq!(reopened.value_of("Status"), "lost");
     assert!(reopened.column(5).iter().all(|status| status == "lost"));

@@ -80,7 +80,14 @@ impl Widget {
 
     pub fn click(&self, text: &str) {
         self.button(text)
-            .unwrap_or_else(|| panic!("no button {text:?}"))
+            .unwrap_or_else(|| {
+                let buttons: Vec<String> = self
+                    .find_all("button")
+                    .iter()
+                    .map(|button| button.text_content().unwrap_or_default())
+                    .collect();
+                panic!("no button {text:?} among {buttons:?}")
+            })
             .click();
     }
 
