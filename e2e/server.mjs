@@ -1,0 +1,65 @@
+// The intranet page that embeds the widget: the release build under /widget/,
+// host pages under /, every answer with a strict Content-Security-Policy (no
+// inline script or style, wasm allowed, connections to 'self' for the
+// widget's own files and to the API's origin only).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+};
+
+export function contentSecurityPolicy(apiOrigin) {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Starts the host on a free loopback port; `api.base` may be set later. */
+export async function startHost(distDir) {
+  const api = { base: '' };
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://host').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const [root, rest] = path.startsWith('/widget/')
+      ? [distDir, path.slice('/widget/'.length)]
+      : [join(HERE, 'host'), path.replace(/^\/(host\/)?/, '')];
+    const file = normalize(join(root, rest || 'plain.html'));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      let body = await readFile(file);
+      if (extname(file) === '.html') {
+        body = body.toString().replaceAll('{{API_BASE}}', `${api.base}/api/external`);
+      }
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy(new URL(api.base).origin),
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { api, origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
