@@ -10,7 +10,7 @@ cd "$REPO_ROOT"
 step "Building the reference API"
 cargo build -p reference-api --release
 mkdir -p target/demo
-"$(reference_api_bin release)" serve --addr 127.0.0.1:3000 --db target/demo/deals.db --demo &
+"$(reference_api_bin release)" serve --addr 127.0.0.1:3000 --db target/demo/deals.db --demo --cors-allow-loopback &
 SERVER_PIDS+=("$!")
 
 step "Widget at http://127.0.0.1:8080/ (demo keys: isao_demo_rw, isao_demo_ro, isao_demo_contacts, isao_demo_other)"
