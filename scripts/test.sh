@@ -21,12 +21,12 @@ step "Reference API for the browser tests"
 cargo build -p reference-api --locked
 API_BIN="$(reference_api_bin debug)"
 
-# The component tests call the API from the test runner's own origin; the
-# address is compiled into them (see tests/web/support.rs).
-COMPONENT_TEST_API_ADDR="127.0.0.1:3901"
 for browser in chromium firefox; do
     step "Component tests in headless $browser"
-    start_reference_api "$API_BIN" "$COMPONENT_TEST_API_ADDR" --cors-allow-loopback
+    # The tests call the API from the test runner's page on another loopback
+    # port; its address is compiled into them (see tests/web/support.rs).
+    start_reference_api "$API_BIN" 127.0.0.1:0 --cors-allow-loopback
+    export ISAO_TEST_API_BASE="$REFERENCE_API_URL/api/external"
     case "$browser" in
         chromium) driver=(env CHROMEDRIVER=/usr/bin/chromedriver) ;;
         firefox) driver=(env GECKODRIVER="$(command -v geckodriver)") ;;
