@@ -41,7 +41,10 @@ start_reference_api() {
 stop_reference_apis() {
     local pid
     for pid in "${SERVER_PIDS[@]:-}"; do
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+        [ -n "$pid" ] || continue
+        kill "$pid" 2>/dev/null || true
+        # The server ends by the signal: its non-zero status is expected.
+        wait "$pid" 2>/dev/null || true
     done
     SERVER_PIDS=()
     return 0
