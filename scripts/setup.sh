@@ -61,6 +61,9 @@ if ! schemathesis --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION"; then
     python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
+# Under pyenv, a newly installed command is reachable only once its shim exists.
+if command -v pyenv >/dev/null; then pyenv rehash; fi
+command -v schemathesis >/dev/null || fail "schemathesis is installed but not on PATH"
 
 step "End-to-end test packages"
 if [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
