@@ -2,9 +2,13 @@
 // host pages under /, every answer with a strict Content-Security-Policy (no
 // inline script or style, wasm allowed, connections to 'self' for the
 // widget's own files and to the API's origin only).
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -62,4 +66,20 @@ export async function startHost(distDir) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { api, origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/** Starts the reference API with demo data in a fresh database, allowing `corsOrigin`. */
+export function startApi(binary, corsOrigin) {
+  const dir = mkdtempSync(join(tmpdir(), 'isao-e2e-'));
+  const child = spawn(binary,
+    ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'deals.db'), '--demo', '--cors-origin', corsOrigin],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const match = /listening on (http:\S+)/.exec(line);
+      if (match) resolve({ base: match[1], child });
+      else reject(new Error(`unexpected line: ${line}`));
+    });
+  });
 }

@@ -6,16 +6,13 @@
 // release build), ARTIFACTS (where screenshots go).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, firefox } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { startHost } from '../server.mjs';
+import { startApi, startHost } from '../server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,24 +34,9 @@ let api;
 let host;
 const consoleErrors = [];
 
-function startApi(corsOrigin) {
-  const dir = mkdtempSync(join(tmpdir(), 'isao-e2e-'));
-  const child = spawn(process.env.REFERENCE_API_BIN,
-    ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'deals.db'), '--demo', '--cors-origin', corsOrigin],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      const match = /listening on (http:\S+)/.exec(line);
-      if (match) resolve({ base: match[1], child });
-      else reject(new Error(`unexpected line: ${line}`));
-    });
-  });
-}
-
 before(async () => {
   host = await startHost(process.env.WIDGET_DIST);
-  api = await startApi(host.origin);
+  api = await startApi(process.env.REFERENCE_API_BIN, host.origin);
   host.api.base = api.base;
 });
 
