@@ -10,6 +10,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 
+use crate::api_key::ApiKey;
+
 /// Everything a call to the API can end in, other than success. `Clone` so
 /// that views can keep it in signals.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +155,8 @@ impl fmt::Display for ApiError {
     }
 }
 
+impl std::error::Error for ApiError {}
+
 /// An id is one path segment: `/`, `?`, `#` and the like are escaped so an id
 /// cannot address another resource. (A segment of dots alone would still be
 /// read as `..` by URL parsers; ids from the page URL are checked for that.)
@@ -162,7 +166,7 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remo
 #[derive(Clone, PartialEq)]
 pub struct ApiClient {
     base: String,
-    key: String,
+    key: ApiKey,
 }
 
 /// Never prints the key.
@@ -177,10 +181,10 @@ impl fmt::Debug for ApiClient {
 impl ApiClient {
     /// `base` is the API root, such as `https://staging.isao.io/api/external`
     /// or a same-origin path like `/api/external`.
-    pub fn new(base: &str, key: &str) -> Self {
+    pub fn new(base: &str, key: ApiKey) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
-            key: key.trim().to_owned(),
+            key,
         }
     }
 
@@ -228,7 +232,7 @@ impl ApiClient {
     }
 
     fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
-        request.header("Authorization", &format!("Bearer {}", self.key))
+        request.header("Authorization", &format!("Bearer {}", self.key.as_str()))
     }
 }
 
@@ -359,7 +363,10 @@ mod tests {
 
     #[test]
     fn deal_urls_escape_the_id_and_ignore_a_trailing_slash() {
-        let client = ApiClient::new("https://staging.isao.io/api/external/", "key");
+        let client = ApiClient::new(
+            "https://staging.isao.io/api/external/",
+            ApiKey::parse("key").unwrap(),
+        );
         assert_eq!(
             client.deals_url(),
             "https://staging.isao.io/api/external/deals"
@@ -376,7 +383,7 @@ mod tests {
 
     #[test]
     fn debug_output_never_contains_the_key() {
-        let client = ApiClient::new("/api/external", "isao_secret_key");
+        let client = ApiClient::new("/api/external", ApiKey::parse("isao_secret_key").unwrap());
         assert!(!format!("{client:?}").contains("isao_secret_key"));
     }
 }

@@ -6,7 +6,8 @@
 //! purpose, through CSS custom properties.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::sync::Once;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -27,18 +28,52 @@ extern "C" {
 
 const STYLESHEET: &str = "isao-deals.css";
 
-/// A mounted widget; `unmount()` removes it and frees everything it held.
+/// What every widget shows once the widget code has failed: nothing of it can
+/// be trusted to run again before a reload.
+pub const CRASH_MESSAGE: &str = "The widget stopped unexpectedly. Reload the page to continue.";
+
+/// A widget on the page. Dropping it disposes its reactive owner and removes
+/// its nodes.
+struct Mounted {
+    id: u32,
+    root: ShadowRoot,
+    container: HtmlElement,
+    _view: Box<dyn Any>,
+}
+
+thread_local! {
+    /// Every mounted widget, so that mounting again into the same element, an
+    /// `unmount()` and the panic hook each find exactly the widgets that live.
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Takes the widget that matches out of the registry; the caller drops it
+/// once the registry is no longer borrowed (dropping runs the widget's cleanups).
+fn take_mounted(matches: impl Fn(&Mounted) -> bool) -> Option<Mounted> {
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let index = mounted.iter().position(matches)?;
+        Some(mounted.remove(index))
+    })
+}
+
+/// A mounted widget, as JavaScript holds it.
 #[wasm_bindgen]
 pub struct WidgetHandle {
+    id: u32,
     root: ShadowRoot,
-    mounted: Option<Box<dyn Any>>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    pub fn unmount(&mut self) {
-        self.mounted.take();
-        self.root.set_inner_html("");
+    /// Removes the widget and frees everything it held. A no-op once the
+    /// widget is gone, including when another was mounted in its place.
+    pub fn unmount(&self) {
+        if let Some(widget) = take_mounted(|widget| widget.id == self.id) {
+            drop(widget);
+            self.root.set_inner_html("");
+        }
     }
 
     /// The shadow root the widget renders into (tests and host pages that
@@ -47,6 +82,50 @@ impl WidgetHandle {
     pub fn root(&self) -> ShadowRoot {
         self.root.clone()
     }
+}
+
+/// The last line of defence: a panic aborts the wasm instance, so instead of
+/// leaving frozen widgets behind, each one says so. One console line, which
+/// holds the panic's message and place but never a key (nothing formats one).
+pub fn report_crash(detail: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "isao-deals: the widget stopped: {detail}"
+    )));
+    let _ = MOUNTED.try_with(|mounted| {
+        if let Ok(mounted) = mounted.try_borrow() {
+            mounted
+                .iter()
+                .for_each(|widget| show_crash(&widget.container));
+        }
+    });
+}
+
+fn show_crash(container: &HtmlElement) {
+    container.set_text_content(None);
+    let notice = container
+        .owner_document()
+        .and_then(|document| document.create_element("p").ok());
+    match notice {
+        Some(notice) => {
+            notice.set_class_name("crashed");
+            let _ = notice.set_attribute("role", "alert");
+            notice.set_text_content(Some(CRASH_MESSAGE));
+            let _ = container.append_child(&notice);
+        }
+        None => container.set_text_content(Some(CRASH_MESSAGE)),
+    }
+}
+
+fn install_panic_hook() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        // The hook before ours (a test runner's, say) still hears of it.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            report_crash(&info.to_string());
+            previous(info);
+        }));
+    });
 }
 
 /// Options of one widget, from data attributes or a JavaScript object.
@@ -111,10 +190,12 @@ impl MountOptions {
 
 /// Mounts a widget inside `host`, replacing any widget mounted there before.
 pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsValue> {
+    install_panic_hook();
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
+    drop(take_mounted(|widget| widget.root == root));
     root.set_inner_html("");
     let document = host
         .owner_document()
@@ -132,11 +213,20 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     container.set_class_name("isao-deals-root");
     root.append_child(&container)?;
     let config = options.config;
-    let mounted = leptos::mount::mount_to(container, move || view! { <DealsWidget config /> });
-    Ok(WidgetHandle {
-        root,
-        mounted: Some(Box::new(mounted)),
-    })
+    let view = leptos::mount::mount_to(container.clone(), move || view! { <DealsWidget config /> });
+    let id = LAST_ID.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            id,
+            root: root.clone(),
+            container,
+            _view: Box::new(view),
+        })
+    });
+    Ok(WidgetHandle { id, root })
 }
 
 /// `mount(element, {apiBase, keyStorage, urlKey, stylesheet})` for JavaScript.
@@ -145,13 +235,9 @@ pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, J
     mount(host, MountOptions::from_object(&options)?)
 }
 
-thread_local! {
-    /// Widgets declared in the page live as long as the page.
-    static DECLARED: RefCell<Vec<WidgetHandle>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Mounts a widget in every `[data-isao-deals]` element of the page. An
-/// element whose options are wrong shows why in the console and stays empty.
+/// Mounts a widget in every `[data-isao-deals]` element of the page; they
+/// live as long as the page. An element whose options are wrong shows why in
+/// the console and stays empty.
 pub fn mount_declared() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
@@ -166,9 +252,10 @@ pub fn mount_declared() {
         else {
             continue;
         };
-        match MountOptions::from_element(&host).and_then(|options| mount(&host, options)) {
-            Ok(handle) => DECLARED.with(|declared| declared.borrow_mut().push(handle)),
-            Err(reason) => web_sys::console::error_2(&JsValue::from_str("isao-deals:"), &reason),
+        if let Err(reason) =
+            MountOptions::from_element(&host).and_then(|options| mount(&host, options))
+        {
+            web_sys::console::error_2(&JsValue::from_str("isao-deals:"), &reason);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! A currency code `Intl` refuses still shows, as "1234.5 XYZ".
 
 use chrono::{DateTime, Utc};
+use deals_contract::timestamp;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -36,6 +37,15 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
     .unwrap_or_else(|| instant.format("%Y-%m-%d %H:%M UTC").to_string())
 }
 
+/// `open` as a label shows it: `Open`.
+pub fn capitalised(word: &str) -> String {
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
 pub fn percent(probability: f64) -> String {
     format!("{probability}%")
 }
@@ -60,6 +70,19 @@ pub fn local_input_to_utc(text: &str) -> Option<DateTime<Utc>> {
         return None;
     }
     DateTime::from_timestamp_millis(millis as i64)
+}
+
+/// `2024-11-01T00:00:00.000Z` as a date input shows it, and back.
+pub fn date_input_value(instant: Option<&DateTime<Utc>>) -> String {
+    instant
+        .map(|instant| instant.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+pub fn date_from_input(text: &str) -> Option<DateTime<Utc>> {
+    Some(text.trim())
+        .filter(|text| !text.is_empty())
+        .and_then(timestamp::parse)
 }
 
 fn js_date(instant: &DateTime<Utc>) -> JsValue {
@@ -90,4 +113,23 @@ fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<S
         .dyn_into()
         .ok()?;
     format.call1(&formatter, &value).ok()?.as_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_inputs_round_trip_as_midnight_utc() {
+        let instant = date_from_input("2024-11-01").unwrap();
+        assert_eq!(timestamp::format(&instant), "2024-11-01T00:00:00.000Z");
+        assert_eq!(date_input_value(Some(&instant)), "2024-11-01");
+        assert_eq!(date_from_input(""), None);
+    }
+
+    #[test]
+    fn status_words_are_capitalised_for_labels() {
+        assert_eq!(capitalised("open"), "Open");
+        assert_eq!(capitalised(""), "");
+    }
 }

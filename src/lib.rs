@@ -4,11 +4,12 @@
 //! nothing of HTTP; `embed` puts widgets on a host page.
 
 pub mod api;
+pub mod api_key;
 pub mod components;
 pub mod draft;
 pub mod embed;
 pub mod format;
 pub mod key_store;
-pub mod latest;
+pub mod session;
 pub mod totals;
 pub mod url_state;

@@ -2,7 +2,7 @@
 //! can be bookmarked and shared. Each widget owns the parameters under its
 //! own prefix (`deals.status=open`) and leaves the host page's alone.
 
-use deals_contract::{timestamp, DealQuery, DEFAULT_LIMIT};
+use deals_contract::{DealQuery, DEFAULT_LIMIT};
 use web_sys::UrlSearchParams;
 
 const QUERY_NAMES: [&str; 6] = [
@@ -106,19 +106,6 @@ pub fn is_deal_id(id: &str) -> bool {
     !id.is_empty() && !id.chars().all(|c| c == '.')
 }
 
-/// `2024-11-01T00:00:00.000Z` as a date input shows it, and back.
-pub fn date_input_value(instant: Option<&chrono::DateTime<chrono::Utc>>) -> String {
-    instant
-        .map(|instant| instant.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
-pub fn date_from_input(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    Some(text.trim())
-        .filter(|text| !text.is_empty())
-        .and_then(timestamp::parse)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,13 +117,5 @@ mod tests {
         assert!(!is_deal_id(".."));
         assert!(!is_deal_id("."));
         assert!(!is_deal_id(""));
-    }
-
-    #[test]
-    fn date_inputs_round_trip_as_midnight_utc() {
-        let instant = date_from_input("2024-11-01").unwrap();
-        assert_eq!(timestamp::format(&instant), "2024-11-01T00:00:00.000Z");
-        assert_eq!(date_input_value(Some(&instant)), "2024-11-01");
-        assert_eq!(date_from_input(""), None);
     }
 }

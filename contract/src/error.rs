@@ -4,6 +4,11 @@ use std::collections::BTreeMap;
 /// Messages per field, keyed by the field's name in JSON (or the query parameter's).
 pub type FieldErrors = BTreeMap<String, String>;
 
+/// The 400 of a create whose `contactId` names no contact of the company.
+pub const CONTACT_NOT_FOUND: &str = "Contact not found or does not belong to your company";
+/// The 400 of a create whose `assignedToId` names no user of the company.
+pub const USER_NOT_FOUND: &str = "User not found or does not belong to your company";
+
 /// Every error the API answers with: `{"success": false, "error": …}` plus the
 /// members that the kind of error carries (see the seed's "Error Handling").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

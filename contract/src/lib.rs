@@ -6,12 +6,15 @@
 mod error;
 mod model;
 mod new_deal;
+pub mod permission;
 mod query;
 mod status_change;
 pub mod timestamp;
 
-pub use error::{ErrorBody, FieldErrors};
-pub use model::{Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User};
+pub use error::{ErrorBody, FieldErrors, CONTACT_NOT_FOUND, USER_NOT_FOUND};
+pub use model::{
+    Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User, PIPELINE_STAGES,
+};
 pub use new_deal::{NewDeal, TITLE_MAX_CHARS};
 pub use query::{DealQuery, DEFAULT_LIMIT, MAX_LIMIT};
 pub use status_change::StatusChange;

@@ -47,6 +47,18 @@ impl fmt::Display for DealStatus {
     }
 }
 
+/// The pipeline's stages in order, as the seed's examples name them. A deal
+/// may carry any other stage too: these are the ones known in advance.
+pub const PIPELINE_STAGES: [&str; 7] = [
+    "discovery",
+    "qualification",
+    "proposal",
+    "negotiation",
+    "contract-review",
+    "closed-won",
+    "closed-lost",
+];
+
 /// The seed's "Priority Values"; `medium` when a deal is created without one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,70 +1,29 @@
-use std::collections::BTreeSet;
-
 use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::session::Session;
-use crate::api::{ApiClient, ApiError};
+use super::fields::{FieldShell, StageSuggestions};
+use super::workspace::{Screen, WorkspaceState};
+use crate::api::ApiError;
 use crate::format;
 
 /// One deal with all its fields, and the actions that move it forward.
 #[component]
-pub fn DealDetail(
-    client: ApiClient,
-    id: String,
-    stages: RwSignal<BTreeSet<String>>,
-    on_back: Callback<()>,
-    on_changed: Callback<Deal>,
-) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let loaded = RwSignal::new(None::<Result<Deal, ApiError>>);
-    let reloads = RwSignal::new(0u32);
-    Effect::new({
-        let (client, session, id) = (client.clone(), session.clone(), id.clone());
-        move |_| {
-            reloads.track();
-            let (client, session, id) = (client.clone(), session.clone(), id.clone());
-            spawn_local(async move {
-                let answer = client.get_deal(&id).await;
-                if let Err(error) = &answer {
-                    session.report(error);
-                }
-                loaded.set(Some(answer));
-            });
-        }
-    });
-
-    let action_error = RwSignal::new(None::<String>);
-    let change_status = Action::new_local(move |change: &StatusChange| {
-        let (client, session, id, change) =
-            (client.clone(), session.clone(), id.clone(), change.clone());
-        async move {
-            match client.update_status(&id, &change).await {
-                Ok(deal) => {
-                    action_error.set(None);
-                    loaded.set(Some(Ok(deal.clone())));
-                    on_changed.run(deal);
-                }
-                Err(error) => {
-                    session.report(&error);
-                    action_error.set(Some(error.to_string()));
-                }
-            }
-        }
-    });
-
-    let back = move || {
-        view! {
-            <button type="button" class="secondary back" on:click=move |_| on_back.run(())>
-                "Back to list"
-            </button>
-        }
+pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
+    // A refusal belongs to the visit in which it happened.
+    state.change_status.value().set(None);
+    let shown_id = id.clone();
+    let shown = move || {
+        state.deal.with(|loaded| match loaded {
+            Some(Some((loaded_id, answer))) if *loaded_id == shown_id => Some(answer.clone()),
+            _ => None,
+        })
     };
     view! {
         <article class="deal-detail" aria-live="polite">
-            {back}
-            {move || match loaded.get() {
+            <button type="button" class="secondary back" on:click=move |_| state.screen.set(Screen::List)>
+                "Back to list"
+            </button>
+            {move || match shown() {
                 None => view! { <p class="status">"Loading deal…"</p> }.into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
                     view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
@@ -72,13 +31,13 @@ pub fn DealDetail(
                 Some(Err(error)) => view! {
                     <div class="error" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| reloads.update(|count| *count += 1)>"Retry"</button>
+                        <button type="button" on:click=move |_| state.deal.refetch()>"Retry"</button>
                     </div>
                 }
                 .into_any(),
                 Some(Ok(deal)) => view! {
                     <DealFields deal=deal.clone() />
-                    <DealActions deal stages change_status action_error />
+                    <DealActions deal state />
                 }
                 .into_any(),
             }}
@@ -88,33 +47,33 @@ pub fn DealDetail(
 
 #[component]
 fn DealFields(deal: Deal) -> impl IntoView {
-    let contact = deal.contact.clone();
     let optional = |text: Option<String>| text.unwrap_or_else(|| "—".to_owned());
+    let contact = deal.contact;
     view! {
-        <h3>{deal.title.clone()}</h3>
+        <h3>{deal.title}</h3>
         <dl class="deal-fields">
             <dt>"Value"</dt>
             <dd>{format::money(deal.value, &deal.currency)}</dd>
             <dt>"Status"</dt>
             <dd><span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span></dd>
             <dt>"Stage"</dt>
-            <dd>{optional(deal.stage.clone())}</dd>
+            <dd>{optional(deal.stage)}</dd>
             <dt>"Priority"</dt>
             <dd>{deal.priority.as_str()}</dd>
             <dt>"Probability"</dt>
             <dd>{optional(deal.probability.map(format::percent))}</dd>
             <dt>"Description"</dt>
-            <dd class="description">{optional(deal.description.clone())}</dd>
+            <dd class="description">{optional(deal.description)}</dd>
             <dt>"Source"</dt>
-            <dd>{optional(deal.source.clone())}</dd>
+            <dd>{optional(deal.source)}</dd>
             <dt>"Contact"</dt>
             <dd>{optional(contact.as_ref().map(|contact| contact.name.clone()))}</dd>
             <dt>"Contact email"</dt>
             <dd>{optional(contact.as_ref().and_then(|contact| contact.email.clone()))}</dd>
             <dt>"Contact phone"</dt>
-            <dd>{optional(contact.as_ref().and_then(|contact| contact.phone_number.clone()))}</dd>
+            <dd>{optional(contact.and_then(|contact| contact.phone_number))}</dd>
             <dt>"Assigned to"</dt>
-            <dd>{optional(deal.assigned_to.as_ref().map(|user| user.name.clone()))}</dd>
+            <dd>{optional(deal.assigned_to.map(|user| user.name))}</dd>
             <dt>"Expected close date"</dt>
             <dd>{optional(deal.expected_close_date.as_ref().map(format::date))}</dd>
             <dt>"Actual close date"</dt>
@@ -129,24 +88,35 @@ fn DealFields(deal: Deal) -> impl IntoView {
 
 /// "Mark won", "Mark lost" with an editable close date, and "Change stage".
 #[component]
-fn DealActions(
-    deal: Deal,
-    stages: RwSignal<BTreeSet<String>>,
-    change_status: Action<StatusChange, ()>,
-    action_error: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn DealActions(deal: Deal, state: WorkspaceState) -> impl IntoView {
+    let change_status = state.change_status;
     let close_date = RwSignal::new(format::local_input_now());
     let close_date_error = RwSignal::new(None::<String>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());
     let stage_error = RwSignal::new(None::<String>);
     let busy = change_status.pending();
+    let id = StoredValue::new(deal.id.clone());
+    let refusal = move || {
+        if busy.get() {
+            return None;
+        }
+        change_status.value().with(|answer| match answer {
+            Some((answered_id, Err(error))) if id.with_value(|id| id == answered_id) => {
+                Some(error.to_string())
+            }
+            _ => None,
+        })
+    };
+    let send = move |change: StatusChange| {
+        change_status.dispatch_local((id.get_value(), change));
+    };
     let close = move |status: DealStatus| {
         let Some(instant) = format::local_input_to_utc(&close_date.get_untracked()) else {
             close_date_error.set(Some("Enter the date and time the deal closed.".to_owned()));
             return;
         };
         close_date_error.set(None);
-        change_status.dispatch_local(StatusChange {
+        send(StatusChange {
             status: Some(status),
             actual_close_date: Some(instant),
             ..StatusChange::default()
@@ -159,7 +129,7 @@ fn DealActions(
             return;
         }
         stage_error.set(None);
-        change_status.dispatch_local(StatusChange {
+        send(StatusChange {
             stage: Some(stage),
             ..StatusChange::default()
         });
@@ -167,19 +137,17 @@ fn DealActions(
     let is_open = deal.status == DealStatus::Open;
     view! {
         <section class="deal-actions" aria-label="Move this deal forward">
-            <p class="form-error" role="alert">{move || action_error.get()}</p>
-            <div class="field">
-                <label for="isao-close-date">"Actual close date"</label>
+            <p class="form-error" role="alert">{refusal}</p>
+            <FieldShell label="Actual close date" id="isao-close-date" message=close_date_error let:wiring>
                 <input
-                    id="isao-close-date"
+                    id=wiring.id.clone()
                     type="datetime-local"
-                    aria-describedby="isao-close-date-error"
-                    aria-invalid=move || close_date_error.get().is_some().to_string()
+                    aria-describedby=wiring.error_id.clone()
+                    aria-invalid=wiring.invalid()
                     prop:value=move || close_date.get()
                     on:input:target=move |event| close_date.set(event.target().value())
                 />
-                <p class="field-error" id="isao-close-date-error">{move || close_date_error.get()}</p>
-            </div>
+            </FieldShell>
             <div class="form-actions">
                 <button type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
                     "Mark won"
@@ -189,24 +157,18 @@ fn DealActions(
                 </button>
             </div>
             <form class="stage-change" on:submit=move |event| { event.prevent_default(); change_stage(); }>
-                <div class="field">
-                    <label for="isao-new-stage">"New stage"</label>
+                <FieldShell label="New stage" id="isao-new-stage" message=stage_error let:wiring>
                     <input
-                        id="isao-new-stage"
+                        id=wiring.id.clone()
                         type="text"
                         list="isao-stage-suggestions"
-                        aria-describedby="isao-new-stage-error"
-                        aria-invalid=move || stage_error.get().is_some().to_string()
+                        aria-describedby=wiring.error_id.clone()
+                        aria-invalid=wiring.invalid()
                         prop:value=move || new_stage.get()
                         on:input:target=move |event| new_stage.set(event.target().value())
                     />
-                    <p class="field-error" id="isao-new-stage-error">{move || stage_error.get()}</p>
-                </div>
-                <datalist id="isao-stage-suggestions">
-                    <For each=move || stages.get() key=|stage| stage.clone() let:stage>
-                        <option value=stage></option>
-                    </For>
-                </datalist>
+                </FieldShell>
+                <StageSuggestions id="isao-stage-suggestions" stages=state.stages />
                 <button type="submit" disabled=move || busy.get()>"Change stage"</button>
             </form>
         </section>

@@ -1,12 +1,10 @@
-use std::collections::BTreeSet;
-
-use deals_contract::{Deal, FieldErrors};
+use deals_contract::{FieldErrors, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::fields::{SelectField, TextAreaField, TextField};
-use super::session::Session;
-use crate::api::{ApiClient, ApiError};
+use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
+use super::workspace::{Screen, WorkspaceState};
+use crate::api::ApiError;
 use crate::draft::DealDraft;
 
 /// One signal per field of the form, so each input keeps what was typed.
@@ -26,22 +24,20 @@ struct DraftFields {
 }
 
 impl DraftFields {
-    fn new() -> Self {
-        let fields = Self {
-            title: RwSignal::new(String::new()),
-            value: RwSignal::new(String::new()),
-            currency: RwSignal::new(String::new()),
-            stage: RwSignal::new(String::new()),
-            priority: RwSignal::new(String::new()),
-            probability: RwSignal::new(String::new()),
-            expected_close_date: RwSignal::new(String::new()),
-            source: RwSignal::new(String::new()),
-            contact_id: RwSignal::new(String::new()),
-            assigned_to_id: RwSignal::new(String::new()),
-            description: RwSignal::new(String::new()),
-        };
-        fields.fill(DealDraft::default());
-        fields
+    fn new(draft: DealDraft) -> Self {
+        Self {
+            title: RwSignal::new(draft.title),
+            value: RwSignal::new(draft.value),
+            currency: RwSignal::new(draft.currency),
+            stage: RwSignal::new(draft.stage),
+            priority: RwSignal::new(draft.priority),
+            probability: RwSignal::new(draft.probability),
+            expected_close_date: RwSignal::new(draft.expected_close_date),
+            source: RwSignal::new(draft.source),
+            contact_id: RwSignal::new(draft.contact_id),
+            assigned_to_id: RwSignal::new(draft.assigned_to_id),
+            description: RwSignal::new(draft.description),
+        }
     }
 
     fn snapshot(&self) -> DealDraft {
@@ -59,20 +55,6 @@ impl DraftFields {
             description: self.description.get_untracked(),
         }
     }
-
-    fn fill(&self, draft: DealDraft) {
-        self.title.set(draft.title);
-        self.value.set(draft.value);
-        self.currency.set(draft.currency);
-        self.stage.set(draft.stage);
-        self.priority.set(draft.priority);
-        self.probability.set(draft.probability);
-        self.expected_close_date.set(draft.expected_close_date);
-        self.source.set(draft.source);
-        self.contact_id.set(draft.contact_id);
-        self.assigned_to_id.set(draft.assigned_to_id);
-        self.description.set(draft.description);
-    }
 }
 
 /// Where a refusal of the server belongs: 422 details name their fields; the
@@ -80,10 +62,10 @@ impl DraftFields {
 fn errors_by_field(error: &ApiError) -> FieldErrors {
     match error {
         ApiError::Validation { details, .. } => details.clone(),
-        ApiError::BadRequest { error: text, .. } if text.starts_with("Contact") => {
+        ApiError::BadRequest { error: text, .. } if text == CONTACT_NOT_FOUND => {
             FieldErrors::from([("contactId".to_owned(), text.clone())])
         }
-        ApiError::BadRequest { error: text, .. } if text.starts_with("User") => {
+        ApiError::BadRequest { error: text, .. } if text == USER_NOT_FOUND => {
             FieldErrors::from([("assignedToId".to_owned(), text.clone())])
         }
         _ => FieldErrors::new(),
@@ -91,38 +73,28 @@ fn errors_by_field(error: &ApiError) -> FieldErrors {
 }
 
 /// The "New deal" form: checks what the server checks before sending, and
-/// puts every refusal next to its field.
+/// puts every refusal next to its field. The request itself belongs to the
+/// workspace, so leaving the form while it is on its way is safe.
 #[component]
-pub fn DealForm(
-    client: ApiClient,
-    stages: RwSignal<BTreeSet<String>>,
-    on_cancel: Callback<()>,
-    on_created: Callback<Deal>,
-) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let fields = DraftFields::new();
+pub fn DealForm(state: WorkspaceState) -> impl IntoView {
+    let create = state.create;
+    // A refusal belongs to the visit of the form in which it happened.
+    create.value().set(None);
+    let fields = DraftFields::new(DealDraft::default());
     let errors = RwSignal::new(FieldErrors::new());
     let form_error = RwSignal::new(None::<String>);
-    let create = Action::new_local(move |draft: &deals_contract::NewDeal| {
-        let (client, session, draft) = (client.clone(), session.clone(), draft.clone());
-        async move {
-            match client.create_deal(&draft).await {
-                Ok(deal) => {
-                    fields.fill(DealDraft::default());
-                    on_created.run(deal);
-                }
-                Err(error) => {
-                    session.report(&error);
-                    let by_field = errors_by_field(&error);
-                    form_error.set(Some(if by_field.is_empty() {
-                        error.to_string()
-                    } else {
-                        "The deal was not created: see the fields marked below.".to_owned()
-                    }));
-                    errors.set(by_field);
-                }
+    Effect::new(move |_| {
+        create.value().with(|answer| {
+            if let Some(Err(error)) = answer {
+                let by_field = errors_by_field(error);
+                form_error.set(Some(if by_field.is_empty() {
+                    error.to_string()
+                } else {
+                    "The deal was not created: see the fields marked below.".to_owned()
+                }));
+                errors.set(by_field);
             }
-        }
+        })
     });
     let sending = create.pending();
     let on_submit = move |event: SubmitEvent| {
@@ -143,6 +115,7 @@ pub fn DealForm(
             }
         }
     };
+    let priorities = Priority::ALL.map(Priority::as_str).to_vec();
     view! {
         <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
             <h3 id="isao-new-deal-heading">"New deal"</h3>
@@ -152,7 +125,7 @@ pub fn DealForm(
                 <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
                 <TextField label="Currency" name="currency" value=fields.currency errors />
                 <TextField label="Stage" name="stage" value=fields.stage errors list="isao-stage-options" />
-                <SelectField label="Priority" name="priority" value=fields.priority errors options=&["low", "medium", "high"] />
+                <SelectField label="Priority" name="priority" value=fields.priority errors options=priorities />
                 <TextField label="Probability" name="probability" value=fields.probability errors inputmode="numeric" />
                 <TextField label="Expected close date" name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
                 <TextField label="Source" name="source" value=fields.source errors />
@@ -160,14 +133,10 @@ pub fn DealForm(
                 <TextField label="Assigned to ID" name="assignedToId" value=fields.assigned_to_id errors />
                 <TextAreaField label="Description" name="description" value=fields.description errors />
             </div>
-            <datalist id="isao-stage-options">
-                <For each=move || stages.get() key=|stage| stage.clone() let:stage>
-                    <option value=stage></option>
-                </For>
-            </datalist>
+            <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
                 <button type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::List)>"Cancel"</button>
             </div>
             <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
         </form>

@@ -1,8 +1,62 @@
+use std::collections::BTreeSet;
+
 use deals_contract::FieldErrors;
 use leptos::prelude::*;
 
-/// A labelled text input with its message underneath, tied to the input
-/// for assistive technology. `name` is the field's name in the API.
+/// What a control needs to be tied to its label and its message, so that
+/// assistive technology reads the message with the control.
+pub struct ControlWiring {
+    pub id: String,
+    pub error_id: String,
+    message: Signal<Option<String>>,
+}
+
+impl ControlWiring {
+    /// The value of `aria-invalid`.
+    pub fn invalid(&self) -> impl Fn() -> &'static str + Send + Sync + Clone + 'static {
+        let message = self.message;
+        move || {
+            if message.with(Option::is_some) {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    }
+}
+
+/// Label, control and message: the one place a field is laid out. The control
+/// itself is the caller's, built from the wiring it is handed.
+#[component]
+pub fn FieldShell<V: IntoView + 'static>(
+    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] message: Signal<Option<String>>,
+    #[prop(optional)] wide: bool,
+    children: impl FnOnce(ControlWiring) -> V,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let control = children(ControlWiring {
+        id: id.clone(),
+        error_id: error_id.clone(),
+        message,
+    });
+    view! {
+        <div class=if wide { "field field-wide" } else { "field" }>
+            <label for=id>{label}</label>
+            {control}
+            <p class="field-error" id=error_id>{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// The message the server or the shared rules gave for the field `name`.
+fn message_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|errors| errors.get(name).cloned()))
+}
+
+/// A labelled text input of the "New deal" form; `name` is the field's name
+/// in the API.
 #[component]
 pub fn TextField(
     label: &'static str,
@@ -14,26 +68,21 @@ pub fn TextField(
     #[prop(optional)] list: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let input_id = format!("isao-field-{name}");
-    let error_id = format!("isao-field-{name}-error");
-    let message = move || errors.with(|errors| errors.get(name).cloned());
     view! {
-        <div class="field">
-            <label for=input_id.clone()>{label}</label>
+        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
             <input
-                id=input_id
+                id=wiring.id.clone()
                 name=name
                 type=kind
                 inputmode=inputmode
                 list=list
                 required=required
-                aria-invalid=move || message().is_some().to_string()
-                aria-describedby=error_id.clone()
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.error_id
                 prop:value=move || value.get()
                 on:input:target=move |event| value.set(event.target().value())
             />
-            <p class="field-error" id=error_id>{message}</p>
-        </div>
+        </FieldShell>
     }
 }
 
@@ -45,23 +94,18 @@ pub fn TextAreaField(
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let input_id = format!("isao-field-{name}");
-    let error_id = format!("isao-field-{name}-error");
-    let message = move || errors.with(|errors| errors.get(name).cloned());
     view! {
-        <div class="field field-wide">
-            <label for=input_id.clone()>{label}</label>
+        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) wide=true let:wiring>
             <textarea
-                id=input_id
+                id=wiring.id.clone()
                 name=name
                 rows="3"
-                aria-invalid=move || message().is_some().to_string()
-                aria-describedby=error_id.clone()
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.error_id
                 prop:value=move || value.get()
                 on:input:target=move |event| value.set(event.target().value())
             ></textarea>
-            <p class="field-error" id=error_id>{message}</p>
-        </div>
+        </FieldShell>
     }
 }
 
@@ -72,33 +116,41 @@ pub fn SelectField(
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
-    options: &'static [&'static str],
+    options: Vec<&'static str>,
 ) -> impl IntoView {
-    let input_id = format!("isao-field-{name}");
-    let error_id = format!("isao-field-{name}-error");
-    let message = move || errors.with(|errors| errors.get(name).cloned());
     view! {
-        <div class="field">
-            <label for=input_id.clone()>{label}</label>
+        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
             <select
-                id=input_id
+                id=wiring.id.clone()
                 name=name
-                aria-invalid=move || message().is_some().to_string()
-                aria-describedby=error_id.clone()
+                aria-invalid=wiring.invalid()
+                aria-describedby=wiring.error_id
                 on:change:target=move |event| value.set(event.target().value())
             >
                 {options
-                    .iter()
+                    .into_iter()
                     .map(|option| {
                         view! {
-                            <option value=*option prop:selected=move || value.with(|value| value == option)>
-                                {*option}
+                            <option value=option prop:selected=move || value.with(|value| value == option)>
+                                {option}
                             </option>
                         }
                     })
                     .collect_view()}
             </select>
-            <p class="field-error" id=error_id>{message}</p>
-        </div>
+        </FieldShell>
+    }
+}
+
+/// The stages seen so far, offered to every stage input that names `id` in
+/// its `list` attribute.
+#[component]
+pub fn StageSuggestions(id: &'static str, stages: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    view! {
+        <datalist id=id>
+            <For each=move || stages.get() key=|stage| stage.clone() let:stage>
+                <option value=stage></option>
+            </For>
+        </datalist>
     }
 }

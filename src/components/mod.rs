@@ -6,8 +6,7 @@ mod deal_detail;
 mod deal_form;
 mod deal_list;
 mod fields;
-mod session;
 mod widget;
+mod workspace;
 
-pub use session::Session;
 pub use widget::{DealsWidget, WidgetConfig};

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use super::connect::ConnectPanel;
-use super::deal_list::Workspace;
-use super::session::Session;
+use super::workspace::Workspace;
 use crate::key_store::KeyStorage;
+use crate::session::Session;
 use crate::url_state::UrlState;
 
 /// What the embedding page decides for one widget.

@@ -7,23 +7,6 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
 
-/// Opens the newest deal (the one a test just created) from the list.
-async fn open_newest(widget: &Widget, title: &str) {
-    widget
-        .wait_until("the new deal's row", || {
-            widget.column(0).first().map(String::as_str) == Some(title)
-        })
-        .await;
-    let link = widget.find("tbody tr th a").expect("a title link");
-    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&link).click();
-    widget.wait_for_text("Back to list").await;
-    widget
-        .wait_until("the deal's fields", || {
-            widget.find(".deal-fields").is_some()
-        })
-        .await;
-}
-
 // Guards: a row opens the deal's detail with every field, and Back returns.
 #[wasm_bindgen_test]
 async fn selecting_a_row_shows_every_field_of_the_deal() {

@@ -10,3 +10,4 @@ mod support;
 mod browse;
 mod connect;
 mod deals;
+mod robustness;

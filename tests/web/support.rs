@@ -4,6 +4,7 @@
 
 use deals_contract::{Deal, DealQuery, NewDeal, Page, Priority};
 use isao_deals_widget::api::ApiClient;
+use isao_deals_widget::api_key::ApiKey;
 use isao_deals_widget::embed::{mount, MountOptions, WidgetHandle};
 use isao_deals_widget::key_store::KeyStorage;
 use wasm_bindgen::{JsCast, JsValue};
@@ -274,7 +275,7 @@ pub fn session_storage() -> web_sys::Storage {
 }
 
 pub fn client(key: &str) -> ApiClient {
-    ApiClient::new(API_BASE, key)
+    ApiClient::new(API_BASE, ApiKey::parse(key).expect("a valid test key"))
 }
 
 pub async fn list(key: &str, query: DealQuery) -> Page<Deal> {
@@ -302,6 +303,23 @@ pub async fn create_deal(title: &str) -> Deal {
         .expect("create deal")
 }
 
+/// Opens the newest deal (the one a test just created) from the list.
+pub async fn open_newest(widget: &Widget, title: &str) {
+    widget
+        .wait_until("the new deal's row", || {
+            widget.column(0).first().map(String::as_str) == Some(title)
+        })
+        .await;
+    let link = widget.find("tbody tr th a").expect("a title link");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&link).click();
+    widget.wait_for_text("Back to list").await;
+    widget
+        .wait_until("the deal's fields", || {
+            widget.find(".deal-fields").is_some()
+        })
+        .await;
+}
+
 /// A title no other test uses.
 pub fn unique(label: &str) -> String {
     format!("{label} {}", js_sys::Math::random().to_bits())
@@ -310,6 +328,7 @@ pub fn unique(label: &str) -> String {
 /// Holds back the answers of requests whose URL contains `pattern` by
 /// `delay_ms`, by wrapping the page's `fetch`; the original comes back on drop.
 /// Only the network's timing is changed: requests still reach the server.
+/// `install` holds back every method; `install_for` only `method`.
 pub struct SlowFetch {
     original: JsValue,
     delay_ms: i32,
@@ -317,25 +336,32 @@ pub struct SlowFetch {
 
 impl SlowFetch {
     pub fn install(pattern: &str, delay_ms: i32) -> Self {
+        Self::install_for("", pattern, delay_ms)
+    }
+
+    pub fn install_for(method: &str, pattern: &str, delay_ms: i32) -> Self {
         let window = web_sys::window().expect("window");
         let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
         let make_wrapper = js_sys::Function::new_with_args(
-            "original, pattern, delay",
+            "original, method, pattern, delay",
             "return function (resource, init) {
                 const url = typeof resource === 'string' ? resource : resource.url;
+                const used = typeof resource === 'string' ? ((init && init.method) || 'GET') : resource.method;
                 const answer = original.call(this, resource, init);
                 if (!String(url).includes(pattern)) return answer;
+                if (method && used.toUpperCase() !== method) return answer;
                 return answer.then((response) =>
                     new Promise((resolve) => setTimeout(() => resolve(response), delay)));
             };",
         );
+        let arguments = js_sys::Array::of4(
+            &original,
+            &JsValue::from_str(method),
+            &JsValue::from_str(pattern),
+            &JsValue::from(delay_ms),
+        );
         let wrapper = make_wrapper
-            .call3(
-                &JsValue::NULL,
-                &original,
-                &JsValue::from_str(pattern),
-                &JsValue::from(delay_ms),
-            )
+            .apply(&JsValue::NULL, &arguments)
             .expect("wrapper");
         js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
         Self { original, delay_ms }

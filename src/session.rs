@@ -1,16 +1,20 @@
+//! Who is connected to which API, shared by every view of one widget.
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
+use crate::api_key::ApiKey;
 use crate::key_store::{KeyStorage, KeyStore};
 
-/// Who is connected to which API, shared by every view of one widget.
+/// Answers can arrive after the widget was unmounted, so every write here is
+/// a `try_` write: a disposed session is left alone instead of panicking.
 #[derive(Clone)]
 pub struct Session {
     api_base: Arc<str>,
     store: KeyStore,
-    key: RwSignal<Option<String>>,
+    key: RwSignal<Option<ApiKey>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
     pub notice: RwSignal<Option<String>>,
 }
@@ -18,9 +22,11 @@ pub struct Session {
 impl Session {
     pub fn new(api_base: &str, storage: KeyStorage) -> Self {
         let store = KeyStore::new(storage, api_base);
+        // A stored key that no longer parses (edited storage) is asked for again.
+        let stored = store.load().and_then(|key| ApiKey::parse(&key).ok());
         Self {
             api_base: api_base.into(),
-            key: RwSignal::new(store.load()),
+            key: RwSignal::new(stored),
             store,
             notice: RwSignal::new(None),
         }
@@ -28,27 +34,26 @@ impl Session {
 
     /// A client for the key in use; `None` while not connected. Reactive.
     pub fn client(&self) -> Option<ApiClient> {
-        self.key.with(|key| {
-            key.as_deref()
-                .map(|key| ApiClient::new(&self.api_base, key))
-        })
+        self.key
+            .try_with(|key| key.clone().map(|key| ApiClient::new(&self.api_base, key)))
+            .flatten()
     }
 
     /// A client for a key that is not accepted yet.
-    pub fn candidate(&self, key: &str) -> ApiClient {
+    pub fn candidate(&self, key: ApiKey) -> ApiClient {
         ApiClient::new(&self.api_base, key)
     }
 
-    pub fn connect(&self, key: String) {
-        self.store.save(&key);
-        self.notice.set(None);
-        self.key.set(Some(key));
+    pub fn connect(&self, key: ApiKey) {
+        self.store.save(key.as_str());
+        self.notice.try_set(None);
+        self.key.try_set(Some(key));
     }
 
     pub fn disconnect(&self, notice: Option<String>) {
         self.store.forget();
-        self.notice.set(notice);
-        self.key.set(None);
+        self.notice.try_set(notice);
+        self.key.try_set(None);
     }
 
     /// Every view hands its API errors here: a 401 means the key is no good

@@ -1,0 +1,191 @@
+use std::collections::BTreeSet;
+
+use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAGES};
+use leptos::prelude::*;
+
+use super::deal_detail::DealDetail;
+use super::deal_form::DealForm;
+use super::deal_list::DealList;
+use crate::api::{ApiClient, ApiError};
+use crate::session::Session;
+use crate::url_state::UrlState;
+
+/// Which screen of the workspace is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Screen {
+    List,
+    Deal(String),
+    NewDeal,
+}
+
+impl Screen {
+    fn deal_id(&self) -> Option<String> {
+        match self {
+            Screen::Deal(id) => Some(id.clone()),
+            Screen::List | Screen::NewDeal => None,
+        }
+    }
+}
+
+/// The answer to a status change, with the id of the deal it was for.
+pub(super) type StatusAnswer = (String, Result<Deal, ApiError>);
+
+/// Everything the screens share. It is owned by the workspace, not by a
+/// screen, so that an answer arriving after the user left the screen that
+/// asked still updates the list; and every write made after an `.await` is a
+/// `try_` write, so an answer arriving after a disconnect touches nothing.
+#[derive(Clone, Copy)]
+pub(super) struct WorkspaceState {
+    pub query: RwSignal<DealQuery>,
+    pub screen: RwSignal<Screen>,
+    /// Stages offered as suggestions: the pipeline's, then every one seen.
+    pub stages: RwSignal<BTreeSet<String>>,
+    pub deals: LocalResource<Result<Page<Deal>, ApiError>>,
+    /// The open deal with its id, `None` while no deal is open.
+    pub deal: LocalResource<Option<(String, Result<Deal, ApiError>)>>,
+    pub change_status: Action<(String, StatusChange), StatusAnswer>,
+    pub create: Action<NewDeal, Result<Deal, ApiError>>,
+}
+
+impl WorkspaceState {
+    fn new(client: ApiClient, session: Session, url_state: &UrlState) -> Self {
+        let (initial_query, initial_deal) = url_state.read();
+        let query = RwSignal::new(initial_query);
+        let screen = RwSignal::new(initial_deal.map_or(Screen::List, Screen::Deal));
+        let stages: RwSignal<BTreeSet<String>> = RwSignal::new(
+            PIPELINE_STAGES
+                .iter()
+                .map(|stage| stage.to_string())
+                .collect(),
+        );
+        let learn_stage = move |deal: &Deal| {
+            if let Some(stage) = &deal.stage {
+                stages.try_update(|known| known.insert(stage.clone()));
+            }
+        };
+
+        let deals = LocalResource::new({
+            let (client, session) = (client.clone(), session.clone());
+            move || {
+                let request = query.get();
+                let (client, session) = (client.clone(), session.clone());
+                async move {
+                    let answer = client.list_deals(&request).await;
+                    match &answer {
+                        Ok(page) => page.data.iter().for_each(learn_stage),
+                        Err(error) => session.report(error),
+                    }
+                    answer
+                }
+            }
+        });
+
+        let open_deal = Memo::new(move |_| screen.with(Screen::deal_id));
+        let deal = LocalResource::new({
+            let (client, session) = (client.clone(), session.clone());
+            move || {
+                let id = open_deal.get();
+                let (client, session) = (client.clone(), session.clone());
+                async move {
+                    let id = id?;
+                    let answer = client.get_deal(&id).await;
+                    if let Err(error) = &answer {
+                        session.report(error);
+                    }
+                    Some((id, answer))
+                }
+            }
+        });
+
+        let change_status = Action::new_local({
+            let (client, session) = (client.clone(), session.clone());
+            move |(id, change): &(String, StatusChange)| {
+                let (client, session, id, change) =
+                    (client.clone(), session.clone(), id.clone(), change.clone());
+                async move {
+                    let answer = client.update_status(&id, &change).await;
+                    match &answer {
+                        Ok(changed) => {
+                            learn_stage(changed);
+                            deal.try_update(|shown| {
+                                if let Some(Some((shown_id, shown))) = shown {
+                                    if *shown_id == changed.id {
+                                        *shown = Ok(changed.clone());
+                                    }
+                                }
+                            });
+                            deals.refetch();
+                        }
+                        Err(error) => session.report(error),
+                    }
+                    (id, answer)
+                }
+            }
+        });
+
+        let create = Action::new_local(move |new_deal: &NewDeal| {
+            let (client, session, new_deal) = (client.clone(), session.clone(), new_deal.clone());
+            async move {
+                let answer = client.create_deal(&new_deal).await;
+                match &answer {
+                    Ok(created) => {
+                        learn_stage(created);
+                        deals.refetch();
+                        // Only a user still waiting on the form is taken to the new deal.
+                        if screen.try_get_untracked() == Some(Screen::NewDeal) {
+                            screen.try_set(Screen::Deal(created.id.clone()));
+                        }
+                    }
+                    Err(error) => session.report(error),
+                }
+                answer
+            }
+        });
+
+        Self {
+            query,
+            screen,
+            stages,
+            deals,
+            deal,
+            change_status,
+            create,
+        }
+    }
+}
+
+/// Everything a connected user works with: list, filters, detail and form.
+#[component]
+pub fn Workspace(client: ApiClient, url_state: UrlState) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = WorkspaceState::new(client, session.clone(), &url_state);
+
+    Effect::new({
+        let url_state = url_state.clone();
+        move |_| {
+            let open_deal = state.screen.with(Screen::deal_id);
+            state
+                .query
+                .with(|query| url_state.write(query, open_deal.as_deref()));
+        }
+    });
+
+    let body = move || match state.screen.get() {
+        Screen::List => view! { <DealList state url_state=url_state.clone() /> }.into_any(),
+        Screen::Deal(id) => view! { <DealDetail state id /> }.into_any(),
+        Screen::NewDeal => view! { <DealForm state /> }.into_any(),
+    };
+
+    view! {
+        <header class="toolbar">
+            <h2>"Deals"</h2>
+            <div class="toolbar-actions">
+                <button type="button" on:click=move |_| state.screen.set(Screen::NewDeal)>"New deal"</button>
+                <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
+                    "Disconnect"
+                </button>
+            </div>
+        </header>
+        {body}
+    }
+}
