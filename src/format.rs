@@ -1,6 +1,9 @@
 //! Amounts and dates in the user's locale, through the browser's `Intl`.
 //! A currency code `Intl` refuses still shows, as "1234.5 XYZ".
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
 use js_sys::{Array, Function, Object, Reflect};
@@ -89,9 +92,35 @@ fn js_date(instant: &DateTime<Utc>) -> JsValue {
     js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64)).into()
 }
 
+/// A browser formatter and its `format` method.
+type Formatter = (JsValue, Function);
+
+thread_local! {
+    /// Building an `Intl` formatter costs far more than using one, and a page
+    /// of deals formats hundreds of amounts with a handful of settings; a
+    /// refusal is remembered too.
+    static FORMATTERS: RefCell<BTreeMap<String, Option<Formatter>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
 /// `new Intl[kind](undefined, options).format(value)`, or `None` where the
 /// browser refuses the options: a refusal must not take the widget down.
 fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<String> {
+    let mut cache_key = kind.to_owned();
+    for (name, setting) in options {
+        cache_key.push_str(&format!(";{name}={setting}"));
+    }
+    let formatter = FORMATTERS.with(|formatters| {
+        formatters
+            .borrow_mut()
+            .entry(cache_key)
+            .or_insert_with(|| intl_formatter(kind, options))
+            .clone()
+    });
+    let (formatter, format) = formatter?;
+    format.call1(&formatter, &value).ok()?.as_string()
+}
+
+fn intl_formatter(kind: &str, options: &[(&str, &str)]) -> Option<Formatter> {
     let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
     let constructor: Function = Reflect::get(&intl, &JsValue::from_str(kind))
         .ok()?
@@ -112,7 +141,7 @@ fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<S
         .ok()?
         .dyn_into()
         .ok()?;
-    format.call1(&formatter, &value).ok()?.as_string()
+    Some((formatter, format))
 }
 
 #[cfg(test)]

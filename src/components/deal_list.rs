@@ -79,8 +79,12 @@ fn Filters(state: WorkspaceState) -> impl IntoView {
             query.page = 1;
         })
     };
-    let stage_typed =
-        RwSignal::new(query.with_untracked(|query| query.stage.clone().unwrap_or_default()));
+    let stage_typed = RwSignal::new(String::new());
+    // The box shows the stage filter in force, whoever changed it (a reset
+    // from the empty list, say); typing changes only the box until applied.
+    Effect::new(move |_| {
+        stage_typed.set(query.with(|query| query.stage.clone().unwrap_or_default()));
+    });
     let apply_stage = move || {
         let stage =
             Some(stage_typed.get_untracked().trim().to_owned()).filter(|stage| !stage.is_empty());
@@ -88,10 +92,7 @@ fn Filters(state: WorkspaceState) -> impl IntoView {
             refine(Box::new(move |query| query.stage = stage));
         }
     };
-    let reset = move |_| {
-        stage_typed.set(String::new());
-        query.update(reset_filters);
-    };
+    let reset = move |_| query.update(reset_filters);
     view! {
         <form class="filters" aria-label="Filters" on:submit=move |event| { event.prevent_default(); apply_stage(); }>
             <label>

@@ -104,6 +104,7 @@ async fn leaving_the_form_while_the_deal_is_being_created_is_safe() {
         let widget = mount_widget();
         widget.connect(RW_KEY).await;
         widget.click("New deal");
+        widget.wait_for_text("Create deal").await;
         widget.fill("Title", &title);
         widget.fill("Value", "10");
         let slow = SlowFetch::install_for("POST", "/deals", HELD_BACK_MS);
@@ -133,16 +134,22 @@ async fn pasted_keys_are_trimmed_and_unsendable_characters_are_named() {
     let widget = mount_widget();
     widget.fill("API key", "isao_demo\u{200B}_rw");
     widget.click("Connect");
-    assert_eq!(
-        widget.text_of("#isao-api-key-error"),
-        "Character 10 of the key is an invisible zero-width character: API keys contain only visible ASCII characters. Copy the key again."
-    );
+    let expected = "Character 10 of the key is an invisible zero-width character: API keys contain only visible ASCII characters. Copy the key again.";
+    widget
+        .wait_until("the message under the key", || {
+            widget.text_of("#isao-api-key-error") == expected
+        })
+        .await;
     assert_eq!(widget.value_of("API key"), "isao_demo\u{200B}_rw");
     widget.fill("API key", "ключ");
     widget.click("Connect");
-    assert!(widget
-        .text_of("#isao-api-key-error")
-        .starts_with("Character 1 of the key is the non-ASCII character “к”"));
+    widget
+        .wait_until("the message naming the letter", || {
+            widget
+                .text_of("#isao-api-key-error")
+                .starts_with("Character 1 of the key is the non-ASCII character “к”")
+        })
+        .await;
     assert!(!widget.text().contains("Checking the key"));
     widget
         .connect(&format!("\u{00A0}\u{200B}{RW_KEY}\u{FEFF} "))
@@ -150,17 +157,33 @@ async fn pasted_keys_are_trimmed_and_unsendable_characters_are_named() {
     assert!(widget.shown_total() > 0);
 }
 
-fn with_page_url(search: &str, test: impl FnOnce()) {
-    let window = web_sys::window().expect("window");
-    let original = window.location().href().expect("href");
-    let history = window.history().expect("history");
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search))
+/// Puts `search` in the page URL until dropped: a widget reads it only once
+/// connected.
+struct PageUrl {
+    original: String,
+}
+
+impl PageUrl {
+    fn set(search: &str) -> Self {
+        let window = web_sys::window().expect("window");
+        let original = window.location().href().expect("href");
+        replace_page_url(search);
+        Self { original }
+    }
+}
+
+impl Drop for PageUrl {
+    fn drop(&mut self) {
+        replace_page_url(&self.original);
+    }
+}
+
+fn replace_page_url(url: &str) {
+    web_sys::window()
+        .and_then(|window| window.history().ok())
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .expect("replace");
-    test();
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
-        .expect("restore");
 }
 
 fn url_widget(prefix: &str) -> Widget {
@@ -174,9 +197,8 @@ fn url_widget(prefix: &str) -> Widget {
 #[wasm_bindgen_test]
 async fn a_page_past_the_last_offers_the_last_page() {
     let PageMeta { total_pages, .. } = list(RW_KEY, DealQuery::default()).await.meta;
-    let mut widget = None;
-    with_page_url("?p.page=99", || widget = Some(url_widget("p")));
-    let widget = widget.expect("mounted");
+    let _url = PageUrl::set("?p.page=99");
+    let widget = url_widget("p");
     widget.fill("API key", RW_KEY);
     widget.click("Connect");
     let expected = format!("Page 99 does not exist: there are {total_pages} pages.");
@@ -214,9 +236,8 @@ fn row_links(widget: &Widget) -> Vec<String> {
 // including rows that were already on screen before the change.
 #[wasm_bindgen_test]
 async fn row_links_follow_the_query() {
-    let mut widget = None;
-    with_page_url("?", || widget = Some(url_widget("q")));
-    let widget = widget.expect("mounted");
+    let _url = PageUrl::set("?");
+    let widget = url_widget("q");
     widget.connect(RW_KEY).await;
     widget.fill("Status", "open");
     widget
@@ -241,7 +262,6 @@ async fn row_links_follow_the_query() {
         assert!(link.contains("q.status=open"), "{link}");
         assert!(link.contains("q.limit=100"), "{link}");
     }
-    with_page_url("?", || {});
 }
 
 fn wasm_memory_bytes() -> f64 {
@@ -269,10 +289,10 @@ async fn mounting_again_replaces_the_widget_and_the_old_handle_goes_quiet() {
 }
 
 // Guards: mounting and unmounting leaves nothing behind: the same DOM, and
-// wasm memory that stops growing (a leaked reactive owner per widget would
-// keep it climbing).
+// wasm memory that stays flat once warmed up (a leaked reactive owner per
+// widget would keep it climbing).
 #[wasm_bindgen_test]
-async fn a_hundred_mount_cycles_leave_the_dom_and_memory_as_they_were() {
+async fn mount_cycles_leave_the_dom_and_memory_as_they_were() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -285,21 +305,24 @@ async fn a_hundred_mount_cycles_leave_the_dom_and_memory_as_they_were() {
             .is_some());
         handle.unmount();
     };
-    for _ in 0..10 {
-        cycle();
-    }
-    sleep(50).await;
-    let after_ten = wasm_memory_bytes();
+    // The first cycles fill the allocator's and the reactive arena's free lists.
     for _ in 0..100 {
         cycle();
     }
     sleep(50).await;
-    let after_hundred_more = wasm_memory_bytes();
+    let warmed_up = wasm_memory_bytes();
+    for _ in 0..300 {
+        cycle();
+    }
+    sleep(50).await;
+    let after = wasm_memory_bytes();
     assert_eq!(host.shadow_root().unwrap().inner_html(), "");
     assert_eq!(host.inner_html(), "");
+    // Three 64 KiB pages of slack for answers of earlier tests still landing:
+    // a leak of 660 bytes per widget (a fraction of one widget's owner) exceeds it.
     assert!(
-        after_hundred_more <= after_ten * 1.1,
-        "wasm memory grew from {after_ten} to {after_hundred_more} bytes"
+        after - warmed_up <= 3.0 * 65_536.0,
+        "wasm memory grew from {warmed_up} to {after} bytes over 300 mounts"
     );
     host.remove();
 }
