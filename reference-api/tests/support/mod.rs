@@ -54,11 +54,16 @@ impl Server {
     }
 
     pub fn start(db: &str, extra: &[&str]) -> Self {
+        Self::start_logging_to(db, extra, Stdio::null())
+    }
+
+    /// A server whose log (its stderr) goes to `log`.
+    pub fn start_logging_to(db: &str, extra: &[&str], log: impl Into<Stdio>) -> Self {
         let mut child = Command::new(BINARY)
             .args(["serve", "--addr", "127.0.0.1:0", "--db", db])
             .args(extra)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("start reference-api");
         let stdout = child.stdout.take().expect("stdout");
