@@ -18,7 +18,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use axum::serve::Listener;
 use hmac::{Hmac, Mac};
+use rustls::pki_types::PrivatePkcs8KeyDer;
 use serde_json::{json, Value};
 use sha2::Sha256;
 use support::*;
@@ -77,7 +79,7 @@ struct ReceiverState {
 
 /// A webhook receiver on 127.0.0.1, running until dropped.
 struct Receiver {
-    address: SocketAddr,
+    url: String,
     received: Arc<Mutex<Vec<Received>>>,
     _runtime: tokio::runtime::Runtime,
 }
@@ -91,6 +93,37 @@ impl Receiver {
         let listener = runtime
             .block_on(tokio::net::TcpListener::bind(address))
             .expect("receiver listens");
+        Self::serve(runtime, "http", listener, replies)
+    }
+
+    /// An https receiver presenting `certificate` (made for 127.0.0.1).
+    fn start_tls(certificate: &rcgen::CertifiedKey) -> Self {
+        let runtime = tokio::runtime::Runtime::new().expect("runtime");
+        let key = PrivatePkcs8KeyDer::from(certificate.key_pair.serialize_der());
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![certificate.cert.der().clone()], key.into())
+        .expect("certificate and key");
+        let tcp = runtime
+            .block_on(tokio::net::TcpListener::bind(free_address()))
+            .expect("receiver listens");
+        let listener = TlsListener {
+            tcp,
+            acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
+        };
+        Self::serve(runtime, "https", listener, |_| Reply::Status(204))
+    }
+
+    fn serve(
+        runtime: tokio::runtime::Runtime,
+        scheme: &str,
+        listener: impl Listener<Addr = SocketAddr>,
+        replies: impl Fn(usize) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         let address = listener.local_addr().expect("address");
         let state = ReceiverState {
             received: Arc::default(),
@@ -103,7 +136,7 @@ impl Receiver {
             .with_state(state);
         runtime.spawn(async move { axum::serve(listener, router).await });
         Self {
-            address,
+            url: format!("{scheme}://{address}/hook"),
             received,
             _runtime: runtime,
         }
@@ -114,7 +147,7 @@ impl Receiver {
     }
 
     fn url(&self) -> String {
-        format!("http://{}/hook", self.address)
+        self.url.clone()
     }
 
     fn received(&self) -> Vec<Received> {
@@ -166,6 +199,31 @@ async fn receive(
         answered: status,
     });
     (StatusCode::from_u16(status).expect("status"), answer_body)
+}
+
+/// Accepts TLS connections for `axum::serve`; failed handshakes are dropped.
+struct TlsListener {
+    tcp: tokio::net::TcpListener,
+    acceptor: tokio_rustls::TlsAcceptor,
+}
+
+impl Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            if let Ok((stream, address)) = self.tcp.accept().await {
+                if let Ok(tls) = self.acceptor.accept(stream).await {
+                    return (tls, address);
+                }
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.tcp.local_addr()
+    }
 }
 
 /// A loopback address nothing listens on (yet).
@@ -397,7 +455,7 @@ fn a_receiver_down_at_first_receives_once_it_is_back() {
     let log = std::fs::File::create(&log_path).expect("log file");
     let mut args = vec!["--demo"];
     args.extend_from_slice(&FAST_RETRIES);
-    let server = Server::start_logging_to(&dir.db(), &args, log);
+    let server = Server::start_with(&dir.db(), &args, log, &[]);
     let address = free_address();
     let secret = "whsec_down_then_up";
     let url = format!("http://{address}/hook");
@@ -680,4 +738,44 @@ fn webhooks_add_refuses_bad_urls_and_events() {
     assert!(!run(&["remove", "--db", &db, "wh_nonexistent"])
         .status
         .success());
+}
+
+// Guards: https receivers work, checked against the authorities the server
+// trusts (here only the test's own, through SSL_CERT_FILE); a receiver whose
+// certificate nobody vouches for gets nothing.
+#[test]
+fn https_receivers_are_checked_against_trusted_authorities() {
+    let dir = TempDir::new("webhook-https");
+    let trusted =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).expect("certificate");
+    let unknown =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).expect("certificate");
+    let bundle = dir.0.join("trusted.pem");
+    std::fs::write(&bundle, trusted.cert.pem()).expect("write bundle");
+    let mut args = vec!["--demo"];
+    args.extend_from_slice(&FAST_RETRIES);
+    let bundle = bundle.display().to_string();
+    let server = Server::start_with(
+        &dir.db(),
+        &args,
+        Stdio::null(),
+        &[("SSL_CERT_FILE", &bundle)],
+    );
+    let secure = Receiver::start_tls(&trusted);
+    let impostor = Receiver::start_tls(&unknown);
+    assert!(secure.url().starts_with("https://127.0.0.1:"));
+    subscribe(&dir.db(), 1, &secure.url(), "deal.created", "whsec_tls");
+    let impostor_subscription =
+        subscribe(&dir.db(), 1, &impostor.url(), "deal.created", "whsec_tls");
+
+    server.post("/deals", RW, &json!({"title": "Over TLS", "value": 1}));
+    let delivered = secure.wait_for_deliveries(1);
+    assert_signed(&delivered[0], "whsec_tls");
+    let refused = eventually("a failed attempt at the impostor", || {
+        deliveries(&dir.db(), &["--subscription", &impostor_subscription])
+            .into_iter()
+            .find(|row| row["attempts"] != "0")
+    });
+    assert!(refused["last_error"].contains("certificate"), "{refused:?}");
+    assert!(impostor.received().is_empty());
 }
