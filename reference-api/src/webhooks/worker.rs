@@ -3,7 +3,7 @@
 //! failures with exponential backoff and jitter until a give-up horizon.
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -61,7 +61,7 @@ pub fn spawn(db: &str, options: WorkerOptions) -> Result<(), String> {
         store: Arc::new(Mutex::new(store)),
         sender,
         options,
-        in_flight: Mutex::new(HashSet::new()),
+        done: Mutex::default(),
         finished: Notify::new(),
     });
     tokio::spawn(worker.run());
@@ -72,14 +72,28 @@ struct Worker {
     store: Arc<Mutex<Store>>,
     sender: Sender,
     options: WorkerOptions,
-    /// (subscription, deal) pairs with a delivery on its way.
-    in_flight: Mutex<HashSet<(String, String)>>,
+    /// (subscription, deal) pairs whose attempt is over and recorded.
+    done: Mutex<Vec<InFlight>>,
     finished: Notify,
 }
 
+/// A subscription and a deal: at most one delivery of the pair is on its way.
+type InFlight = (String, String);
+
 impl Worker {
     async fn run(self: Arc<Self>) {
+        let mut in_flight: HashSet<InFlight> = HashSet::new();
         loop {
+            // Pairs are released only here, before reading the outbox, so a
+            // read never sees a delivery as pending that was just sent.
+            for pair in self
+                .done
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .drain(..)
+            {
+                in_flight.remove(&pair);
+            }
             let mut wait = POLL_INTERVAL;
             if let Some(heads) = self.with_connection(deliveries::pending_heads).await {
                 let now = Utc::now().timestamp_millis();
@@ -87,7 +101,7 @@ impl Worker {
                     let due_in = head.next_attempt_ms - now;
                     if due_in > 0 {
                         wait = wait.min(Duration::from_millis(due_in.unsigned_abs()));
-                    } else if self.claim(&head) {
+                    } else if claim(&mut in_flight, &head) {
                         tokio::spawn(Arc::clone(&self).attempt(head));
                     }
                 }
@@ -99,20 +113,6 @@ impl Worker {
         }
     }
 
-    /// Marks the head's deal as in flight for its subscription, unless it
-    /// already is or the subscription has enough deliveries on their way.
-    fn claim(&self, head: &Sendable) -> bool {
-        let Ok(mut in_flight) = self.in_flight.lock() else {
-            return false;
-        };
-        let busy = in_flight
-            .iter()
-            .filter(|(subscription, _)| *subscription == head.subscription)
-            .count();
-        busy < MAX_IN_FLIGHT_PER_SUBSCRIPTION
-            && in_flight.insert((head.subscription.clone(), head.deal.clone()))
-    }
-
     async fn attempt(self: Arc<Self>, head: Sendable) {
         let outcome = self.sender.send(&head.outgoing()).await;
         let at = Utc::now();
@@ -122,8 +122,9 @@ impl Worker {
             let attempts = head.attempts + 1;
             let base = Duration::from_millis(self.options.retry_base_ms);
             let delay = retry_delay(base, attempts, rand::rng().random::<f64>());
-            let retry_at =
-                at.timestamp_millis() + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX);
+            let retry_at = at
+                .timestamp_millis()
+                .saturating_add(i64::try_from(delay.as_millis()).unwrap_or(i64::MAX));
             let horizon = i64::try_from(self.options.give_up_after_secs.saturating_mul(1000))
                 .unwrap_or(i64::MAX);
             let next = if retry_at - head.queued_at_ms > horizon {
@@ -150,9 +151,10 @@ impl Worker {
             deliveries::record_attempt(connection, delivery, &outcome, at, next)
         })
         .await;
-        if let Ok(mut in_flight) = self.in_flight.lock() {
-            in_flight.remove(&(head.subscription, head.deal));
-        }
+        self.done
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((head.subscription, head.deal));
         self.finished.notify_one();
     }
 
@@ -177,6 +179,17 @@ impl Worker {
             .inspect_err(|error| eprintln!("reference-api: webhook outbox: {error}"))
             .ok()
     }
+}
+
+/// Marks the head's deal as in flight for its subscription, unless it
+/// already is or the subscription has enough deliveries on their way.
+fn claim(in_flight: &mut HashSet<InFlight>, head: &Sendable) -> bool {
+    let busy = in_flight
+        .iter()
+        .filter(|(subscription, _)| *subscription == head.subscription)
+        .count();
+    busy < MAX_IN_FLIGHT_PER_SUBSCRIPTION
+        && in_flight.insert((head.subscription.clone(), head.deal.clone()))
 }
 
 #[cfg(test)]
