@@ -6,7 +6,9 @@ use chrono::{DateTime, SubsecRound, Utc};
 use deals_contract::{
     timestamp, Contact, Deal, DealQuery, DealStatus, NewDeal, StatusChange, User,
 };
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{
+    params, params_from_iter, Connection, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -180,6 +182,13 @@ impl Store {
         Ok(Self { connection })
     }
 
+    /// A transaction that holds the write lock from its start: it reads before
+    /// it writes, and other connections (the webhook worker, CLI commands)
+    /// write too, so a deferred one could not always upgrade to a write.
+    fn write_transaction(&self) -> rusqlite::Result<Transaction<'_>> {
+        Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
+    }
+
     /// For the webhook outbox, which keeps its own tables in the same database.
     pub fn connection(&self) -> &Connection {
         &self.connection
@@ -347,7 +356,7 @@ impl Store {
             }
         }
         // The deal and its event are stored together or not at all.
-        let transaction = self.connection.unchecked_transaction()?;
+        let transaction = self.write_transaction()?;
         self.insert_deal(company, id, deal, DealStatus::Open, None, created_at)?;
         let stored = self
             .get_deal(company, id)?
@@ -417,7 +426,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> rusqlite::Result<Option<Deal>> {
         // The change and its events are stored together or not at all.
-        let transaction = self.connection.unchecked_transaction()?;
+        let transaction = self.write_transaction()?;
         let Some(current) = self.get_deal(company, id)? else {
             return Ok(None);
         };

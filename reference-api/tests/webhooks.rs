@@ -783,3 +783,24 @@ fn https_receivers_are_checked_against_trusted_authorities() {
     assert!(refused["last_error"].contains("certificate"), "{refused:?}");
     assert!(impostor.received().is_empty());
 }
+
+// Guards: the API's writes and the worker's records of attempts share the
+// database; a status change (which reads, then writes) never fails for it.
+#[test]
+fn writes_succeed_while_the_worker_records_deliveries() {
+    let dir = TempDir::new("webhook-contention");
+    let server = start_server(&dir);
+    let receiver = Receiver::answering_204();
+    subscribe(&dir.db(), 1, &receiver.url(), "*", "whsec_busy");
+    let id = deal_id(&server.post("/deals", RW, &json!({"title": "Busy", "value": 1})));
+    let statuses: Vec<u16> = (0..150)
+        .map(|round| {
+            let stage = format!("stage-{}", round % 4);
+            server
+                .put(&format!("/deals/{id}/status"), RW, &json!({"stage": stage}))
+                .status
+        })
+        .collect();
+    assert!(statuses.iter().all(|status| *status == 200), "{statuses:?}");
+    receiver.wait_for_deliveries(1 + 2 * 150);
+}

@@ -100,26 +100,27 @@ pub fn record_attempt(
     at: DateTime<Utc>,
     next: Next,
 ) -> rusqlite::Result<()> {
+    let (state, next_attempt_ms) = match next {
+        Next::Delivered => (Some("delivered"), None),
+        Next::RetryAt { unix_ms } => (Some("pending"), Some(unix_ms)),
+        Next::Failed => (Some("failed"), None),
+        Next::Unchanged => (None, None),
+    };
+    // One statement: the attempt and what follows it are recorded together.
     connection.execute(
         "UPDATE webhook_deliveries
-         SET attempts = attempts + 1, last_attempt_at = ?2, last_status = ?3, last_error = ?4
+         SET attempts = attempts + 1, last_attempt_at = ?2, last_status = ?3, last_error = ?4,
+             state = COALESCE(?5, state),
+             next_attempt_ms = CASE WHEN ?5 IS NULL THEN next_attempt_ms ELSE ?6 END
          WHERE id = ?1",
         params![
             delivery,
             timestamp::format(&at),
             outcome.status,
-            outcome.error
+            outcome.error,
+            state,
+            next_attempt_ms
         ],
-    )?;
-    let (state, next_attempt_ms) = match next {
-        Next::Delivered => ("delivered", None),
-        Next::RetryAt { unix_ms } => ("pending", Some(unix_ms)),
-        Next::Failed => ("failed", None),
-        Next::Unchanged => return Ok(()),
-    };
-    connection.execute(
-        "UPDATE webhook_deliveries SET state = ?2, next_attempt_ms = ?3 WHERE id = ?1",
-        params![delivery, state, next_attempt_ms],
     )?;
     Ok(())
 }
