@@ -10,6 +10,7 @@ use chrono::Utc;
 use rand::Rng;
 use rusqlite::Connection;
 use tokio::sync::Notify;
+use tokio::time::Instant;
 
 use super::deliveries::{self, Next, Sendable};
 use super::delivery::Sender;
@@ -17,9 +18,12 @@ use crate::store::Store;
 
 /// The longest wait between two attempts.
 const MAX_RETRY_DELAY: Duration = Duration::from_secs(3600);
-/// How often the outbox is read when nothing is due sooner: changes made by
-/// the API and by `webhooks` commands in other processes show up this fast.
-const POLL_INTERVAL: Duration = Duration::from_millis(250);
+/// How often the worker asks SQLite whether another connection (the API's,
+/// a `webhooks` command's) committed: a check that reads no table, so new
+/// events leave within about this long without coupling the API to the worker.
+const CHANGE_CHECK_INTERVAL: Duration = Duration::from_millis(50);
+/// The longest the outbox goes unread, whatever happens.
+const MAX_IDLE: Duration = Duration::from_secs(1);
 /// Deliveries sent at once to one subscription (for different deals): a slow
 /// receiver uses up only its own share.
 const MAX_IN_FLIGHT_PER_SUBSCRIPTION: usize = 4;
@@ -94,7 +98,8 @@ impl Worker {
             {
                 in_flight.remove(&pair);
             }
-            let mut wait = POLL_INTERVAL;
+            let seen = self.data_version();
+            let mut wait = MAX_IDLE;
             if let Some(heads) = self.with_connection(deliveries::pending_heads).await {
                 let now = Utc::now().timestamp_millis();
                 for head in heads {
@@ -106,9 +111,21 @@ impl Worker {
                     }
                 }
             }
+            self.wait_for_work(wait, seen).await;
+        }
+    }
+
+    /// Returns once `wait` is over, an attempt has finished, or another
+    /// connection has committed since the outbox was read at version `seen`.
+    async fn wait_for_work(&self, wait: Duration, seen: Option<i64>) {
+        let deadline = Instant::now() + wait;
+        loop {
             tokio::select! {
-                () = tokio::time::sleep(wait) => {}
-                () = self.finished.notified() => {}
+                () = tokio::time::sleep_until(deadline.min(Instant::now() + CHANGE_CHECK_INTERVAL)) => {}
+                () = self.finished.notified() => return,
+            }
+            if Instant::now() >= deadline || self.data_version() != seen {
+                return;
             }
         }
     }
@@ -156,6 +173,17 @@ impl Worker {
             .unwrap_or_else(PoisonError::into_inner)
             .push((head.subscription, head.deal));
         self.finished.notify_one();
+    }
+
+    /// SQLite's count of other connections' commits, read on the async
+    /// thread: it touches no table and takes microseconds. `None` when the
+    /// connection is busy with an attempt's record, which wakes the loop anyway.
+    fn data_version(&self) -> Option<i64> {
+        let store = self.store.try_lock().ok()?;
+        store
+            .connection()
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .ok()
     }
 
     /// Runs `work` on the worker's connection off the async threads; a
