@@ -107,8 +107,9 @@ pub fn payload(
 }
 
 /// Writes the events of a change of `deal` to the outbox, with one pending
-/// delivery for each subscription of the company that wants the event. Call it
-/// inside the transaction that makes the change.
+/// delivery for each subscription of the company that wants the event; an
+/// event no subscription wants is not kept. Call it inside the transaction
+/// that makes the change.
 pub fn record(
     connection: &Connection,
     company: CompanyId,
@@ -118,6 +119,14 @@ pub fn record(
 ) -> rusqlite::Result<()> {
     let subscriptions = subscribed_to(connection, company)?;
     for &kind in kinds {
+        let wanting: Vec<&String> = subscriptions
+            .iter()
+            .filter(|(_, wanted)| wanted.contains(&kind))
+            .map(|(subscription, _)| subscription)
+            .collect();
+        if wanting.is_empty() {
+            continue;
+        }
         let id = random_id("evt_", 24);
         let body = payload(&id, kind, deal, at)
             .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
@@ -127,15 +136,13 @@ pub fn record(
             params![id, company, deal.id, kind.as_str(), body],
         )?;
         let seq = connection.last_insert_rowid();
-        for (subscription, wanted) in &subscriptions {
-            if wanted.contains(&kind) {
-                connection.execute(
-                    "INSERT INTO webhook_deliveries
-                        (event_seq, subscription_id, deal_id, state, queued_at_ms, next_attempt_ms)
-                     VALUES (?1, ?2, ?3, 'pending', ?4, ?4)",
-                    params![seq, subscription, deal.id, at.timestamp_millis()],
-                )?;
-            }
+        for subscription in wanting {
+            connection.execute(
+                "INSERT INTO webhook_deliveries
+                    (event_seq, subscription_id, deal_id, state, queued_at_ms, next_attempt_ms)
+                 VALUES (?1, ?2, ?3, 'pending', ?4, ?4)",
+                params![seq, subscription, deal.id, at.timestamp_millis()],
+            )?;
         }
     }
     Ok(())
@@ -144,6 +151,7 @@ pub fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::webhooks::subscriptions;
     use deals_contract::Priority;
 
     fn deal(stage: &str, status: DealStatus) -> Deal {
@@ -208,5 +216,47 @@ mod tests {
         let lost = deal("proposal", DealStatus::Lost);
         let body = parse(payload("evt_3", EventKind::Lost, &lost, at));
         assert_eq!(body["data"]["lostAt"], "2024-11-08T15:30:00.000Z");
+    }
+
+    // Guards: events are kept only for the subscriptions of the deal's company
+    // that want them, so a server without subscribers stores none.
+    #[test]
+    fn only_wanted_events_enter_the_outbox() -> rusqlite::Result<()> {
+        let store = crate::store::Store::open(":memory:")?;
+        store.ensure_company(1, "Demo")?;
+        store.ensure_company(2, "Second")?;
+        let connection = store.connection();
+        let count = |table: &str| -> rusqlite::Result<i64> {
+            connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+        };
+        let won = deal("closed-won", DealStatus::Won);
+        let at = won.updated_at;
+        record(connection, 1, &won, &EventKind::ALL, at)?;
+        assert_eq!(count("webhook_events")?, 0);
+
+        subscriptions::add(
+            connection,
+            1,
+            "http://a.example/",
+            &[EventKind::Won],
+            "s",
+            at,
+        )?;
+        subscriptions::add(connection, 2, "http://b.example/", &EventKind::ALL, "s", at)?;
+        record(
+            connection,
+            1,
+            &won,
+            &[EventKind::Updated, EventKind::Won],
+            at,
+        )?;
+        assert_eq!(count("webhook_events")?, 1);
+        assert_eq!(count("webhook_deliveries")?, 1);
+        let event: String =
+            connection.query_row("SELECT event FROM webhook_events", [], |row| row.get(0))?;
+        assert_eq!(event, "deal.won");
+        Ok(())
     }
 }
