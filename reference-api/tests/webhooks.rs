@@ -631,7 +631,8 @@ fn events_of_one_deal_arrive_in_order_through_retries() {
 }
 
 // Guards: a receiver that never answers, or answers with a huge body, holds
-// up neither the worker nor other subscriptions.
+// up neither the worker nor other subscriptions; the silent one's attempts
+// end after 10 s.
 #[test]
 fn a_slow_or_talkative_receiver_holds_up_no_one() {
     let dir = TempDir::new("webhook-slow");
@@ -659,6 +660,17 @@ fn a_slow_or_talkative_receiver_holds_up_no_one() {
     assert!(slow_rows
         .iter()
         .all(|row| row["state"] == "pending" && row["attempts"] == "0"));
+    // Until the 10 s timeout ends them, to be retried.
+    let timed_out = eventually("the slow receiver's attempts timed out", || {
+        let rows = deliveries(&db, &["--subscription", &slow_subscription]);
+        rows.iter()
+            .all(|row| row["attempts"] != "0")
+            .then_some(rows)
+    });
+    for row in timed_out {
+        assert_eq!(row["state"], "pending");
+        assert_eq!(row["last_error"], "no answer within 10 s");
+    }
 }
 
 // Guards: after the give-up horizon a delivery is marked failed and listed by
