@@ -115,8 +115,8 @@ impl Command {
                     created_at,
                 } in found
                 {
-                    let events: Vec<&str> = events.iter().map(|kind| kind.as_str()).collect();
-                    println!("{id}\t{company}\t{url}\t{}\t{created_at}", events.join(","));
+                    let events = subscriptions::event_names(&events);
+                    println!("{id}\t{company}\t{url}\t{events}\t{created_at}");
                 }
                 Ok(())
             }

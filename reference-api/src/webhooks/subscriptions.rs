@@ -52,7 +52,8 @@ pub fn parse_events(names: &[String]) -> Result<Vec<EventKind>, String> {
     Ok(kinds)
 }
 
-fn event_names(kinds: &[EventKind]) -> String {
+/// `deal.created,deal.won`: how event lists are stored and shown.
+pub fn event_names(kinds: &[EventKind]) -> String {
     kinds
         .iter()
         .map(|kind| kind.as_str())

@@ -103,7 +103,7 @@ impl Worker {
             if let Some(heads) = self.with_connection(deliveries::pending_heads).await {
                 let now = Utc::now().timestamp_millis();
                 for head in heads {
-                    let due_in = head.next_attempt_ms - now;
+                    let due_in = head.next_attempt_ms.saturating_sub(now);
                     if due_in > 0 {
                         wait = wait.min(Duration::from_millis(due_in.unsigned_abs()));
                     } else if claim(&mut in_flight, &head) {
