@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures, never asserts: the release bundle sizes (raw and gzip) and the
-# reference server's latency per endpoint over keep-alive HTTP on loopback, and
-# the widget's speed per step in headless Chromium (e2e/bench.mjs).
+# reference server's latency per endpoint over keep-alive HTTP on loopback, its
+# webhooks' cost and latency, and the widget's speed per step in headless
+# Chromium (e2e/bench.mjs).
 # Prints a report; numbers depend on the machine.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -28,6 +29,10 @@ step "Reference server latency (release build, demo data)"
 cargo build -p reference-api --release --quiet
 start_reference_api "$(reference_api_bin release)" 127.0.0.1:0
 python3 "$REPO_ROOT/scripts/bench_api.py" "$REFERENCE_API_URL/api/external" isao_demo_rw
+
+step "Webhooks: outbox cost, delivery latency, a burst (release build, local receiver)"
+start_reference_api "$(reference_api_bin release)" 127.0.0.1:0
+python3 "$REPO_ROOT/scripts/bench_webhooks.py" "$(reference_api_bin release)" "$REFERENCE_API_URL/api/external" "$REFERENCE_API_DB"
 
 step "Widget speed (release build in headless Chromium, reference API on loopback)"
 (cd e2e && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })

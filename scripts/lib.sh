@@ -14,7 +14,8 @@ fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 reference_api_bin() { echo "$REPO_ROOT/target/$1/reference-api"; }
 
 # Starts `reference-api serve` in the background with a fresh database and demo
-# data, waits for its "listening" line and sets REFERENCE_API_URL (http://host:port).
+# data, waits for its "listening" line and sets REFERENCE_API_URL (http://host:port)
+# and REFERENCE_API_DB (its database, for `reference-api keys|webhooks --db`).
 # Extra arguments go to `serve`. The server is stopped when the shell exits.
 # Call it directly, not in $(...): the server must belong to this shell.
 start_reference_api() {
@@ -35,6 +36,7 @@ start_reference_api() {
         [ "$waited" -le 300 ] || fail "reference-api did not start within 30 s"
         sleep 0.1
     done
+    REFERENCE_API_DB="$workdir/deals.db"
     REFERENCE_API_URL="$(sed -n 's/.*reference-api listening on \(http:[^ ]*\).*/\1/p' "$workdir/stdout" | head -n 1)"
 }
 

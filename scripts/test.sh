@@ -42,6 +42,9 @@ bash reference-api/tests/schemathesis.sh "$API_BIN"
 step "The seed's own Python client against serve --demo"
 bash reference-api/tests/seed_client.sh "$API_BIN"
 
+step "The README's webhook receivers (Python, Node) against the server"
+bash reference-api/tests/webhook_receivers.sh "$API_BIN"
+
 step "Release build of the widget"
 trunk build --release --offline
 

@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod store;
+pub mod webhooks;
 
 use std::sync::{Arc, Mutex};
 

@@ -1,5 +1,6 @@
 //! `reference-api serve …` runs the reference Deals API; `reference-api keys
-//! create …` makes an API key for a database without demo data.
+//! create …` makes an API key for a database without demo data;
+//! `reference-api webhooks …` manages webhook subscriptions.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -9,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use clap::{Parser, Subcommand};
 use rand::distr::{Alphanumeric, SampleString};
 use reference_api::store::{Store, PERMISSIONS};
+use reference_api::webhooks::{self, worker::WorkerOptions};
 use reference_api::{app, demo, CorsPolicy};
 
 #[derive(Parser)]
@@ -37,11 +39,18 @@ enum Command {
         /// Also allow any http://127.0.0.1, localhost or [::1] origin, any port.
         #[arg(long)]
         cors_allow_loopback: bool,
+        #[command(flatten)]
+        webhooks: WorkerOptions,
     },
     /// Manage API keys.
     Keys {
         #[command(subcommand)]
         command: KeysCommand,
+    },
+    /// Manage webhook subscriptions and see their deliveries.
+    Webhooks {
+        #[command(subcommand)]
+        command: webhooks::cli::Command,
     },
 }
 
@@ -78,6 +87,7 @@ fn run(cli: Cli) -> Result<(), String> {
             demo,
             cors_origins,
             cors_allow_loopback,
+            webhooks,
         } => {
             let store = open(&db)?;
             if demo
@@ -90,7 +100,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 origins: cors_origins,
                 allow_loopback: cors_allow_loopback,
             };
-            serve(addr, app(Arc::new(Mutex::new(store)), cors))
+            serve(addr, app(Arc::new(Mutex::new(store)), cors), &db, webhooks)
         }
         Command::Keys {
             command:
@@ -120,6 +130,7 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{key}");
             Ok(())
         }
+        Command::Webhooks { command } => command.run(),
     }
 }
 
@@ -128,7 +139,13 @@ fn open(db: &str) -> Result<Store, String> {
 }
 
 #[tokio::main]
-async fn serve(addr: SocketAddr, router: axum::Router) -> Result<(), String> {
+async fn serve(
+    addr: SocketAddr,
+    router: axum::Router,
+    db: &str,
+    webhooks: WorkerOptions,
+) -> Result<(), String> {
+    webhooks::worker::spawn(db, webhooks)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| format!("cannot listen on {addr}: {error}"))?;

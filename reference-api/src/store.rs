@@ -6,9 +6,13 @@ use chrono::{DateTime, SubsecRound, Utc};
 use deals_contract::{
     timestamp, Contact, Deal, DealQuery, DealStatus, NewDeal, StatusChange, User,
 };
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{
+    params, params_from_iter, Connection, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+
+use crate::webhooks::{self, events::EventKind};
 
 pub type CompanyId = i64;
 
@@ -174,7 +178,20 @@ impl Store {
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.execute_batch(SCHEMA)?;
+        connection.execute_batch(webhooks::SCHEMA)?;
         Ok(Self { connection })
+    }
+
+    /// A transaction that holds the write lock from its start: it reads before
+    /// it writes, and other connections (the webhook worker, CLI commands)
+    /// write too, so a deferred one could not always upgrade to a write.
+    fn write_transaction(&self) -> rusqlite::Result<Transaction<'_>> {
+        Transaction::new_unchecked(&self.connection, TransactionBehavior::Immediate)
+    }
+
+    /// For the webhook outbox, which keeps its own tables in the same database.
+    pub fn connection(&self) -> &Connection {
+        &self.connection
     }
 
     pub fn is_empty(&self) -> rusqlite::Result<bool> {
@@ -338,10 +355,20 @@ impl Store {
                 return Ok(Err(MissingLink::User));
             }
         }
+        // The deal and its event are stored together or not at all.
+        let transaction = self.write_transaction()?;
         self.insert_deal(company, id, deal, DealStatus::Open, None, created_at)?;
         let stored = self
             .get_deal(company, id)?
             .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        webhooks::events::record(
+            &transaction,
+            company,
+            &stored,
+            &[EventKind::Created],
+            created_at,
+        )?;
+        transaction.commit()?;
         Ok(Ok(stored))
     }
 
@@ -398,6 +425,8 @@ impl Store {
         change: &StatusChange,
         at: DateTime<Utc>,
     ) -> rusqlite::Result<Option<Deal>> {
+        // The change and its events are stored together or not at all.
+        let transaction = self.write_transaction()?;
         let Some(current) = self.get_deal(company, id)? else {
             return Ok(None);
         };
@@ -409,7 +438,7 @@ impl Store {
             }
             _ => change.actual_close_date.or(current.actual_close_date),
         };
-        let stage = change.stage.clone().or(current.stage);
+        let stage = change.stage.clone().or_else(|| current.stage.clone());
         self.connection.execute(
             "UPDATE deals SET status = ?1, stage = ?2, actual_close_date = ?3, updated_at = ?4
              WHERE id = ?5 AND company_id = ?6",
@@ -422,6 +451,12 @@ impl Store {
                 company
             ],
         )?;
-        self.get_deal(company, id)
+        let Some(changed) = self.get_deal(company, id)? else {
+            return Ok(None);
+        };
+        let events = webhooks::events::for_status_change(&current, &changed);
+        webhooks::events::record(&transaction, company, &changed, &events, at)?;
+        transaction.commit()?;
+        Ok(Some(changed))
     }
 }

@@ -54,11 +54,23 @@ impl Server {
     }
 
     pub fn start(db: &str, extra: &[&str]) -> Self {
+        Self::start_with(db, extra, Stdio::null(), &[])
+    }
+
+    /// A server whose log (its stderr) goes to `log`, with `env` added to
+    /// its environment.
+    pub fn start_with(
+        db: &str,
+        extra: &[&str],
+        log: impl Into<Stdio>,
+        env: &[(&str, &str)],
+    ) -> Self {
         let mut child = Command::new(BINARY)
             .args(["serve", "--addr", "127.0.0.1:0", "--db", db])
             .args(extra)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("start reference-api");
         let stdout = child.stdout.take().expect("stdout");
