@@ -68,11 +68,14 @@ export async function startHost(distDir) {
   return { api, origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
-/** Starts the reference API with demo data in a fresh database, allowing `corsOrigin`. */
-export function startApi(binary, corsOrigin) {
+/**
+ * Starts the reference API with demo data in a fresh database, allowing
+ * `corsOrigin`; `extraArgs` go to `serve` (a rate limit, say).
+ */
+export function startApi(binary, corsOrigin, extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'isao-e2e-'));
   const child = spawn(binary,
-    ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'deals.db'), '--demo', '--cors-origin', corsOrigin],
+    ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'deals.db'), '--demo', '--cors-origin', corsOrigin, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.on('error', reject);

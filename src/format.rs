@@ -27,7 +27,7 @@ pub fn date(instant: &DateTime<Utc>) -> String {
         &[("dateStyle", "medium"), ("timeZone", "UTC")],
         js_date(instant),
     )
-    .unwrap_or_else(|| instant.format("%Y-%m-%d").to_string())
+    .unwrap_or_else(|| timestamp::format_date(instant))
 }
 
 /// A moment such as a creation time, in the user's time zone.
@@ -37,7 +37,10 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
         &[("dateStyle", "medium"), ("timeStyle", "short")],
         js_date(instant),
     )
-    .unwrap_or_else(|| instant.format("%Y-%m-%d %H:%M UTC").to_string())
+    .unwrap_or_else(|| {
+        let utc = timestamp::format(instant);
+        format!("{} {} UTC", &utc[..10], &utc[11..16])
+    })
 }
 
 /// `open` as a label shows it: `Open`.
@@ -77,9 +80,7 @@ pub fn local_input_to_utc(text: &str) -> Option<DateTime<Utc>> {
 
 /// `2024-11-01T00:00:00.000Z` as a date input shows it, and back.
 pub fn date_input_value(instant: Option<&DateTime<Utc>>) -> String {
-    instant
-        .map(|instant| instant.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    instant.map(timestamp::format_date).unwrap_or_default()
 }
 
 pub fn date_from_input(text: &str) -> Option<DateTime<Utc>> {

@@ -1,30 +1,148 @@
 //! Instants as the API writes them (`2024-11-01T10:30:00.000Z`) and reads them
 //! (a date, a date-time with or without offset, any fraction of a second).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serializer};
 
 /// Formats an instant the way every timestamp of the API looks.
 pub fn format(instant: &DateTime<Utc>) -> String {
-    instant.to_rfc3339_opts(SecondsFormat::Millis, true)
+    format!(
+        "{}T{:02}:{:02}:{:02}.{:03}Z",
+        format_date(instant),
+        instant.hour(),
+        instant.minute(),
+        instant.second(),
+        instant.nanosecond() / 1_000_000
+    )
 }
 
-/// Reads an ISO 8601 date or date-time. A date means midnight UTC; a date-time
-/// without offset is taken as UTC (clients such as Python's `isoformat()` send those).
+/// The calendar date of an instant in UTC, as `2024-12-30`.
+pub fn format_date(instant: &DateTime<Utc>) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        instant.year(),
+        instant.month(),
+        instant.day()
+    )
+}
+
+/// Reads an ISO 8601 date (`2024-12-30`, midnight UTC) or date-time
+/// (`2024-12-30T10:30`, with optional seconds and fraction, and an optional
+/// `Z` or `±HH:MM` offset; without one it is UTC, as clients such as Python's
+/// `isoformat()` send it). The fixed layouts are read by hand: chrono's
+/// general parser would weigh more in the widget than the rest of chrono.
 pub fn parse(text: &str) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
-        return Some(instant.with_timezone(&Utc));
+    let mut reader = Reader(text.trim().as_bytes());
+    let year = reader.digits(4)?;
+    reader.expect(b"-")?;
+    let month = reader.digits(2)?;
+    reader.expect(b"-")?;
+    let day = reader.digits(2)?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    if reader.is_done() {
+        return Some(date.and_hms_opt(0, 0, 0)?.and_utc());
     }
-    for layout in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(text, layout) {
-            return Some(naive.and_utc());
+    reader.expect_any(b"Tt ")?;
+    let hour = reader.digits(2)?;
+    reader.expect(b":")?;
+    let minute = reader.digits(2)?;
+    let (second, nanos) = if reader.expect(b":").is_some() {
+        let second = reader.digits(2)?;
+        let nanos = if reader.expect(b".").is_some() {
+            reader.fraction()?
+        } else {
+            0
+        };
+        (second, nanos)
+    } else {
+        (0, 0)
+    };
+    let local = date
+        .and_hms_nano_opt(hour, minute, second, nanos)?
+        .and_utc();
+    let offset_seconds = reader.offset()?;
+    if !reader.is_done() {
+        return None;
+    }
+    let instant = local.checked_sub_signed(TimeDelta::seconds(offset_seconds))?;
+    // Four-digit years in UTC too: the server stores and compares the text.
+    (0..=9999).contains(&instant.year()).then_some(instant)
+}
+
+/// A cursor over the bytes of a timestamp.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn is_done(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn expect(&mut self, expected: &[u8]) -> Option<()> {
+        self.0 = self.0.strip_prefix(expected)?;
+        Some(())
+    }
+
+    fn expect_any(&mut self, choices: &[u8]) -> Option<u8> {
+        let (&first, rest) = self.0.split_first()?;
+        choices.contains(&first).then(|| {
+            self.0 = rest;
+            first
+        })
+    }
+
+    /// Exactly `count` ASCII digits.
+    fn digits(&mut self, count: usize) -> Option<u32> {
+        let digits = self.0.get(..count)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        self.0 = &self.0[count..];
+        Some(
+            digits
+                .iter()
+                .fold(0, |number, digit| number * 10 + u32::from(digit - b'0')),
+        )
+    }
+
+    /// One or more digits after the decimal point, as nanoseconds (digits past
+    /// the ninth are dropped).
+    fn fraction(&mut self) -> Option<u32> {
+        let length = self
+            .0
+            .iter()
+            .take_while(|byte| byte.is_ascii_digit())
+            .count();
+        if length == 0 {
+            return None;
+        }
+        let nanos = self.0[..length]
+            .iter()
+            .chain(std::iter::repeat(&b'0'))
+            .take(9)
+            .fold(0, |number, digit| number * 10 + u32::from(digit - b'0'));
+        self.0 = &self.0[length..];
+        Some(nanos)
+    }
+
+    /// `Z`, `±HH:MM` or nothing, in seconds east of UTC.
+    fn offset(&mut self) -> Option<i64> {
+        if self.is_done() {
+            return Some(0);
+        }
+        match self.expect_any(b"Zz+-")? {
+            b'Z' | b'z' => Some(0),
+            sign => {
+                let hours = self.digits(2)?;
+                self.expect(b":")?;
+                let minutes = self.digits(2)?;
+                if hours > 23 || minutes > 59 {
+                    return None;
+                }
+                let seconds = i64::from(hours * 3600 + minutes * 60);
+                Some(if sign == b'-' { -seconds } else { seconds })
+            }
         }
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .and_then(|date| date.and_hms_opt(0, 0, 0))
-        .map(|naive| naive.and_utc())
 }
 
 pub fn serialize<S: Serializer>(instant: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -95,6 +213,23 @@ mod tests {
     }
 
     #[test]
+    fn reads_offsets_lowercase_separators_and_long_fractions() {
+        assert_eq!(
+            format(&parse("2024-12-31T23:30:00-01:30").unwrap()),
+            "2025-01-01T01:00:00.000Z"
+        );
+        assert_eq!(
+            format(&parse("2024-12-30t10:30:15.5z").unwrap()),
+            "2024-12-30T10:30:15.500Z"
+        );
+        assert_eq!(
+            format(&parse("2024-12-30 10:30:15.123456789123+00:00").unwrap()),
+            "2024-12-30T10:30:15.123Z"
+        );
+        assert_eq!(format_date(&parse("0042-03-04").unwrap()), "0042-03-04");
+    }
+
+    #[test]
     fn rejects_what_is_not_a_date() {
         for text in [
             "",
@@ -103,6 +238,12 @@ mod tests {
             "2024-02-30",
             "30/12/2024",
             "2024-12-30T25:00",
+            "2024-12-30T10:30:00.",
+            "2024-12-30T10:30:00+1:00",
+            "2024-12-30T10:30:00+24:00",
+            "2024-12-30T10:30:00Z junk",
+            "2024-1-30",
+            "+2024-01-30",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }

@@ -2,6 +2,7 @@ use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
 
 use super::fields::{FieldShell, StageSuggestions};
+use super::rate_limit::RateLimitWait;
 use super::workspace::{Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
@@ -28,6 +29,10 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
                 Some(Err(ApiError::NotFound { .. })) => {
                     view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
                 }
+                Some(Err(ApiError::RateLimited { error, retry_after_seconds })) => view! {
+                    <RateLimitWait error retry_after_seconds retry=move || state.deal.refetch() />
+                }
+                .into_any(),
                 Some(Err(error)) => view! {
                     <div class="error" role="alert">
                         <p>{error.to_string()}</p>

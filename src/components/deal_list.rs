@@ -3,6 +3,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use super::fields::StageSuggestions;
+use super::rate_limit::RateLimitWait;
 use super::workspace::{Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
@@ -45,6 +46,13 @@ fn answer_view(
     url_state: StoredValue<UrlState>,
 ) -> AnyView {
     match answer {
+        Err(ApiError::RateLimited {
+            error,
+            retry_after_seconds,
+        }) => view! {
+            <RateLimitWait error retry_after_seconds retry=move || state.deals.refetch() />
+        }
+        .into_any(),
         Err(error) => view! {
             <div class="error" role="alert">
                 <p>{error.to_string()}</p>

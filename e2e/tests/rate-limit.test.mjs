@@ -1,0 +1,54 @@
+// The shipped widget against a reference API that limits each key to a few
+// requests a minute: a refused read shows the wait and is asked again by
+// itself once the wait is over, with no click from the user.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startApi, startHost } from '../server.mjs';
+
+const REQUESTS_PER_MINUTE = 12;
+
+describe('rate limit, in chromium', () => {
+  let api;
+  let host;
+  let browser;
+  before(async () => {
+    host = await startHost(process.env.WIDGET_DIST);
+    api = await startApi(process.env.REFERENCE_API_BIN, host.origin, ['--rate-limit', String(REQUESTS_PER_MINUTE)]);
+    host.api.base = api.base;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  after(async () => {
+    await browser?.close();
+    api?.child.kill();
+    host?.close();
+  });
+
+  // Guards: past the limit the list says how long it waits, counts down, and
+  // shows the page the user asked for once the API lets it through.
+  test('a refused page waits out Retry-After and loads by itself', { timeout: 90_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.origin}/plain.html`);
+    await page.getByLabel('API key').fill('isao_demo_rw');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.locator('table.deals[aria-busy="false"] tbody tr').first().waitFor();
+    await page.getByLabel('Page size').selectOption('10');
+    const waiting = page.getByText(/Rate limit exceeded\. Trying again in \d+ seconds?…/);
+    let asked = 1;
+    for (let click = 0; click < REQUESTS_PER_MINUTE * 2 && !(await waiting.isVisible()); click += 1) {
+      await page.locator('table.deals[aria-busy="false"]').waitFor();
+      await page.getByRole('button', { name: 'Next' }).click();
+      asked += 1;
+      await page.waitForFunction(() => {
+        const root = document.querySelector('#deals').shadowRoot;
+        return root.querySelector('table.deals[aria-busy="false"]') || root.querySelector('.rate-limited');
+      });
+    }
+    await waiting.waitFor();
+    const seconds = Number(/in (\d+) second/.exec(await waiting.textContent())[1]);
+    assert.ok(seconds >= 1 && seconds <= 60, `waits ${seconds} s`);
+    await page.locator(`table.deals[data-page="${asked}"][aria-busy="false"]`).waitFor({ timeout: 75_000 });
+    assert.match(await page.locator('.pager .page-of').textContent(), new RegExp(`^Page ${asked} of \\d+$`));
+    assert.equal(await waiting.count(), 0);
+  });
+});

@@ -1,0 +1,44 @@
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::set_interval_with_handle;
+use leptos::prelude::*;
+
+/// How long to wait when a 429 names no time.
+const DEFAULT_WAIT_SECONDS: u64 = 10;
+
+/// A read the API refused for now (429): the wait counts down where the
+/// user can see it, then `retry` asks again by itself.
+#[component]
+pub fn RateLimitWait(
+    error: String,
+    retry_after_seconds: Option<u64>,
+    retry: impl Fn() + 'static,
+) -> impl IntoView {
+    let left = RwSignal::new(retry_after_seconds.unwrap_or(DEFAULT_WAIT_SECONDS).max(1));
+    // Counts down to 0, which means "asking again", once.
+    let tick = move || match left.try_get_untracked() {
+        Some(1) => {
+            left.try_set(0);
+            retry();
+        }
+        Some(seconds) if seconds > 1 => {
+            left.try_set(seconds - 1);
+        }
+        _ => {}
+    };
+    // The interval ends with this view: the retry's answer replaces it.
+    if let Ok(interval) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+        on_cleanup(move || interval.clear());
+    }
+    view! {
+        <div class="error rate-limited" role="status">
+            <p>
+                {move || match left.get() {
+                    0 => format!("{error}. Trying again now…"),
+                    1 => format!("{error}. Trying again in 1 second…"),
+                    seconds => format!("{error}. Trying again in {seconds} seconds…"),
+                }}
+            </p>
+        </div>
+    }
+}
