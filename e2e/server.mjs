@@ -79,6 +79,7 @@ export function startApi(binary, corsOrigin, extraArgs = []) {
     { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`reference-api exited with ${code} before listening`)));
     createInterface({ input: child.stdout }).once('line', (line) => {
       const match = /listening on (http:\S+)/.exec(line);
       if (match) resolve({ base: match[1], child });

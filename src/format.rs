@@ -16,7 +16,7 @@ pub fn money(value: f64, currency: &str) -> String {
         &[("style", "currency"), ("currency", currency)],
         JsValue::from_f64(value),
     )
-    .unwrap_or_else(|| format!("{value} {currency}"))
+    .unwrap_or_else(|| format!("{} {currency}", number_text(value)))
 }
 
 /// A calendar date such as an expected close date: shown as the date it was
@@ -43,17 +43,26 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
     })
 }
 
-/// `open` as a label shows it: `Open`.
+/// `open` as a label shows it: `Open`. The words are the API's, all ASCII.
 pub fn capitalised(word: &str) -> String {
     let mut letters = word.chars();
     letters
         .next()
-        .map(|first| first.to_uppercase().chain(letters).collect())
+        .map(|first| first.to_ascii_uppercase().to_string() + letters.as_str())
         .unwrap_or_default()
 }
 
 pub fn percent(probability: f64) -> String {
-    format!("{probability}%")
+    format!("{}%", number_text(probability))
+}
+
+/// A number as JavaScript writes it (`12.5`, `60`): Rust's own float
+/// formatting would add kilobytes to the download for the same digits.
+fn number_text(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// Now, as a `datetime-local` input shows it (local time, to the minute).
