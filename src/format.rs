@@ -60,7 +60,7 @@ pub fn percent(probability: f64) -> String {
 /// formatting would add kilobytes to the download for the same digits.
 fn number_text(value: f64) -> String {
     js_sys::Number::from(value)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
 }
