@@ -64,8 +64,9 @@ cargo_install wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 
 [ "$want" = demo ] && exit 0
 
-step "wasm-opt for the release build"
+step "Release build and size tools"
 npm_tool_install wasm-opt "$BINARYEN_VERSION" binaryen
+apt_install brotli
 
 step "Browsers and drivers"
 apt_install chromium chromium-driver firefox-esr
