@@ -169,42 +169,50 @@ async function measureRound(kind, keep) {
   }
 }
 
-/** The widget's JS heap after a forced GC and its wasm memory, in bytes. */
-async function widgetMemory(page, cdp) {
+/** JS heap after a forced GC and, for the widget, its wasm memory, in bytes. */
+async function memory(kind, page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  if (kind !== 'widget') return { heap: usedSize };
   // The glue's init() hands back the instance it already made: the same module, the same memory.
   const wasm = await page.evaluate(async () => (await (await import('/widget/isao-deals-widget.js')).default()).memory.buffer.byteLength);
   return { heap: usedSize, wasm };
 }
 
-async function measureLeak() {
-  const { context, page } = await openConnected(PAGES.widget);
+/**
+ * Memory after CHANGES page and filter changes, with points in between that
+ * tell a steady leak from a one-off growth. The hand-written page, which has
+ * no pager, changes filter and page size instead: a control for what the
+ * browser and this harness keep on their own.
+ */
+async function measureLeak(kind) {
+  const { context, page } = await openConnected(PAGES[kind]);
   const cdp = await context.newCDPSession(page);
-  const { next, previous, status } = controls(page);
-  const cycle = [
-    [next, null, { page: 2 }],
-    [next, null, { page: 3 }],
-    [previous, null, { page: 2 }],
+  const { next, previous, status, pageSize } = controls(page);
+  const filters = [
     [status, 'won', { status: 'won' }],
     [status, 'lost', { status: 'lost' }],
     [status, '', {}],
   ];
-  let baseline;
-  for (let done = 0; done < CHANGES; done += 1) {
-    if (done === 10) baseline = await widgetMemory(page, cdp);
+  const cycle = kind === 'widget'
+    ? [[next, null, { page: 2 }], [next, null, { page: 3 }], [previous, null, { page: 2 }], ...filters]
+    : [[pageSize, '100', { limit: 100 }], [pageSize, '25', { limit: 25 }], [pageSize, '50', {}], ...filters];
+  const checkpoints = new Set([10, CHANGES / 10, CHANGES / 4, CHANGES / 2, CHANGES].map(Math.round).filter((done) => done >= 10));
+  const points = new Map();
+  for (let done = 0; done <= CHANGES; done += 1) {
+    if (checkpoints.has(done)) points.set(done, await memory(kind, page, cdp));
+    if (done === CHANGES) break;
     const [control, value, query] = cycle[done % cycle.length];
     await change(page, control, value, query);
   }
-  const end = await widgetMemory(page, cdp);
   await context.close();
-  return { baseline, end };
+  return points;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const growth = (from, to) => ((to - from) / from) * 100;
 
-let leak;
+const leaks = {};
 try {
   await measureRound('widget', false);
   await measureRound('hand-written', false);
@@ -212,7 +220,7 @@ try {
     const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
     for (const kind of order) await measureRound(kind, true);
   }
-  leak = await measureLeak();
+  for (const kind of Object.keys(PAGES)) leaks[kind] = await measureLeak(kind);
 } finally {
   await browser.close();
   api.child.kill();
@@ -231,13 +239,22 @@ for (const step of [STEPS.render, STEPS.filter, STEPS.load]) {
   lines.push([step, `${median(widget).toFixed(1)} ms`, `${median(plain).toFixed(1)} ms hand-written`, `${ratio.toFixed(2)}x`, target]);
 }
 
-const { baseline, end } = leak;
-const heapGrowth = growth(baseline.heap, end.heap);
-const wasmGrowth = growth(baseline.wasm, end.wasm);
-console.log(`\nwidget memory after 10 and after ${CHANGES} page/filter changes (JS heap after a forced GC)`);
-console.log(`JS heap      ${baseline.heap.toLocaleString('en')} B -> ${end.heap.toLocaleString('en')} B: ${heapGrowth.toFixed(1)}%`);
-console.log(`wasm memory  ${baseline.wasm.toLocaleString('en')} B -> ${end.wasm.toLocaleString('en')} B: ${wasmGrowth.toFixed(1)}%`);
-lines.push([`JS heap growth, 10 -> ${CHANGES} changes`, `${(end.heap / 1024).toFixed(0)} KiB`, `${(baseline.heap / 1024).toFixed(0)} KiB after 10`, `${heapGrowth.toFixed(1)}%`, '<= 10%']);
-lines.push([`wasm memory growth, 10 -> ${CHANGES} changes`, `${(end.wasm / 1024).toFixed(0)} KiB`, `${(baseline.wasm / 1024).toFixed(0)} KiB after 10`, `${wasmGrowth.toFixed(1)}%`, '<= 10%']);
+const { widget: leak, 'hand-written': control } = leaks;
+const [first, last] = [leak.get(10), leak.get(CHANGES)];
+const percent = (from, to) => `${growth(from, to).toFixed(1)}%`;
+console.log(`\nmemory over ${CHANGES} changes, bytes; JS heap after a forced GC; growth from the point after 10`);
+const columns = ['changes', 'widget JS heap', 'growth', 'wasm memory', 'growth', 'hand-written heap', 'growth'];
+console.log(columns.map((name, index) => (index === 0 ? name.padEnd(8) : name.padStart(index % 2 ? 17 : 8))).join(' '));
+for (const [done, { heap, wasm }] of leak) {
+  const plain = control.get(done).heap;
+  console.log([String(done).padEnd(8), String(heap).padStart(17), percent(first.heap, heap).padStart(8),
+    String(wasm).padStart(17), percent(first.wasm, wasm).padStart(8),
+    String(plain).padStart(17), percent(control.get(10).heap, plain).padStart(8)].join(' '));
+}
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+lines.push([`JS heap growth, 10 -> ${CHANGES} changes`, `${kib(first.heap)} -> ${kib(last.heap)}`,
+  `${percent(control.get(10).heap, control.get(CHANGES).heap)} hand-written`, percent(first.heap, last.heap), '<= 10%']);
+lines.push([`wasm memory growth, 10 -> ${CHANGES} changes`, `${kib(first.wasm)} -> ${kib(last.wasm)}`, '',
+  percent(first.wasm, last.wasm), '<= 10%']);
 
 if (resultsFile) appendFileSync(resultsFile, lines.map((line) => `${line.join('\t')}\n`).join(''));
