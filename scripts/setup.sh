@@ -3,14 +3,17 @@
 # run takes seconds. Everything comes from the package registries (Debian,
 # crates.io, PyPI, npm): nothing downloads a prebuilt binary.
 #
-#   scripts/setup.sh          everything (tests)
+#   scripts/setup.sh          everything the tests need
 #   scripts/setup.sh demo     only what the demo needs
+#   scripts/setup.sh bench    the tests' tools and the benchmark's (scripts/bench.sh)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
 SCHEMATHESIS_VERSION="4.32.5"
 BINARYEN_VERSION="132"
+TWIGGY_VERSION="0.8.0"
+JSON_SERVER_VERSION="0.17.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO_ROOT/Cargo.lock")"
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen version in Cargo.lock"
 
@@ -85,3 +88,10 @@ step "End-to-end test packages"
 if [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
     (cd "$REPO_ROOT/e2e" && { [ -d node_modules ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
 fi
+
+[ "$want" = bench ] || exit 0
+
+step "Benchmark tools"
+apt_install wrk
+npm_tool_install json-server "$JSON_SERVER_VERSION" json-server
+cargo_install twiggy "$TWIGGY_VERSION" twiggy --locked
