@@ -87,4 +87,4 @@ step "Summary on $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc
 {
     printf 'measure\tthis project\tbaseline\tratio\ttarget\n'
     cat "$results"
-} | awk -F '\t' '{ printf "%-46s %-16s %-30s %-8s %s\n", $1, $2, $3, $4, $5 }'
+} | awk -F '\t' '{ printf "%-44s %-22s %-30s %-8s %s\n", $1, $2, $3, $4, $5 }'
