@@ -1,14 +1,30 @@
-// Measures, never asserts: how long the release build takes, in headless
-// Chromium on this machine, from navigation to the key field, from "Connect"
-// to the first rows, to turn a page, to apply a filter and to open a deal.
-// Prints the median and the worst of ROUNDS fresh page loads, in ms.
+// Measures, never asserts: the widget's release build against the same deal
+// list written by hand without a framework (host/hand-written.js), both in
+// one headless Chromium run against one reference API on loopback:
+//   - page load to the API key field usable,
+//   - page size 50 -> 200 to the next frame with the 200 rows,
+//   - status filter change to the next frame with the filtered rows,
+// each the median of ROUNDS fresh page loads, the two pages taking turns; then
+// the widget's JS heap (after a forced GC) and wasm memory after 10 and after
+// CHANGES page and filter changes.
 //
-// Usage: node bench.mjs <reference-api binary> <release build directory>
+// Both pages are driven alike, through their labels and buttons: the clock
+// starts in the page just before the change event and stops once the expected
+// rows (count, first and last title, from the API) are in the table, nothing
+// is aria-busy and the frame showing them has been rendered.
+//
+// Usage: node bench.mjs <reference-api binary> <release build directory> [results file]
+// The results file gets one tab-separated line per ratio for scripts/bench.sh.
+import { appendFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startApi, startHost } from './server.mjs';
 
-const ROUNDS = 15;
-const [binary, dist] = process.argv.slice(2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 1000);
+const KEY = 'isao_demo_rw';
+const PAGES = { widget: '/plain.html', 'hand-written': '/hand-written.html' };
+
+const [binary, dist, resultsFile] = process.argv.slice(2);
 const host = await startHost(dist);
 const api = await startApi(binary, host.origin);
 host.api.base = api.base;
@@ -18,54 +34,239 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 
-const samples = {};
-async function timed(name, action) {
-  const started = performance.now();
-  await action();
-  (samples[name] ??= []).push(performance.now() - started);
+/** Records when the API key field first exists, enabled, in the document or any shadow root. */
+function watchKeyField() {
+  const bench = (window.__bench = { keyFieldReadyAt: null });
+  const roots = [document];
+  const ready = (root) =>
+    [...root.querySelectorAll('label')].some((label) => label.textContent.trim() === 'API key' && label.control && !label.control.disabled);
+  const observer = new MutationObserver(() => {
+    if (bench.keyFieldReadyAt === null && roots.some(ready)) {
+      bench.keyFieldReadyAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  const options = { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] };
+  observer.observe(document, options);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function observed(init) {
+    const root = attachShadow.call(this, init);
+    if (bench.keyFieldReadyAt === null) {
+      roots.push(root);
+      observer.observe(root, options);
+    }
+    return root;
+  };
 }
 
-try {
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await timed('load to key field', async () => {
-      await page.goto(`${host.origin}/plain.html`);
-      await page.getByLabel('API key').waitFor();
+/**
+ * In the page: starts the clock, selects `value` in `control` (or clicks it
+ * when `value` is null), and resolves with the ms until the frame after the
+ * table shows `titles`.
+ */
+function changeAndTime([control, value, titles]) {
+  const root = control.getRootNode();
+  const shown = () => {
+    const rows = root.querySelectorAll('table tbody tr');
+    const title = (row) => row.cells[0].textContent.trim();
+    return rows.length === titles.length && !root.querySelector('[aria-busy="true"]') &&
+      title(rows[0]) === titles[0] && title(rows[rows.length - 1]) === titles.at(-1);
+  };
+  return new Promise((resolve) => {
+    let started;
+    const afterNextFrame = () =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - started);
+        channel.port2.postMessage(null);
+      });
+    const observer = new MutationObserver(() => {
+      if (shown()) {
+        observer.disconnect();
+        afterNextFrame();
+      }
     });
-    await page.getByLabel('API key').fill('isao_demo_rw');
-    await timed('connect to first 50 rows', async () => {
-      await page.getByRole('button', { name: 'Connect' }).click();
-      await page.locator('table.deals[data-page="1"][aria-busy="false"] tbody tr').nth(49).waitFor();
-    });
-    await timed('next page', async () => {
-      await page.getByRole('button', { name: 'Next' }).click();
-      await page.locator('table.deals[data-page="2"][aria-busy="false"]').waitFor();
-    });
-    await timed('status filter', async () => {
-      await page.getByLabel('Status').selectOption('won');
-      await page.locator('table.deals[data-page="1"][aria-busy="false"]').waitFor();
-    });
-    await timed('page size 200', async () => {
-      await page.getByLabel('Status').selectOption('');
-      await page.getByLabel('Page size').selectOption('200');
-      await page.locator('table.deals[aria-busy="false"] tbody tr').nth(199).waitFor();
-    });
-    await timed('open a deal', async () => {
-      await page.locator('table.deals tbody tr a').first().click();
-      await page.getByRole('button', { name: 'Mark won' }).waitFor();
-    });
-    await context.close();
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+    started = performance.now();
+    if (value === null) {
+      control.click();
+    } else {
+      control.value = value;
+      control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+}
+
+const expected = new Map();
+/** The titles the API lists for a query, in order: what a page must show. */
+async function titlesFor({ page = 1, limit = 50, status = '' }) {
+  const query = new URLSearchParams({ page: String(page), limit: String(limit) });
+  if (status) query.set('status', status);
+  if (!expected.has(query.toString())) {
+    const response = await fetch(`${api.base}/api/external/deals?${query}`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const { data } = await response.json();
+    if (data.length === 0) throw new Error(`the demo data has no deals for ${query}`);
+    expected.set(query.toString(), data.map((deal) => deal.title));
   }
+  return expected.get(query.toString());
+}
+
+/** A page's controls, found as a person finds them. */
+function controls(page) {
+  return {
+    status: page.getByLabel('Status'),
+    pageSize: page.getByLabel('Page size'),
+    connect: page.getByRole('button', { name: 'Connect', exact: true }),
+    next: page.getByRole('button', { name: 'Next' }),
+    previous: page.getByRole('button', { name: 'Previous' }),
+  };
+}
+
+async function change(page, locator, value, query) {
+  const titles = await titlesFor(query);
+  // Disposed at once: a thousand live handles would count in the heap measured below.
+  const control = await locator.elementHandle();
+  try {
+    return await page.evaluate(changeAndTime, [control, value, titles]);
+  } finally {
+    await control.dispose();
+  }
+}
+
+/** Loads `path` in a fresh context, connects, and returns the page and its load time. */
+async function openConnected(path) {
+  const context = await browser.newContext();
+  await context.addInitScript(watchKeyField);
+  const page = await context.newPage();
+  await page.goto(`${host.origin}${path}`);
+  await page.waitForFunction(() => window.__bench.keyFieldReadyAt !== null);
+  const loadMs = await page.evaluate(() => window.__bench.keyFieldReadyAt);
+  await page.getByLabel('API key').fill(KEY);
+  await change(page, controls(page).connect, null, {});
+  return { context, page, loadMs };
+}
+
+const samples = {};
+const record = (kind, step, ms) => ((samples[step] ??= {})[kind] ??= []).push(ms);
+const STEPS = {
+  load: 'page load to API key field usable',
+  render: 'page size 50 -> 200, next frame',
+  filter: 'status filter change, next frame',
+  fetch: 'bare fetch + JSON parse, 200 deals',
+};
+
+async function measureRound(kind, keep) {
+  const { context, page, loadMs } = await openConnected(PAGES[kind]);
+  const { pageSize, status } = controls(page);
+  const render = await change(page, pageSize, '200', { limit: 200 });
+  await change(page, pageSize, '50', {});
+  const filter = await change(page, status, 'won', { status: 'won' });
+  const fetchOnly = await page.evaluate(bareFetch, [`${api.base}/api/external/deals?page=1&limit=200`, KEY]);
+  await context.close();
+  if (keep) {
+    record(kind, STEPS.load, loadMs);
+    record(kind, STEPS.render, render);
+    record(kind, STEPS.filter, filter);
+    record(kind, STEPS.fetch, fetchOnly);
+  }
+}
+
+/** In the page: the 200-deal request and its JSON parse alone, the floor under any rendering. */
+async function bareFetch([url, key]) {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${key}` } });
+  await response.json();
+  return performance.now() - started;
+}
+
+/** JS heap after a forced GC and, for the widget, its wasm memory, in bytes. */
+async function memory(kind, page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  if (kind !== 'widget') return { heap: usedSize };
+  // The glue's init() hands back the instance it already made: the same module, the same memory.
+  const wasm = await page.evaluate(async () => (await (await import('/widget/isao-deals-widget.js')).default()).memory.buffer.byteLength);
+  return { heap: usedSize, wasm };
+}
+
+/**
+ * Memory after CHANGES page and filter changes, with points in between that
+ * tell a steady leak from a one-off growth. The hand-written page, which has
+ * no pager, changes filter and page size instead: a control for what the
+ * browser and this harness keep on their own.
+ */
+async function measureLeak(kind) {
+  const { context, page } = await openConnected(PAGES[kind]);
+  const cdp = await context.newCDPSession(page);
+  const { next, previous, status, pageSize } = controls(page);
+  const filters = [
+    [status, 'won', { status: 'won' }],
+    [status, 'lost', { status: 'lost' }],
+    [status, '', {}],
+  ];
+  const cycle = kind === 'widget'
+    ? [[next, null, { page: 2 }], [next, null, { page: 3 }], [previous, null, { page: 2 }], ...filters]
+    : [[pageSize, '100', { limit: 100 }], [pageSize, '25', { limit: 25 }], [pageSize, '50', {}], ...filters];
+  const checkpoints = new Set([10, CHANGES / 10, CHANGES / 4, CHANGES / 2, CHANGES].map(Math.round).filter((done) => done >= 10));
+  const points = new Map();
+  for (let done = 0; done <= CHANGES; done += 1) {
+    if (checkpoints.has(done)) points.set(done, await memory(kind, page, cdp));
+    if (done === CHANGES) break;
+    const [control, value, query] = cycle[done % cycle.length];
+    await change(page, control, value, query);
+  }
+  await context.close();
+  return points;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const growth = (from, to) => ((to - from) / from) * 100;
+
+const leaks = {};
+try {
+  await measureRound('widget', false);
+  await measureRound('hand-written', false);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
+    for (const kind of order) await measureRound(kind, true);
+  }
+  for (const kind of Object.keys(PAGES)) leaks[kind] = await measureLeak(kind);
 } finally {
   await browser.close();
   api.child.kill();
   host.close();
 }
 
-console.log(`${'widget step (headless Chromium)'.padEnd(34)} ${'median ms'.padStart(10)} ${'max ms'.padStart(10)}`);
-for (const [name, values] of Object.entries(samples)) {
-  values.sort((a, b) => a - b);
-  const median = values[Math.floor(values.length / 2)];
-  console.log(`${name.padEnd(34)} ${median.toFixed(1).padStart(10)} ${values.at(-1).toFixed(1).padStart(10)}`);
+const lines = [];
+console.log(`headless Chromium, median of ${ROUNDS} fresh page loads each (min-max in brackets), ms`);
+console.log(`${'step'.padEnd(36)} ${'widget'.padStart(22)} ${'hand-written JS'.padStart(22)} ${'ratio'.padStart(7)}`);
+for (const step of [STEPS.render, STEPS.filter, STEPS.load, STEPS.fetch]) {
+  const { widget, 'hand-written': plain } = samples[step];
+  const cell = (values) => `${median(values).toFixed(1)} [${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}]`;
+  const ratio = median(widget) / median(plain);
+  console.log(`${step.padEnd(36)} ${cell(widget).padStart(22)} ${cell(plain).padStart(22)} ${`${ratio.toFixed(2)}x`.padStart(7)}`);
+  if (step === STEPS.fetch) continue;
+  const target = step === STEPS.load ? 'reported' : '<= 1.3x';
+  lines.push([step, `${median(widget).toFixed(1)} ms`, `${median(plain).toFixed(1)} ms hand-written`, `${ratio.toFixed(2)}x`, target]);
 }
+
+const { widget: leak, 'hand-written': control } = leaks;
+const [first, last] = [leak.get(10), leak.get(CHANGES)];
+const percent = (from, to) => `${growth(from, to).toFixed(1)}%`;
+console.log(`\nmemory over ${CHANGES} changes, bytes; JS heap after a forced GC; growth from the point after 10`);
+const columns = ['changes', 'widget JS heap', 'growth', 'wasm memory', 'growth', 'hand-written heap', 'growth'];
+console.log(columns.map((name, index) => (index === 0 ? name.padEnd(8) : name.padStart(index % 2 ? 17 : 8))).join(' '));
+for (const [done, { heap, wasm }] of leak) {
+  const plain = control.get(done).heap;
+  console.log([String(done).padEnd(8), String(heap).padStart(17), percent(first.heap, heap).padStart(8),
+    String(wasm).padStart(17), percent(first.wasm, wasm).padStart(8),
+    String(plain).padStart(17), percent(control.get(10).heap, plain).padStart(8)].join(' '));
+}
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+lines.push([`JS heap growth, 10 -> ${CHANGES} changes`, `${kib(first.heap)} -> ${kib(last.heap)}`,
+  `${percent(control.get(10).heap, control.get(CHANGES).heap)} hand-written`, percent(first.heap, last.heap), '<= 10%']);
+lines.push([`wasm memory growth, 10 -> ${CHANGES} changes`, `${kib(first.wasm)} -> ${kib(last.wasm)}`, '',
+  percent(first.wasm, last.wasm), '<= 10%']);
+
+if (resultsFile) appendFileSync(resultsFile, lines.map((line) => `${line.join('\t')}\n`).join(''));

@@ -5,7 +5,9 @@
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# npm tools the setup installs for this checkout only (wasm-opt, json-server).
+TOOLS_DIR="$REPO_ROOT/.tools"
+export PATH="$TOOLS_DIR/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }

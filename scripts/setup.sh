@@ -3,13 +3,17 @@
 # run takes seconds. Everything comes from the package registries (Debian,
 # crates.io, PyPI, npm): nothing downloads a prebuilt binary.
 #
-#   scripts/setup.sh          everything (tests)
+#   scripts/setup.sh          everything the tests need
 #   scripts/setup.sh demo     only what the demo needs
+#   scripts/setup.sh bench    the tests' tools and the benchmark's (scripts/bench.sh)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
 SCHEMATHESIS_VERSION="4.32.5"
+BINARYEN_VERSION="132"
+TWIGGY_VERSION="0.8.0"
+JSON_SERVER_VERSION="0.17.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO_ROOT/Cargo.lock")"
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen version in Cargo.lock"
 
@@ -43,6 +47,17 @@ cargo_install() {
     cargo install "$crate@$version" "$@"
 }
 
+# npm_tool_install <command> <version> <package>: into TOOLS_DIR, which lib.sh
+# puts first on PATH, so a system-wide copy of another version does not count.
+npm_tool_install() {
+    local command="$1" version="$2" package="$3"
+    if "$TOOLS_DIR/bin/$command" --version 2>/dev/null | grep -qFw "$version"; then
+        return 0
+    fi
+    step "npm install $package@$version into .tools/"
+    npm install --global --prefix "$TOOLS_DIR" --no-audit --no-fund --silent "$package@$version"
+}
+
 step "Rust targets and crates"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 (cd "$REPO_ROOT" && cargo fetch --quiet)
@@ -51,6 +66,10 @@ cargo_install trunk "$TRUNK_VERSION" trunk --locked
 cargo_install wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 
 [ "$want" = demo ] && exit 0
+
+step "Release build and size tools"
+npm_tool_install wasm-opt "$BINARYEN_VERSION" binaryen
+apt_install brotli
 
 step "Browsers and drivers"
 apt_install chromium chromium-driver firefox-esr
@@ -69,3 +88,10 @@ step "End-to-end test packages"
 if [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
     (cd "$REPO_ROOT/e2e" && { [ -d node_modules ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
 fi
+
+[ "$want" = bench ] || exit 0
+
+step "Benchmark tools"
+apt_install wrk
+npm_tool_install json-server "$JSON_SERVER_VERSION" json-server
+cargo_install twiggy "$TWIGGY_VERSION" twiggy --locked

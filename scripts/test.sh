@@ -3,7 +3,8 @@
 # formatting and lints (host and wasm32), native tests of the contract, the
 # widget's logic and the reference server, the component tests in headless
 # Chromium and Firefox, schemathesis and the seed's example client against the
-# reference server, and the end-to-end suite over the release build.
+# reference server, the release build's download budget and the end-to-end
+# suite over the release build.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -47,6 +48,9 @@ bash reference-api/tests/webhook_receivers.sh "$API_BIN"
 
 step "Release build of the widget"
 trunk build --release --offline
+
+step "Download budget of the release build"
+scripts/check-size.sh dist
 
 step "End-to-end: the release build in a host page, Chromium and Firefox"
 bash e2e/run.sh "$API_BIN" "$REPO_ROOT/dist"
