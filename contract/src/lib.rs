@@ -12,6 +12,9 @@ pub mod timestamp;
 
 pub use error::{ErrorBody, FieldErrors};
 pub use model::{Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User};
-pub use new_deal::{NewDeal, TITLE_MAX_CHARS};
+pub use new_deal::{
+    NewDeal, DESCRIPTION_MAX_CHARS, ID_MAX_CHARS, SOURCE_MAX_CHARS, STAGE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
 pub use query::{DealQuery, DEFAULT_LIMIT, MAX_LIMIT};
 pub use status_change::StatusChange;
