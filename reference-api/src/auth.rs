@@ -47,9 +47,7 @@ impl<P: Permission> FromRequestParts<AppState> for Authorized<P> {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let presented = presented_key(&parts.headers)?;
         let hash = key_hash(&presented);
-        let found = state
-            .with_store(move |store| Ok(store.find_key(&presented)?))
-            .await?;
+        let found = state.read(|store| store.find_key(&presented))?;
         let key = found.ok_or(ApiError::InvalidKey)?;
         if let Some(limit) = &state.rate_limit {
             limit.check(hash)?;
