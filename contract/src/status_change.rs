@@ -5,7 +5,8 @@ use serde_json::Value;
 use crate::new_deal::{FieldReader, STAGE_MAX_CHARS};
 use crate::{timestamp, Deal, DealStatus, FieldErrors};
 
-const CLOSE_DATE_ON_OPEN_DEAL: &str = "Actual close date can only be set on a won or lost deal";
+const CLOSE_DATE_WITHOUT_CLOSING: &str =
+    "Actual close date can only be given with status won or lost";
 
 /// The body of `PUT /deals/{id}/status`: at least one of its members.
 ///
@@ -62,8 +63,11 @@ impl StatusChange {
                 }
                 parsed
             });
-        if status == Some(DealStatus::Open) && actual_close_date.is_some() {
-            reader.fail("actualCloseDate", CLOSE_DATE_ON_OPEN_DEAL);
+        // A close date belongs to a closed deal. Asking for the closing status
+        // in the same change makes the rule hold whatever the deal was, so a
+        // client (and the widget's form) can check it before sending.
+        if actual_close_date.is_some() && !status.is_some_and(DealStatus::is_closed) {
+            reader.fail("actualCloseDate", CLOSE_DATE_WITHOUT_CLOSING);
         }
         for name in fields.keys() {
             if !["status", "stage", "probability", "actualCloseDate"].contains(&name.as_str()) {
@@ -91,31 +95,23 @@ impl StatusChange {
 
     /// The deal after this change, made at `now`. A deal that ends up won or
     /// lost has a close date: the one given, else the one it had if it was
-    /// already closed that way, else `now`. A deal that ends up open has none,
-    /// and a close date given for it is refused.
-    pub fn apply(&self, deal: &Deal, now: DateTime<Utc>) -> Result<Deal, FieldErrors> {
+    /// already closed that way, else `now`. A deal that ends up open has none.
+    pub fn apply(&self, deal: &Deal, now: DateTime<Utc>) -> Deal {
         let status = self.status.unwrap_or(deal.status);
-        let actual_close_date = if status.is_closed() {
+        let actual_close_date = status.is_closed().then(|| {
             let unchanged = status == deal.status;
             self.actual_close_date
                 .or(deal.actual_close_date.filter(|_| unchanged))
-                .or(Some(now))
-        } else if self.actual_close_date.is_some() {
-            return Err(FieldErrors::from([(
-                "actualCloseDate".to_owned(),
-                CLOSE_DATE_ON_OPEN_DEAL.to_owned(),
-            )]));
-        } else {
-            None
-        };
-        Ok(Deal {
+                .unwrap_or(now)
+        });
+        Deal {
             status,
             stage: self.stage.clone().or_else(|| deal.stage.clone()),
             probability: self.probability.or(deal.probability),
             actual_close_date,
             updated_at: now,
             ..deal.clone()
-        })
+        }
     }
 }
 
@@ -158,9 +154,7 @@ mod tests {
         let change =
             StatusChange::from_json(&json!({"stage": "proposal", "probability": 60})).unwrap();
         assert_eq!(change.probability, Some(60.0));
-        let moved = change
-            .apply(&deal(DealStatus::Open, None), at("2024-11-09"))
-            .unwrap();
+        let moved = change.apply(&deal(DealStatus::Open, None), at("2024-11-09"));
         assert_eq!(moved.probability, Some(60.0));
         assert_eq!(moved.stage.as_deref(), Some("proposal"));
     }
@@ -195,25 +189,26 @@ mod tests {
     }
 
     #[test]
-    fn a_close_date_for_an_open_status_is_refused() {
-        let errors =
-            StatusChange::from_json(&json!({"status": "open", "actualCloseDate": "2024-01-01"}))
-                .unwrap_err();
-        assert_eq!(errors["actualCloseDate"], CLOSE_DATE_ON_OPEN_DEAL);
-        let date_only = StatusChange::from_json(&json!({"actualCloseDate": "2024-01-01"})).unwrap();
-        assert_eq!(
-            date_only
-                .apply(&deal(DealStatus::Open, None), at("2024-11-09"))
-                .unwrap_err()["actualCloseDate"],
-            CLOSE_DATE_ON_OPEN_DEAL
-        );
-        let on_won = date_only
-            .apply(
-                &deal(DealStatus::Won, Some("2024-11-01T00:00:00Z")),
-                at("2024-11-09"),
-            )
-            .unwrap();
-        assert_eq!(on_won.actual_close_date, Some(at("2024-01-01")));
+    fn a_close_date_comes_with_status_won_or_lost() {
+        for body in [
+            json!({"status": "open", "actualCloseDate": "2024-01-01"}),
+            json!({"actualCloseDate": "2024-01-01"}),
+            json!({"stage": "closed-won", "actualCloseDate": "2024-01-01"}),
+        ] {
+            let errors = StatusChange::from_json(&body).unwrap_err();
+            assert_eq!(
+                errors["actualCloseDate"], CLOSE_DATE_WITHOUT_CLOSING,
+                "{body}"
+            );
+        }
+        let redated =
+            StatusChange::from_json(&json!({"status": "won", "actualCloseDate": "2024-01-01"}))
+                .unwrap()
+                .apply(
+                    &deal(DealStatus::Won, Some("2024-11-01T00:00:00Z")),
+                    at("2024-11-09"),
+                );
+        assert_eq!(redated.actual_close_date, Some(at("2024-01-01")));
     }
 
     #[test]
@@ -223,14 +218,14 @@ mod tests {
             status: Some(DealStatus::Won),
             ..StatusChange::default()
         };
-        let closed = won.apply(&deal(DealStatus::Open, None), now).unwrap();
+        let closed = won.apply(&deal(DealStatus::Open, None), now);
         assert_eq!(
             (closed.status, closed.actual_close_date, closed.updated_at),
             (DealStatus::Won, Some(now), now)
         );
         let earlier = deal(DealStatus::Won, Some("2024-10-01T00:00:00Z"));
         assert_eq!(
-            won.apply(&earlier, now).unwrap().actual_close_date,
+            won.apply(&earlier, now).actual_close_date,
             Some(at("2024-10-01T00:00:00Z")),
             "won again keeps its date"
         );
@@ -239,7 +234,7 @@ mod tests {
             ..StatusChange::default()
         };
         assert_eq!(
-            lost.apply(&earlier, now).unwrap().actual_close_date,
+            lost.apply(&earlier, now).actual_close_date,
             Some(now),
             "won to lost closes anew"
         );
@@ -247,7 +242,7 @@ mod tests {
             status: Some(DealStatus::Open),
             ..StatusChange::default()
         };
-        let reopened = reopen.apply(&earlier, now).unwrap();
+        let reopened = reopen.apply(&earlier, now);
         assert_eq!(
             (reopened.status, reopened.actual_close_date),
             (DealStatus::Open, None)

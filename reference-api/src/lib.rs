@@ -28,7 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use auth::{Authorized, RateLimit, ReadDeals, WriteDeals};
 use error::{json_refusals, log_failures};
 use extract::{DealId, JsonBody};
-use store::{MissingLink, StatusOutcome, Store, StoreResult};
+use store::{MissingLink, Store, StoreResult};
 
 pub use error::{ApiError, BODY_LIMIT_BYTES};
 
@@ -177,14 +177,11 @@ async fn change_status(
 ) -> Result<Json<Envelope<Deal>>, ApiError> {
     let change = StatusChange::from_json(&body).map_err(ApiError::Validation)?;
     let company = caller.key.company;
-    let outcome = state
+    let deal = state
         .write(move |store| Ok(store.change_status(company, &id, &change, store::now())?))
-        .await?;
-    match outcome {
-        StatusOutcome::Changed(deal) => Ok(Json(Envelope::new(*deal))),
-        StatusOutcome::NoSuchDeal => Err(ApiError::DealNotFound),
-        StatusOutcome::Refused(details) => Err(ApiError::Validation(details)),
-    }
+        .await?
+        .ok_or(ApiError::DealNotFound)?;
+    Ok(Json(Envelope::new(deal)))
 }
 
 async fn openapi_document() -> Response {

@@ -16,7 +16,7 @@ use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use deals_contract::{
-    timestamp, Contact, Deal, DealQuery, DealStatus, FieldErrors, NewDeal, StatusChange, User,
+    timestamp, Contact, Deal, DealQuery, DealStatus, NewDeal, StatusChange, User,
 };
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
@@ -61,16 +61,6 @@ pub struct DealRecord<'a> {
     pub actual_close_date: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// What a status change came to.
-#[derive(Debug)]
-pub enum StatusOutcome {
-    Changed(Box<Deal>),
-    NoSuchDeal,
-    /// The change breaks a rule that depends on the deal, such as a close
-    /// date for a deal that stays open.
-    Refused(FieldErrors),
 }
 
 /// A database call that failed: SQLite itself, or no read connection.
@@ -450,22 +440,20 @@ impl Store {
         self.write(|writer| insert_deal(writer, company, record))
     }
 
-    /// Applies a status change by the contract's rules ([`StatusChange::apply`]).
+    /// Applies a status change by the contract's rules ([`StatusChange::apply`]);
+    /// `None` when the company has no such deal.
     pub fn change_status(
         &self,
         company: CompanyId,
         id: &str,
         change: &StatusChange,
         at: DateTime<Utc>,
-    ) -> StoreResult<StatusOutcome> {
+    ) -> StoreResult<Option<Deal>> {
         self.write(|writer| {
             let Some(current) = deal_by_id(writer, company, id)? else {
-                return Ok(StatusOutcome::NoSuchDeal);
+                return Ok(None);
             };
-            let changed = match change.apply(&current, at) {
-                Ok(changed) => changed,
-                Err(errors) => return Ok(StatusOutcome::Refused(errors)),
-            };
+            let changed = change.apply(&current, at);
             writer.execute(
                 "UPDATE deals SET status = ?1, stage = ?2, probability = ?3,
                     actual_close_date = ?4, updated_at = ?5
@@ -482,7 +470,7 @@ impl Store {
             )?;
             let stored =
                 deal_by_id(writer, company, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-            Ok(StatusOutcome::Changed(Box::new(stored)))
+            Ok(Some(stored))
         })
     }
 }
