@@ -84,6 +84,10 @@ python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet reque
 if command -v pyenv >/dev/null; then pyenv rehash; fi
 command -v schemathesis >/dev/null || fail "schemathesis is installed but not on PATH"
 
+step "The seed's example clients (PHP with curl, axios for node)"
+apt_install php-cli php-curl
+(cd "$REPO_ROOT/reference-api/tests/seed_examples" && { [ -d node_modules/axios ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
+
 step "End-to-end test packages"
 if [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
     (cd "$REPO_ROOT/e2e" && { [ -d node_modules ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })

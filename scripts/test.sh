@@ -2,7 +2,7 @@
 # Runs every test of the project, installing what is missing first:
 # formatting and lints (host and wasm32), native tests of the contract, the
 # widget's logic and the reference server, the component tests in headless
-# Chromium and Firefox, schemathesis and the seed's example client against the
+# Chromium and Firefox, schemathesis and the seed's example clients against the
 # reference server, the release build's download budget and the end-to-end
 # suite over the release build.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,6 +45,9 @@ bash reference-api/tests/seed_client.sh "$API_BIN"
 
 step "The README's webhook receivers (Python, Node) against the server"
 bash reference-api/tests/webhook_receivers.sh "$API_BIN"
+
+step "The seed's curl, JavaScript and PHP examples against serve --demo"
+bash reference-api/tests/seed_examples.sh "$API_BIN"
 
 step "Release build of the widget"
 trunk build --release --offline

@@ -15,6 +15,9 @@ pub use error::{ErrorBody, FieldErrors, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 pub use model::{
     Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User, PIPELINE_STAGES,
 };
-pub use new_deal::{NewDeal, TITLE_MAX_CHARS};
+pub use new_deal::{
+    NewDeal, DESCRIPTION_MAX_CHARS, ID_MAX_CHARS, SOURCE_MAX_CHARS, STAGE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
 pub use query::{DealQuery, DEFAULT_LIMIT, MAX_LIMIT};
 pub use status_change::StatusChange;

@@ -4,7 +4,14 @@ use serde_json::{Map, Value};
 
 use crate::{timestamp, FieldErrors, Priority};
 
+/// Longest text each string field takes, in characters: the seed gives only
+/// the title's, the others keep a 200-row page to a sensible weight.
 pub const TITLE_MAX_CHARS: usize = 255;
+pub const DESCRIPTION_MAX_CHARS: usize = 5_000;
+pub const STAGE_MAX_CHARS: usize = 100;
+pub const SOURCE_MAX_CHARS: usize = 100;
+/// For `contactId` and `assignedToId`.
+pub const ID_MAX_CHARS: usize = 100;
 
 /// The body of `POST /deals` once it has passed every rule of the seed's
 /// "Create Deal". Fields are public so that a test can build one that breaks
@@ -54,14 +61,13 @@ impl NewDeal {
             errors: &mut errors,
         };
 
-        let title = reader.text("title", "Title").unwrap_or_default();
-        if title.is_empty() {
+        let title = reader
+            .text_within("title", "Title", TITLE_MAX_CHARS)
+            .unwrap_or_default();
+        if title.is_empty() && !reader.has_failed("title") {
             reader.fail("title", "Title is required");
-        } else if title.chars().count() > TITLE_MAX_CHARS {
-            reader.fail(
-                "title",
-                format!("Title must be at most {TITLE_MAX_CHARS} characters"),
-            );
+        } else if title.chars().all(is_invisible) && !title.is_empty() {
+            reader.fail("title", "Title must contain visible characters");
         }
         let value = match reader.present("value") {
             None => {
@@ -79,8 +85,10 @@ impl NewDeal {
         let currency = reader
             .text("currency", "Currency")
             .unwrap_or_else(|| Self::DEFAULT_CURRENCY.to_owned());
-        if !is_currency_code(&currency) {
+        if !is_three_capitals(&currency) {
             reader.fail("currency", "Currency must be a 3-letter code such as EUR");
+        } else if !is_iso_4217(&currency) {
+            reader.fail("currency", "Currency must be an ISO 4217 code such as EUR");
         }
         let priority = match reader.text("priority", "Priority") {
             None => Priority::default(),
@@ -89,15 +97,7 @@ impl NewDeal {
                 Priority::default()
             }),
         };
-        let probability = reader
-            .present("probability")
-            .and_then(|raw| match raw.as_f64() {
-                Some(number) if (0.0..=100.0).contains(&number) => Some(number),
-                _ => {
-                    reader.fail("probability", "Probability must be a number from 0 to 100");
-                    None
-                }
-            });
+        let probability = reader.probability();
         let expected_close_date = reader
             .text("expectedCloseDate", "Expected close date")
             .and_then(|text| {
@@ -105,23 +105,23 @@ impl NewDeal {
                 if parsed.is_none() {
                     reader.fail(
                         "expectedCloseDate",
-                        "Expected close date must be a date such as 2024-12-30",
+                        "Expected close date must be a date such as 2024-12-30, with a four-digit year",
                     );
                 }
                 parsed
             });
         let new_deal = NewDeal {
             title,
-            description: reader.text("description", "Description"),
+            description: reader.text_within("description", "Description", DESCRIPTION_MAX_CHARS),
             value,
             currency,
-            stage: reader.text("stage", "Stage"),
+            stage: reader.text_within("stage", "Stage", STAGE_MAX_CHARS),
             priority,
             probability,
             expected_close_date,
-            source: reader.text("source", "Source"),
-            contact_id: reader.text("contactId", "Contact ID"),
-            assigned_to_id: reader.text("assignedToId", "Assigned to ID"),
+            source: reader.text_within("source", "Source", SOURCE_MAX_CHARS),
+            contact_id: reader.text_within("contactId", "Contact ID", ID_MAX_CHARS),
+            assigned_to_id: reader.text_within("assignedToId", "Assigned to ID", ID_MAX_CHARS),
         };
         for name in fields.keys() {
             if !KNOWN_FIELDS.contains(&name.as_str()) {
@@ -150,8 +150,55 @@ const KNOWN_FIELDS: [&str; 11] = [
     "assignedToId",
 ];
 
-fn is_currency_code(text: &str) -> bool {
+fn is_three_capitals(text: &str) -> bool {
     text.len() == 3 && text.bytes().all(|byte| byte.is_ascii_uppercase())
+}
+
+/// The active ISO 4217 currency codes, funds and precious metals included
+/// (the test code XTS and "no currency" XXX left out), sorted.
+const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND \
+BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF \
+DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR \
+IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA \
+MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR \
+PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB \
+TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU \
+XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL";
+
+fn is_iso_4217(code: &str) -> bool {
+    ISO_4217.split(' ').any(|known| known == code)
+}
+
+/// Characters that show nothing on their own: format and control characters
+/// (zero-width spaces and joiners, bidi marks, the BOM, soft hyphens),
+/// variation selectors and the blank-looking fillers. A title made only of
+/// them would be an empty row in every list.
+fn is_invisible(character: char) -> bool {
+    character.is_whitespace()
+        || character.is_control()
+        || matches!(
+            character,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+                | '\u{E0100}'..='\u{E01EF}'
+        )
 }
 
 /// Reads members of a JSON object, collecting one message per broken field.
@@ -176,6 +223,31 @@ impl<'a> FieldReader<'a> {
                 None
             }
         }
+    }
+
+    /// [`Self::text`], refused when longer than `max` characters.
+    pub(crate) fn text_within(&mut self, name: &str, label: &str, max: usize) -> Option<String> {
+        let text = self.text(name, label)?;
+        if text.chars().count() > max {
+            self.fail(name, format!("{label} must be at most {max} characters"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The `probability` member: a percentage from 0 to 100.
+    pub(crate) fn probability(&mut self) -> Option<f64> {
+        match self.present("probability")?.as_f64() {
+            Some(number) if (0.0..=100.0).contains(&number) => Some(number),
+            _ => {
+                self.fail("probability", "Probability must be a number from 0 to 100");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn has_failed(&self, name: &str) -> bool {
+        self.errors.contains_key(name)
     }
 
     pub(crate) fn fail(&mut self, name: &str, message: impl Into<String>) {
@@ -259,11 +331,106 @@ mod tests {
         );
         assert_eq!(
             errors["expectedCloseDate"],
-            "Expected close date must be a date such as 2024-12-30"
+            "Expected close date must be a date such as 2024-12-30, with a four-digit year"
         );
         assert_eq!(errors["stage"], "Stage must be text");
         assert_eq!(errors["colour"], "Unknown field");
         assert_eq!(errors.len(), 8);
+    }
+
+    #[test]
+    fn every_string_field_has_a_limit() {
+        let errors = NewDeal::from_json(&json!({
+            "title": "T", "value": 1,
+            "description": "d".repeat(DESCRIPTION_MAX_CHARS + 1),
+            "stage": "s".repeat(STAGE_MAX_CHARS + 1),
+            "source": "s".repeat(SOURCE_MAX_CHARS + 1),
+            "contactId": "c".repeat(ID_MAX_CHARS + 1),
+            "assignedToId": "u".repeat(ID_MAX_CHARS + 1),
+        }))
+        .unwrap_err();
+        assert_eq!(
+            errors["description"],
+            "Description must be at most 5000 characters"
+        );
+        assert_eq!(errors["stage"], "Stage must be at most 100 characters");
+        assert_eq!(errors["source"], "Source must be at most 100 characters");
+        assert_eq!(
+            errors["contactId"],
+            "Contact ID must be at most 100 characters"
+        );
+        assert_eq!(
+            errors["assignedToId"],
+            "Assigned to ID must be at most 100 characters"
+        );
+        assert_eq!(errors.len(), 5);
+        assert!(NewDeal::from_json(&json!({
+            "title": "T", "value": 1,
+            "description": "é".repeat(DESCRIPTION_MAX_CHARS),
+            "stage": "s".repeat(STAGE_MAX_CHARS),
+            "source": "s".repeat(SOURCE_MAX_CHARS),
+            "contactId": "c".repeat(ID_MAX_CHARS),
+            "assignedToId": "u".repeat(ID_MAX_CHARS),
+        }))
+        .is_ok());
+    }
+
+    #[test]
+    fn a_title_of_invisible_characters_is_refused() {
+        for title in [
+            "\u{200B}",
+            "\u{200B}\u{FEFF}\u{2060}",
+            " \u{200D} ",
+            "\u{00AD}\u{3164}",
+        ] {
+            let errors = NewDeal::from_json(&json!({"title": title, "value": 1})).unwrap_err();
+            assert_eq!(
+                errors["title"], "Title must contain visible characters",
+                "{title:?}"
+            );
+        }
+        let joined = NewDeal::from_json(&json!({"title": "A\u{200D}B", "value": 1})).unwrap();
+        assert_eq!(
+            joined.title, "A\u{200D}B",
+            "invisible characters inside text are kept"
+        );
+    }
+
+    #[test]
+    fn currency_is_an_iso_4217_code() {
+        for code in ["EUR", "USD", "GBP", "JPY", "CHF", "AED", "ZWL"] {
+            assert!(
+                NewDeal::from_json(&json!({"title": "T", "value": 1, "currency": code})).is_ok(),
+                "{code}"
+            );
+        }
+        for code in ["ABC", "EUD", "XXX", "XTS"] {
+            let errors = NewDeal::from_json(&json!({"title": "T", "value": 1, "currency": code}))
+                .unwrap_err();
+            assert_eq!(
+                errors["currency"], "Currency must be an ISO 4217 code such as EUR",
+                "{code}"
+            );
+        }
+        let codes: Vec<&str> = ISO_4217.split(' ').collect();
+        assert!(
+            codes.windows(2).all(|pair| pair[0] < pair[1]),
+            "sorted, no repeats"
+        );
+        assert!(codes.iter().all(|code| is_three_capitals(code)));
+    }
+
+    #[test]
+    fn dates_need_four_digit_years() {
+        for date in ["+10000-01-01", "-0001-01-01", "20240-01-01"] {
+            let errors =
+                NewDeal::from_json(&json!({"title": "T", "value": 1, "expectedCloseDate": date}))
+                    .unwrap_err();
+            assert!(
+                errors["expectedCloseDate"].starts_with("Expected close date must be"),
+                "{date}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use crate::{timestamp, DealStatus, FieldErrors};
+use crate::{timestamp, DealStatus, FieldErrors, STAGE_MAX_CHARS};
 
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 200;
@@ -69,6 +69,9 @@ impl DealQuery {
                     }
                     Err(()) => Some("Status must be one of open, won, lost".to_owned()),
                 },
+                "stage" if value.chars().count() > STAGE_MAX_CHARS => Some(format!(
+                    "Stage must be at most {STAGE_MAX_CHARS} characters"
+                )),
                 "stage" => {
                     query.stage = Some(value.to_owned());
                     None
@@ -82,7 +85,9 @@ impl DealQuery {
                         }
                         None
                     }
-                    None => Some(format!("{name} must be an ISO 8601 date or date-time")),
+                    None => Some(format!(
+                        "{name} must be an ISO 8601 date or date-time with a four-digit year"
+                    )),
                 },
                 _ => None,
             };
@@ -190,6 +195,22 @@ mod tests {
             errors.keys().collect::<Vec<_>>(),
             ["createdSince", "page", "status", "updatedSince"]
         );
+    }
+
+    #[test]
+    fn dates_need_four_digit_years_and_stages_a_bound() {
+        let errors = DealQuery::from_pairs([
+            ("updatedSince", "+10000-01-01"),
+            ("createdSince", "-0001-01-01"),
+            ("stage", &"s".repeat(101)),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            errors["updatedSince"],
+            "updatedSince must be an ISO 8601 date or date-time with a four-digit year"
+        );
+        assert!(errors.contains_key("createdSince"));
+        assert_eq!(errors["stage"], "Stage must be at most 100 characters");
     }
 
     #[test]

@@ -1,18 +1,27 @@
 //! Instants as the API writes them (`2024-11-01T10:30:00.000Z`) and reads them
 //! (a date, a date-time with or without offset, any fraction of a second).
+//! Years have four digits, in UTC too: the fixed-width text is what the
+//! server stores and compares, so a year such as `+10000` or `-0001` would
+//! sort wrongly and could not be read back.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serializer};
 
-/// Formats an instant the way every timestamp of the API looks.
+/// Formats an instant the way every timestamp of the API looks, written
+/// field by field: a page of deals writes hundreds of them, and chrono's
+/// general formatter costs the server time and the widget bytes.
 pub fn format(instant: &DateTime<Utc>) -> String {
+    // chrono keeps a leap second as 59 s and more than a billion
+    // nanoseconds; it is written as :60.
+    let nanos = instant.nanosecond();
+    let leap = u32::from(nanos >= 1_000_000_000);
     format!(
         "{}T{:02}:{:02}:{:02}.{:03}Z",
         format_date(instant),
         instant.hour(),
         instant.minute(),
-        instant.second(),
-        instant.nanosecond() / 1_000_000
+        instant.second() + leap,
+        nanos % 1_000_000_000 / 1_000_000
     )
 }
 
@@ -183,6 +192,7 @@ pub mod option {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::SubsecRound;
 
     #[test]
     fn writes_milliseconds_and_zulu() {
@@ -246,6 +256,105 @@ mod tests {
             "+2024-01-30",
         ] {
             assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_hand_written_forms_agree_with_chrono() {
+        use chrono::SecondsFormat;
+        let mut instants: Vec<DateTime<Utc>> = [
+            "0000-01-01T00:00:00Z",
+            "0009-09-09T09:09:09.009Z",
+            "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59.999Z",
+            "2024-11-01T10:30:00.1Z",
+            "9999-12-31T23:59:59.999Z",
+        ]
+        .iter()
+        .map(|text| {
+            DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc)
+        })
+        .collect();
+        let start = instants[2];
+        instants.extend((0..2_000).map(|step| {
+            start + chrono::Duration::milliseconds(step * 7_919_999_989 + step * step * 13)
+        }));
+        for instant in instants {
+            let written = format(&instant);
+            assert_eq!(
+                written,
+                instant.to_rfc3339_opts(SecondsFormat::Millis, true)
+            );
+            let by_chrono = DateTime::parse_from_rfc3339(&written)
+                .unwrap()
+                .with_timezone(&Utc);
+            assert_eq!(parse(&written), Some(by_chrono), "{written}");
+        }
+        let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|date| date.and_hms_milli_opt(23, 59, 59, 1_500))
+            .unwrap()
+            .and_utc();
+        assert_eq!(
+            format(&leap),
+            leap.to_rfc3339_opts(SecondsFormat::Millis, true)
+        );
+        for other in ["2024-13-01T10:30:00.000Z", "2024-11-01T10:30:00.0a0Z"] {
+            assert_eq!(parse(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn years_have_four_digits_before_and_after_conversion_to_utc() {
+        for text in [
+            "+10000-01-01",
+            "-0001-01-01",
+            "+2024-01-01",
+            "10000-01-01T00:00:00Z",
+            "24-01-01",
+            "9999-12-31T23:00:00-02:00",
+            "0000-01-01T00:30:00+01:00",
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+        assert_eq!(
+            format(&parse("9999-12-31T23:59:59.999Z").unwrap()),
+            "9999-12-31T23:59:59.999Z"
+        );
+        assert_eq!(
+            format(&parse("0000-01-01").unwrap()),
+            "0000-01-01T00:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn what_is_read_is_written_back_as_text_that_reads_the_same() {
+        let dates = [
+            "0000-01-01",
+            "0001-02-28",
+            "1970-01-01",
+            "2024-02-29",
+            "9999-12-31",
+        ];
+        let times = ["", "T00:00", "T12:34:56", "T23:59:59.999", "T08:00:00.5"];
+        let offsets = ["", "Z", "+00:00", "+14:00", "-12:00", "+05:30"];
+        for date in dates {
+            for time in times {
+                for offset in offsets {
+                    if time.is_empty() && !offset.is_empty() {
+                        continue;
+                    }
+                    let text = format!("{date}{time}{offset}");
+                    let Some(instant) = parse(&text) else {
+                        continue;
+                    };
+                    let written = format(&instant);
+                    assert_eq!(written.len(), "2024-11-01T10:30:00.000Z".len(), "{text}");
+                    let truncated = instant.trunc_subsecs(3);
+                    assert_eq!(parse(&written), Some(truncated), "{text} -> {written}");
+                }
+            }
         }
     }
 }

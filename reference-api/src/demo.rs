@@ -1,19 +1,23 @@
 //! The demo data `serve --demo` loads into an empty database: two companies
 //! with contacts, users and deals, and the README's demo keys. The data is
 //! the same on every run (a fixed random seed); its dates are relative to the
-//! moment of seeding, so the pipeline always looks current.
+//! moment of seeding, so the pipeline always looks current. Besides, the
+//! demo company holds the records the seed's examples name (`deal_123`,
+//! `deal_789`, `contact_456`, ...), as the seed shows them, dates included,
+//! so that every example runs unchanged and answers what the seed prints.
 
 use chrono::{DateTime, Duration, Utc};
-use deals_contract::{Contact, DealStatus, NewDeal, Priority, User};
+use deals_contract::{timestamp, Contact, DealStatus, NewDeal, Priority, User};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::store::{CompanyId, Store};
+use crate::store::{CompanyId, DealRecord, Store, StoreResult};
 
 pub const DEMO_COMPANY: CompanyId = 1;
 pub const OTHER_COMPANY: CompanyId = 2;
-/// Deliberately not a multiple of the page sizes, so the last page is partial.
-pub const DEMO_COMPANY_DEALS: usize = 257;
+/// The seed's example deals and the generated ones. Deliberately not a
+/// multiple of the page sizes, so the last page is partial.
+pub const DEMO_COMPANY_DEALS: usize = 2 + 257;
 pub const OTHER_COMPANY_DEALS: usize = 31;
 
 pub const KEYS: [(&str, CompanyId, &[&str]); 4] = [
@@ -92,7 +96,7 @@ const PLANS: [CompanyPlan; 2] = [
     CompanyPlan {
         id: DEMO_COMPANY,
         name: "ISAO Demo",
-        deals: DEMO_COMPANY_DEALS,
+        deals: 257,
         contacts: 24,
         users: 5,
         id_base: 1000,
@@ -107,12 +111,9 @@ const PLANS: [CompanyPlan; 2] = [
     },
 ];
 
-/// Contact ids the seed's own code examples use, so they run unchanged.
-const SEED_EXAMPLE_CONTACTS: [&str; 2] = ["contact_456", "contact_789"];
-
 /// Fills an empty database; a database with data is left as it is.
 /// Returns whether it seeded.
-pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> rusqlite::Result<bool> {
+pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> StoreResult<bool> {
     if !store.is_empty()? {
         return Ok(false);
     }
@@ -120,6 +121,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> rusqlite::Result<bool
     for plan in &PLANS {
         seed_company(store, plan, now, &mut random)?;
     }
+    seed_example_records(store)?;
     for (key, company, permissions) in KEYS {
         store.add_key(key, company, permissions)?;
     }
@@ -131,13 +133,10 @@ fn seed_company(
     plan: &CompanyPlan,
     now: DateTime<Utc>,
     random: &mut StdRng,
-) -> rusqlite::Result<()> {
+) -> StoreResult<()> {
     store.ensure_company(plan.id, plan.name)?;
     let contacts: Vec<String> = (0..plan.contacts)
-        .map(|index| match (plan.id, SEED_EXAMPLE_CONTACTS.get(index)) {
-            (DEMO_COMPANY, Some(id)) => (*id).to_owned(),
-            _ => format!("contact_{}", plan.id_base + index),
-        })
+        .map(|index| format!("contact_{}", plan.id_base + index))
         .collect();
     for (index, id) in contacts.iter().enumerate() {
         let first = FIRST_NAMES[(index + plan.id_base) % FIRST_NAMES.len()];
@@ -220,7 +219,118 @@ fn seed_company(
             .is_closed()
             .then(|| (expected_close - Duration::days(random.random_range(0..10))).min(now));
         let id = format!("deal_{}", plan.id_base + index);
-        store.insert_deal(plan.id, &id, &deal, status, closed_at, created_at)?;
+        store.insert_deal(
+            plan.id,
+            &DealRecord {
+                id: &id,
+                deal: &deal,
+                status,
+                actual_close_date: closed_at,
+                created_at,
+                // A closed deal was last touched when it closed.
+                updated_at: closed_at.map_or(created_at, |closed| closed.max(created_at)),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The contacts, user and deals the seed's examples name, with the seed's values.
+fn seed_example_records(store: &Store) -> StoreResult<()> {
+    let contacts = [
+        (
+            "contact_456",
+            "John Smith",
+            "john@techcorp.com",
+            "+33123456789",
+            "Tech Corp",
+        ),
+        (
+            "contact_789",
+            "Marie Dubois",
+            "marie@lumenretail.example",
+            "+33198765432",
+            "Lumen Retail",
+        ),
+        (
+            "contact_123",
+            "Ana Costa",
+            "ana@atlaslogistics.example",
+            "+351212345678",
+            "Atlas Logistics",
+        ),
+    ];
+    for (id, name, email, phone, company) in contacts {
+        store.add_contact(
+            DEMO_COMPANY,
+            &Contact {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                email: Some(email.to_owned()),
+                phone_number: Some(phone.to_owned()),
+                current_company: Some(company.to_owned()),
+            },
+        )?;
+    }
+    store.add_user(
+        DEMO_COMPANY,
+        &User {
+            id: "user_789".to_owned(),
+            name: "Sales Rep".to_owned(),
+            email: Some("sales@isao.io".to_owned()),
+        },
+    )?;
+    let at = |text: &str| timestamp::parse(text).unwrap_or_default();
+    let license = NewDeal {
+        title: "Enterprise Software License".to_owned(),
+        description: Some("Annual software license for 500 users".to_owned()),
+        value: 50_000.0,
+        currency: "EUR".to_owned(),
+        stage: Some("negotiation".to_owned()),
+        priority: Priority::High,
+        probability: Some(75.0),
+        expected_close_date: Some(at("2024-12-15")),
+        source: Some("website".to_owned()),
+        contact_id: Some("contact_456".to_owned()),
+        assigned_to_id: Some("user_789".to_owned()),
+    };
+    let redesign = NewDeal {
+        title: "Website Redesign Project".to_owned(),
+        description: Some("Complete website redesign and development".to_owned()),
+        value: 25_000.0,
+        stage: Some("proposal".to_owned()),
+        priority: Priority::Medium,
+        probability: Some(60.0),
+        expected_close_date: Some(at("2024-12-30")),
+        assigned_to_id: None,
+        ..license.clone()
+    };
+    let records = [
+        (
+            "deal_123",
+            &license,
+            "2024-11-01T10:30:00.000Z",
+            "2024-11-08T09:15:00.000Z",
+        ),
+        (
+            "deal_789",
+            &redesign,
+            "2024-11-08T10:30:00.000Z",
+            "2024-11-08T10:30:00.000Z",
+        ),
+    ];
+    for (id, deal, created, updated) in records {
+        store.insert_deal(
+            DEMO_COMPANY,
+            &DealRecord {
+                id,
+                deal,
+                status: DealStatus::Open,
+                actual_close_date: None,
+                created_at: at(created),
+                updated_at: at(updated),
+            },
+        )?;
     }
     Ok(())
 }

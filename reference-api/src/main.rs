@@ -5,13 +5,21 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use mimalloc::MiMalloc;
 use rand::distr::{Alphanumeric, SampleString};
+use reference_api::serve::ConnectionLimits;
 use reference_api::store::{Store, PERMISSIONS};
 use reference_api::webhooks::{self, worker::WorkerOptions};
-use reference_api::{app, demo, CorsPolicy};
+use reference_api::{app, demo, AppOptions, CorsPolicy};
+
+/// A page of deals is some thousand small strings allocated and freed: glibc's
+/// allocator spent a sixth of the list endpoint's time on them.
+#[global_allocator]
+static ALLOCATOR: MiMalloc = MiMalloc;
 
 #[derive(Parser)]
 #[command(version, about = "Reference server of the ISAO Deals API")]
@@ -27,7 +35,7 @@ enum Command {
         /// Address to listen on; port 0 picks a free port (printed at start).
         #[arg(long, default_value = "127.0.0.1:3000")]
         addr: SocketAddr,
-        /// SQLite database file (created if missing), or :memory:.
+        /// SQLite database file (created if missing).
         #[arg(long)]
         db: String,
         /// Load the demo companies, deals and keys into an empty database.
@@ -41,6 +49,23 @@ enum Command {
         cors_allow_loopback: bool,
         #[command(flatten)]
         webhooks: WorkerOptions,
+        /// Requests per minute allowed to each API key, answered with 429 and
+        /// Retry-After beyond. 0, the default, means no limit (so benchmarks
+        /// and the demo are not throttled).
+        #[arg(long, default_value_t = 0, value_name = "REQUESTS_PER_MINUTE")]
+        rate_limit: u32,
+        /// Seconds a client has to send a request's headers (and an idle
+        /// connection stays open).
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+        header_timeout: u64,
+        /// Seconds from a request's headers to its answer, body included;
+        /// beyond, 408.
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        request_timeout: u64,
+        /// Most connections open at once; more wait until one closes. Keep it
+        /// below the open-file limit (ulimit -n).
+        #[arg(long, default_value_t = 4096)]
+        max_connections: usize,
     },
     /// Manage API keys.
     Keys {
@@ -88,6 +113,10 @@ fn run(cli: Cli) -> Result<(), String> {
             cors_origins,
             cors_allow_loopback,
             webhooks,
+            rate_limit,
+            header_timeout,
+            request_timeout,
+            max_connections,
         } => {
             let store = open(&db)?;
             if demo
@@ -96,11 +125,19 @@ fn run(cli: Cli) -> Result<(), String> {
             {
                 eprintln!("reference-api: loaded the demo data into {db}");
             }
-            let cors = CorsPolicy {
-                origins: cors_origins,
-                allow_loopback: cors_allow_loopback,
+            let options = AppOptions {
+                cors: CorsPolicy {
+                    origins: cors_origins,
+                    allow_loopback: cors_allow_loopback,
+                },
+                rate_limit_per_minute: rate_limit,
+                request_timeout: Duration::from_secs(request_timeout),
             };
-            serve(addr, app(Arc::new(Mutex::new(store)), cors), &db, webhooks)
+            let limits = ConnectionLimits {
+                header_timeout: Duration::from_secs(header_timeout),
+                max_connections,
+            };
+            serve(addr, app(Arc::new(store), options), limits, &db, webhooks)
         }
         Command::Keys {
             command:
@@ -134,14 +171,19 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// Read connections: reads run on the async workers, one per core, so twice
+/// the cores means a read never waits for a connection.
 fn open(db: &str) -> Result<Store, String> {
-    Store::open(db).map_err(|error| format!("cannot open database {db}: {error}"))
+    let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+    let readers = u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4);
+    Store::open(db, readers).map_err(|error| format!("cannot open database {db}: {error}"))
 }
 
 #[tokio::main]
 async fn serve(
     addr: SocketAddr,
     router: axum::Router,
+    limits: ConnectionLimits,
     db: &str,
     webhooks: WorkerOptions,
 ) -> Result<(), String> {
@@ -155,10 +197,9 @@ async fn serve(
     std::io::stdout()
         .flush()
         .map_err(|error| error.to_string())?;
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|error| error.to_string())
+    reference_api::serve::serve(listener, router, limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|error| error.to_string())
 }

@@ -580,3 +580,52 @@ fn the_openapi_document_is_served() {
     let in_repository: Value = serde_json::from_str(reference_api::OPENAPI_DOCUMENT).unwrap();
     assert_eq!(answer.body, in_repository);
 }
+
+// Guards: the demo holds the records the seed's examples name, and they answer
+// exactly as the seed prints them; a stage move may revise the probability,
+// as the seed's JavaScript client does.
+#[test]
+fn the_seeds_example_records_answer_as_the_seed_shows() {
+    let dir = TempDir::new("seed-records");
+    let server = Server::demo(&dir);
+    let seed_deal = json!({
+        "id": "deal_123",
+        "title": "Enterprise Software License",
+        "value": 50000.00,
+        "currency": "EUR",
+        "stage": "negotiation",
+        "priority": "high",
+        "probability": 75,
+        "status": "open",
+        "expectedCloseDate": "2024-12-15T00:00:00.000Z",
+        "actualCloseDate": null,
+        "description": "Annual software license for 500 users",
+        "source": "website",
+        "contact": {
+            "id": "contact_456",
+            "name": "John Smith",
+            "email": "john@techcorp.com",
+            "phoneNumber": "+33123456789",
+            "currentCompany": "Tech Corp"
+        },
+        "assignedTo": {"id": "user_789", "name": "Sales Rep", "email": "sales@isao.io"},
+        "createdAt": "2024-11-01T10:30:00.000Z",
+        "updatedAt": "2024-11-08T09:15:00.000Z"
+    });
+    let answer = server.get("/deals/deal_123", RW);
+    assert_eq!(answer.body, json!({"success": true, "data": seed_deal}));
+
+    let moved = server.put(
+        "/deals/deal_789/status",
+        RW,
+        &json!({"stage": "negotiation", "probability": 70}),
+    );
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.body["data"]["probability"], 70);
+    assert_eq!(moved.body["data"]["stage"], "negotiation");
+    let bad = server.put("/deals/deal_789/status", RW, &json!({"probability": 170}));
+    assert_eq!(
+        bad.body["details"]["probability"],
+        "Probability must be a number from 0 to 100"
+    );
+}

@@ -3,8 +3,6 @@
 //! signature. Retries are shortened with `--webhook-retry-base-ms`; every wait
 //! polls for a condition with a deadline, never a guessed sleep.
 
-// Shared with the other test crates; this one uses a part of it.
-#[allow(dead_code)]
 mod support;
 
 use std::collections::HashMap;

@@ -85,14 +85,14 @@ impl Command {
                 store
                     .ensure_company(company, &format!("Company {company}"))
                     .and_then(|()| {
-                        subscriptions::add(
-                            store.connection(),
+                        Ok(subscriptions::add(
+                            &store.connection(),
                             company,
                             &url,
                             &events,
                             &secret,
                             store::now(),
-                        )
+                        )?)
                     })
                     .map(|id| {
                         println!("id\t{id}");
@@ -104,7 +104,7 @@ impl Command {
             }
             Command::List { db, company } => {
                 let store = open(&db)?;
-                let found = subscriptions::list(store.connection(), company)
+                let found = subscriptions::list(&store.connection(), company)
                     .map_err(|error| error.to_string())?;
                 println!("id\tcompany\turl\tevents\tcreated");
                 for Subscription {
@@ -122,7 +122,8 @@ impl Command {
             }
             Command::Remove { db, id } => {
                 let store = open(&db)?;
-                match subscriptions::remove(store.connection(), &id) {
+                let removed = subscriptions::remove(&store.connection(), &id);
+                match removed {
                     Ok(true) => Ok(()),
                     Ok(false) => Err(format!("no subscription {id}")),
                     Err(error) => Err(error.to_string()),
@@ -135,7 +136,7 @@ impl Command {
             } => {
                 let store = open(&db)?;
                 let reports =
-                    deliveries::reports(store.connection(), subscription.as_deref(), failed)
+                    deliveries::reports(&store.connection(), subscription.as_deref(), failed)
                         .map_err(|error| error.to_string())?;
                 println!("event_id\tevent\tsubscription\tstate\tattempts\tlast_status\tlast_attempt\tnext_retry\tlast_error");
                 for report in reports {
@@ -169,7 +170,7 @@ fn print_report(report: &Report) {
 fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
     let store = open(db)?;
     let targets =
-        deliveries::of_event(store.connection(), event_id).map_err(|error| error.to_string())?;
+        deliveries::of_event(&store.connection(), event_id).map_err(|error| error.to_string())?;
     if targets.is_empty() {
         return Err(format!(
             "no delivery of {event_id}: no such event, or no subscription wanted it"
@@ -189,7 +190,7 @@ fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
             failures += 1;
             Next::Unchanged
         };
-        deliveries::record_attempt(store.connection(), target.id, &outcome, Utc::now(), next)
+        deliveries::record_attempt(&store.connection(), target.id, &outcome, Utc::now(), next)
             .map_err(|error| error.to_string())?;
         println!(
             "{}\t{}\t{}",
@@ -215,5 +216,5 @@ fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
 }
 
 fn open(db: &str) -> Result<Store, String> {
-    Store::open(db).map_err(|error| format!("cannot open database {db}: {error}"))
+    Store::open(db, 1).map_err(|error| format!("cannot open database {db}: {error}"))
 }

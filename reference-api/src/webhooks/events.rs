@@ -221,11 +221,19 @@ mod tests {
     // Guards: events are kept only for the subscriptions of the deal's company
     // that want them, so a server without subscribers stores none.
     #[test]
-    fn only_wanted_events_enter_the_outbox() -> rusqlite::Result<()> {
-        let store = crate::store::Store::open(":memory:")?;
+    fn only_wanted_events_enter_the_outbox() -> Result<(), Box<dyn std::error::Error>> {
+        let folder = std::env::temp_dir().join(format!(
+            "isao-outbox-test-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        std::fs::create_dir_all(&folder)?;
+        let path = folder.join("deals.db");
+        let store = crate::store::Store::open(&path.to_string_lossy(), 1)?;
         store.ensure_company(1, "Demo")?;
         store.ensure_company(2, "Second")?;
-        let connection = store.connection();
+        let guard = store.connection();
+        let connection: &rusqlite::Connection = &guard;
         let count = |table: &str| -> rusqlite::Result<i64> {
             connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
                 row.get(0)
@@ -257,6 +265,9 @@ mod tests {
         let event: String =
             connection.query_row("SELECT event FROM webhook_events", [], |row| row.get(0))?;
         assert_eq!(event, "deal.won");
+        drop(guard);
+        drop(store);
+        std::fs::remove_dir_all(folder)?;
         Ok(())
     }
 }

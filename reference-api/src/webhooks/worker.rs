@@ -59,7 +59,8 @@ pub fn spawn(db: &str, options: WorkerOptions) -> Result<(), String> {
     if db == ":memory:" {
         return Ok(());
     }
-    let store = Store::open(db).map_err(|error| format!("cannot open database {db}: {error}"))?;
+    let store =
+        Store::open(db, 1).map_err(|error| format!("cannot open database {db}: {error}"))?;
     let sender = Sender::new().map_err(|error| format!("cannot set up TLS: {error}"))?;
     let worker = Arc::new(Worker {
         store: Arc::new(Mutex::new(store)),
@@ -180,8 +181,8 @@ impl Worker {
     /// connection is busy with an attempt's record, which wakes the loop anyway.
     fn data_version(&self) -> Option<i64> {
         let store = self.store.try_lock().ok()?;
-        store
-            .connection()
+        let connection = store.connection();
+        connection
             .query_row("PRAGMA data_version", [], |row| row.get(0))
             .ok()
     }
@@ -198,7 +199,8 @@ impl Worker {
             let store = store
                 .lock()
                 .map_err(|_| "the worker's connection is poisoned".to_owned())?;
-            work(store.connection()).map_err(|error| error.to_string())
+            let connection = store.connection();
+            work(&connection).map_err(|error| error.to_string())
         })
         .await
         .map_err(|error| error.to_string())

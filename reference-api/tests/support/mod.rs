@@ -1,6 +1,9 @@
 //! Runs the real `reference-api` binary on a free port with its own database
 //! and talks to it over HTTP, as any client would.
 
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -85,6 +88,13 @@ impl Server {
             child,
             base: format!("{address}/api/external"),
         }
+    }
+
+    /// `host:port`, for clients that speak raw TCP.
+    pub fn socket_address(&self) -> &str {
+        self.base
+            .trim_start_matches("http://")
+            .trim_end_matches("/api/external")
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,0 +1,182 @@
+//! Who is calling: the `Authorized` extractor checks the API key, its
+//! permission and its rate before a handler runs, and before anything else of
+//! the request (path, body) is read, so a caller without a valid key only
+//! ever gets the 401.
+
+use std::marker::PhantomData;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::FromRequestParts;
+use axum::http::header::{self, HeaderMap};
+use axum::http::request::Parts;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota};
+
+use crate::error::ApiError;
+use crate::store::{key_hash, ApiKey};
+use crate::AppState;
+
+/// A permission a route needs, as a type so that each handler names it in
+/// its signature.
+pub trait Permission {
+    const NAME: &'static str;
+}
+
+pub struct ReadDeals;
+pub struct WriteDeals;
+
+impl Permission for ReadDeals {
+    const NAME: &'static str = "deals:read";
+}
+
+impl Permission for WriteDeals {
+    const NAME: &'static str = "deals:write";
+}
+
+/// A caller whose key exists, holds `P` and is within its rate.
+pub struct Authorized<P> {
+    pub key: ApiKey,
+    permission: PhantomData<P>,
+}
+
+impl<P: Permission> FromRequestParts<AppState> for Authorized<P> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let presented = presented_key(&parts.headers)?;
+        let hash = key_hash(&presented);
+        let found = state.read(|store| store.find_key(&presented))?;
+        let key = found.ok_or(ApiError::InvalidKey)?;
+        if let Some(limit) = &state.rate_limit {
+            limit.check(hash)?;
+        }
+        if !key.allows(P::NAME) {
+            return Err(ApiError::PermissionDenied {
+                required: P::NAME,
+                available: key.permissions,
+            });
+        }
+        Ok(Self {
+            key,
+            permission: PhantomData,
+        })
+    }
+}
+
+/// The key of the one `Authorization` header, whose scheme is `Bearer` in
+/// any case (RFC 9110 §11.1: auth schemes are case-insensitive).
+fn presented_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let mut values = headers.get_all(header::AUTHORIZATION).iter();
+    let value = values.next().ok_or(ApiError::MissingKey)?;
+    if values.next().is_some() {
+        return Err(ApiError::SeveralKeys);
+    }
+    let (scheme, key) = value
+        .to_str()
+        .ok()
+        .and_then(|text| text.trim().split_once(' '))
+        .ok_or(ApiError::MissingKey)?;
+    let key = key.trim();
+    if !scheme.eq_ignore_ascii_case("bearer") || key.is_empty() {
+        return Err(ApiError::MissingKey);
+    }
+    Ok(key.to_owned())
+}
+
+/// At most so many requests per minute for each API key, counted by the
+/// GCRA of `governor`: a key may spend its whole minute at once, then gets
+/// one more request every 60/n seconds.
+pub struct RateLimit {
+    per_minute: NonZeroU32,
+    limiter: DefaultKeyedRateLimiter<Vec<u8>>,
+}
+
+impl RateLimit {
+    /// `None` for 0: no limit.
+    pub fn per_minute(requests: u32) -> Option<Arc<Self>> {
+        let per_minute = NonZeroU32::new(requests)?;
+        Some(Arc::new(Self {
+            per_minute,
+            limiter: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
+        }))
+    }
+
+    fn check(&self, key_hash: Vec<u8>) -> Result<(), ApiError> {
+        self.limiter.check_key(&key_hash).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError::RateLimited {
+                per_minute: self.per_minute.get(),
+                // Whole seconds, rounded up, so a client that waits them is through.
+                retry_after_seconds: wait.as_secs()
+                    + u64::from(wait > Duration::from_secs(wait.as_secs())),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(values: &[&str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn the_scheme_is_case_insensitive() {
+        for value in ["Bearer k1", "bearer k1", "BEARER k1", "bEaReR   k1 "] {
+            assert_eq!(presented_key(&headers(&[value])).unwrap(), "k1", "{value}");
+        }
+    }
+
+    #[test]
+    fn other_schemes_and_empty_keys_count_as_no_key() {
+        for value in ["Basic k1", "k1", "Bearer", "Bearer   ", "Bearerk1"] {
+            assert!(
+                matches!(presented_key(&headers(&[value])), Err(ApiError::MissingKey)),
+                "{value}"
+            );
+        }
+        assert!(matches!(
+            presented_key(&headers(&[])),
+            Err(ApiError::MissingKey)
+        ));
+    }
+
+    #[test]
+    fn two_authorization_headers_are_refused() {
+        assert!(matches!(
+            presented_key(&headers(&["Bearer k1", "Bearer k2"])),
+            Err(ApiError::SeveralKeys)
+        ));
+    }
+
+    #[test]
+    fn the_rate_limit_is_per_key_and_says_when_to_retry() {
+        assert!(RateLimit::per_minute(0).is_none());
+        let limit = RateLimit::per_minute(2).unwrap();
+        assert!(limit.check(vec![1]).is_ok());
+        assert!(limit.check(vec![1]).is_ok());
+        match limit.check(vec![1]) {
+            Err(ApiError::RateLimited {
+                per_minute: 2,
+                retry_after_seconds,
+            }) => assert!(
+                (1..=30).contains(&retry_after_seconds),
+                "{retry_after_seconds}"
+            ),
+            other => panic!("expected 429, got {other:?}"),
+        }
+        assert!(
+            limit.check(vec![2]).is_ok(),
+            "another key has its own budget"
+        );
+    }
+}
