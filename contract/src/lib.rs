@@ -4,6 +4,7 @@
 //! widget checks before sending is, by construction, the rule the server enforces.
 
 mod error;
+mod field_reader;
 mod model;
 mod new_deal;
 pub mod permission;

@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::field_reader::FieldReader;
 use crate::{timestamp, FieldErrors, Priority};
 
 /// Longest text each string field takes, in characters: the seed gives only
@@ -123,11 +124,7 @@ impl NewDeal {
             contact_id: reader.text_within("contactId", "Contact ID", ID_MAX_CHARS),
             assigned_to_id: reader.text_within("assignedToId", "Assigned to ID", ID_MAX_CHARS),
         };
-        for name in fields.keys() {
-            if !KNOWN_FIELDS.contains(&name.as_str()) {
-                errors.insert(name.clone(), "Unknown field".to_owned());
-            }
-        }
+        reader.refuse_unknown(&KNOWN_FIELDS);
         if errors.is_empty() {
             Ok(new_deal)
         } else {
@@ -199,62 +196,6 @@ fn is_invisible(character: char) -> bool {
                 | '\u{E0000}'..='\u{E007F}'
                 | '\u{E0100}'..='\u{E01EF}'
         )
-}
-
-/// Reads members of a JSON object, collecting one message per broken field.
-pub(crate) struct FieldReader<'a> {
-    pub(crate) fields: &'a Map<String, Value>,
-    pub(crate) errors: &'a mut FieldErrors,
-}
-
-impl<'a> FieldReader<'a> {
-    /// The member, unless it is absent or `null`.
-    pub(crate) fn present(&self, name: &str) -> Option<&'a Value> {
-        self.fields.get(name).filter(|value| !value.is_null())
-    }
-
-    /// A string member, trimmed; blank counts as absent. A member of another
-    /// type is reported as `"<label> must be text"`.
-    pub(crate) fn text(&mut self, name: &str, label: &str) -> Option<String> {
-        match self.present(name)? {
-            Value::String(text) => Some(text.trim().to_owned()).filter(|text| !text.is_empty()),
-            _ => {
-                self.fail(name, format!("{label} must be text"));
-                None
-            }
-        }
-    }
-
-    /// [`Self::text`], refused when longer than `max` characters.
-    pub(crate) fn text_within(&mut self, name: &str, label: &str, max: usize) -> Option<String> {
-        let text = self.text(name, label)?;
-        if text.chars().count() > max {
-            self.fail(name, format!("{label} must be at most {max} characters"));
-            return None;
-        }
-        Some(text)
-    }
-
-    /// The `probability` member: a percentage from 0 to 100.
-    pub(crate) fn probability(&mut self) -> Option<f64> {
-        match self.present("probability")?.as_f64() {
-            Some(number) if (0.0..=100.0).contains(&number) => Some(number),
-            _ => {
-                self.fail("probability", "Probability must be a number from 0 to 100");
-                None
-            }
-        }
-    }
-
-    pub(crate) fn has_failed(&self, name: &str) -> bool {
-        self.errors.contains_key(name)
-    }
-
-    pub(crate) fn fail(&mut self, name: &str, message: impl Into<String>) {
-        self.errors
-            .entry(name.to_owned())
-            .or_insert_with(|| message.into());
-    }
 }
 
 #[cfg(test)]

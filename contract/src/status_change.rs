@@ -2,7 +2,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::new_deal::{FieldReader, STAGE_MAX_CHARS};
+use crate::field_reader::FieldReader;
+use crate::new_deal::STAGE_MAX_CHARS;
 use crate::{timestamp, Deal, DealStatus, FieldErrors};
 
 const CLOSE_DATE_WITHOUT_CLOSING: &str =
@@ -69,11 +70,7 @@ impl StatusChange {
         if actual_close_date.is_some() && !status.is_some_and(DealStatus::is_closed) {
             reader.fail("actualCloseDate", CLOSE_DATE_WITHOUT_CLOSING);
         }
-        for name in fields.keys() {
-            if !["status", "stage", "probability", "actualCloseDate"].contains(&name.as_str()) {
-                errors.insert(name.clone(), "Unknown field".to_owned());
-            }
-        }
+        reader.refuse_unknown(&["status", "stage", "probability", "actualCloseDate"]);
         let change = StatusChange {
             status,
             stage,

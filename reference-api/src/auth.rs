@@ -11,6 +11,7 @@ use std::time::Duration;
 use axum::extract::FromRequestParts;
 use axum::http::header::{self, HeaderMap};
 use axum::http::request::Parts;
+use deals_contract::permission;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 
@@ -28,11 +29,11 @@ pub struct ReadDeals;
 pub struct WriteDeals;
 
 impl Permission for ReadDeals {
-    const NAME: &'static str = "deals:read";
+    const NAME: &'static str = permission::DEALS_READ;
 }
 
 impl Permission for WriteDeals {
-    const NAME: &'static str = "deals:write";
+    const NAME: &'static str = permission::DEALS_WRITE;
 }
 
 /// A caller whose key exists, holds `P` and is within its rate.

@@ -7,7 +7,8 @@
 //! so that every example runs unchanged and answers what the seed prints.
 
 use chrono::{DateTime, Duration, Utc};
-use deals_contract::{timestamp, Contact, DealStatus, NewDeal, Priority, User};
+use deals_contract::permission::{CONTACTS_READ, CONTACTS_WRITE, DEALS_READ, DEALS_WRITE};
+use deals_contract::{timestamp, Contact, DealStatus, NewDeal, Priority, User, PIPELINE_STAGES};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -24,31 +25,20 @@ pub const KEYS: [(&str, CompanyId, &[&str]); 4] = [
     (
         "isao_demo_rw",
         DEMO_COMPANY,
-        &["deals:read", "deals:write", "contacts:read"],
+        &[DEALS_READ, DEALS_WRITE, CONTACTS_READ],
     ),
-    ("isao_demo_ro", DEMO_COMPANY, &["deals:read"]),
+    ("isao_demo_ro", DEMO_COMPANY, &[DEALS_READ]),
     (
         "isao_demo_contacts",
         DEMO_COMPANY,
-        &["contacts:read", "contacts:write"],
+        &[CONTACTS_READ, CONTACTS_WRITE],
     ),
-    (
-        "isao_demo_other",
-        OTHER_COMPANY,
-        &["deals:read", "deals:write"],
-    ),
+    ("isao_demo_other", OTHER_COMPANY, &[DEALS_READ, DEALS_WRITE]),
 ];
 
-/// The stages of the demo pipeline with the probability a deal there gets.
-pub const STAGES: [(&str, f64); 7] = [
-    ("discovery", 10.0),
-    ("qualification", 25.0),
-    ("proposal", 50.0),
-    ("negotiation", 70.0),
-    ("contract-review", 85.0),
-    ("closed-won", 100.0),
-    ("closed-lost", 0.0),
-];
+/// The probability a demo deal gets at each stage of the pipeline
+/// ([`PIPELINE_STAGES`], in the same order).
+const STAGE_PROBABILITIES: [f64; 7] = [10.0, 25.0, 50.0, 70.0, 85.0, 100.0, 0.0];
 
 const FIRST_NAMES: [&str; 12] = [
     "Amélie", "Jonas", "Priya", "Lucas", "Sofia", "Mateo", "Hannah", "Youssef", "Chloé", "Elias",
@@ -178,7 +168,8 @@ fn seed_company(
         )?;
     }
     for index in 0..plan.deals {
-        let (stage, probability) = STAGES[random.random_range(0..STAGES.len())];
+        let step = random.random_range(0..PIPELINE_STAGES.len());
+        let (stage, probability) = (PIPELINE_STAGES[step], STAGE_PROBABILITIES[step]);
         let status = match stage {
             "closed-won" => DealStatus::Won,
             "closed-lost" => DealStatus::Lost,
@@ -202,7 +193,7 @@ fn seed_company(
             currency: CURRENCIES[(index * 7 + random.random_range(0..2)) % CURRENCIES.len()]
                 .to_owned(),
             stage: Some(stage.to_owned()),
-            priority: [Priority::Low, Priority::Medium, Priority::High][random.random_range(0..3)],
+            priority: Priority::ALL[random.random_range(0..Priority::ALL.len())],
             probability: Some(probability),
             expected_close_date: Some(expected_close),
             source: random

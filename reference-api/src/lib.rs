@@ -20,7 +20,10 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use deals_contract::{Deal, DealQuery, Envelope, NewDeal, Page, PageMeta, StatusChange};
+use deals_contract::{
+    Deal, DealQuery, Envelope, NewDeal, Page, PageMeta, StatusChange, CONTACT_NOT_FOUND,
+    USER_NOT_FOUND,
+};
 use rand::distr::{Alphanumeric, SampleString};
 use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -161,8 +164,8 @@ async fn create_deal(
         .map_err(|missing| {
             ApiError::BadRequest(
                 match missing {
-                    MissingLink::Contact => "Contact not found or does not belong to your company",
-                    MissingLink::User => "User not found or does not belong to your company",
+                    MissingLink::Contact => CONTACT_NOT_FOUND,
+                    MissingLink::User => USER_NOT_FOUND,
                 }
                 .to_owned(),
             )

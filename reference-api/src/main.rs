@@ -9,10 +9,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use deals_contract::permission;
 use mimalloc::MiMalloc;
 use rand::distr::{Alphanumeric, SampleString};
 use reference_api::serve::ConnectionLimits;
-use reference_api::store::{Store, PERMISSIONS};
+use reference_api::store::Store;
 use reference_api::webhooks::{self, worker::WorkerOptions};
 use reference_api::{app, demo, AppOptions, CorsPolicy};
 
@@ -149,12 +150,12 @@ fn run(cli: Cli) -> Result<(), String> {
         } => {
             let unknown: Vec<&String> = permissions
                 .iter()
-                .filter(|permission| !PERMISSIONS.contains(&permission.as_str()))
+                .filter(|permission| !permission::ALL.contains(&permission.as_str()))
                 .collect();
             if !unknown.is_empty() {
                 return Err(format!(
                     "unknown permission {unknown:?}; use {}",
-                    PERMISSIONS.join(", ")
+                    permission::ALL.join(", ")
                 ));
             }
             let store = open(&db)?;

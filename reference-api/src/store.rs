@@ -27,14 +27,6 @@ use crate::webhooks::{self, events::EventKind};
 
 pub type CompanyId = i64;
 
-/// What a key may do: the seed's permission names.
-pub const PERMISSIONS: [&str; 4] = [
-    "deals:read",
-    "deals:write",
-    "contacts:read",
-    "contacts:write",
-];
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiKey {
     pub company: CompanyId,
