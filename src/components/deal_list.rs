@@ -1,6 +1,8 @@
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::fields::StageSuggestions;
 use super::rate_limit::RateLimitWait;
@@ -250,17 +252,10 @@ fn DealTable(
             let link = url_state
                 .with_value(|url_state| url_state.url_for(&query, Some(&deal.id)))
                 .unwrap_or_else(|| "#".to_owned());
-            let id = deal.id.clone();
-            let open = move |event: MouseEvent| {
-                if !(event.ctrl_key() || event.meta_key() || event.shift_key()) {
-                    event.prevent_default();
-                    state.screen.set(Screen::Deal(id.clone()));
-                }
-            };
             view! {
                 <tr data-deal-id=deal.id>
                     <th scope="row">
-                        <a href=link on:click=open>{deal.title}</a>
+                        <a href=link>{deal.title}</a>
                     </th>
                     <td class="number">{format::money(deal.value, &deal.currency)}</td>
                     <td>{deal.stage}</td>
@@ -291,9 +286,28 @@ fn DealTable(
                         <th scope="col">"Assigned to"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody on:click=move |event| open_clicked_deal(&event, state.screen)>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A click on a row's title opens the deal in the widget; with Ctrl, Cmd or
+/// Shift the browser follows the link (a new tab or window). One listener for
+/// the whole table: a listener per row was kept alive after its rows were
+/// replaced, so every page shown grew the wasm memory.
+fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
+    if event.ctrl_key() || event.meta_key() || event.shift_key() {
+        return;
+    }
+    let row = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|clicked| clicked.closest("a").ok().flatten())
+        .and_then(|link| link.closest("tr[data-deal-id]").ok().flatten());
+    if let Some(id) = row.and_then(|row| row.get_attribute("data-deal-id")) {
+        event.prevent_default();
+        screen.set(Screen::Deal(id));
     }
 }
 
