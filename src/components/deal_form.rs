@@ -61,14 +61,13 @@ impl DraftFields {
 /// 400s for an unknown contact or user belong to the id that was typed.
 fn errors_by_field(error: &ApiError) -> FieldErrors {
     match error {
-        ApiError::Validation { details, .. } => details.clone(),
         ApiError::BadRequest { error: text, .. } if text == CONTACT_NOT_FOUND => {
             FieldErrors::from([("contactId".to_owned(), text.clone())])
         }
         ApiError::BadRequest { error: text, .. } if text == USER_NOT_FOUND => {
             FieldErrors::from([("assignedToId".to_owned(), text.clone())])
         }
-        _ => FieldErrors::new(),
+        _ => error.field_errors(),
     }
 }
 
