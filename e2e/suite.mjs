@@ -1,0 +1,70 @@
+// What the suite's test files share: the servers started and stopped around
+// a file, Debian's own Chromium and Firefox, pages that record their errors,
+// the widget's stylesheet awaited, axe run over a page.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, firefox } from 'playwright-core';
+import { startApi, startHost } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BROWSERS = {
+  chromium: () =>
+    chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    }),
+  // Stock Firefox speaks WebDriver BiDi, which playwright-core drives through the moz-firefox channel.
+  firefox: () => firefox.launch({ channel: 'moz-firefox', executablePath: '/usr/bin/firefox-esr' }),
+};
+
+/**
+ * Starts the host page and the reference API (given `apiArgs`) before the
+ * calling file's tests, stops them after, and then checks that no page logged
+ * an error, CSP violations included. Returns `{ host, api, consoleErrors }`,
+ * its servers set once started.
+ */
+export function servedWidget(apiArgs = []) {
+  const served = { host: undefined, api: undefined, consoleErrors: [] };
+  before(async () => {
+    served.host = await startHost(process.env.WIDGET_DIST);
+    served.api = await startApi(process.env.REFERENCE_API_BIN, served.host.origin, apiArgs);
+    served.host.api.base = served.api.base;
+  });
+  after(() => {
+    served.api?.child.kill();
+    served.host?.close();
+    assert.deepEqual(served.consoleErrors, [], 'no console error during the suite');
+  });
+  return served;
+}
+
+/** A page that adds its console errors and uncaught exceptions to `errors`. */
+export async function watchedPage(context, errors) {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/** Waits until the stylesheet the widget loads beside its module applies. */
+export function widgetStylesApplied(page) {
+  return page.waitForFunction(() => {
+    const root = document.querySelector('#deals').shadowRoot;
+    return root && [...root.querySelectorAll('link')].every((link) => link.sheet);
+  });
+}
+
+/** axe-core's violations on the page, one line each ("id: help — targets"). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((violation) =>
+    `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
