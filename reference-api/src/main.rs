@@ -42,6 +42,16 @@ enum Command {
         /// Load the demo companies, deals and keys into an empty database.
         #[arg(long)]
         demo: bool,
+        /// With --demo: the demo company gets this many deals in all, the
+        /// seed's two included, mostly open and due within eight months,
+        /// instead of the default set.
+        #[arg(
+            long,
+            requires = "demo",
+            value_name = "N",
+            value_parser = clap::value_parser!(u32).range(2..=i64::from(demo::MOST_DEMO_DEALS))
+        )]
+        demo_deals: Option<u32>,
         /// A browser origin allowed to call the API (repeatable).
         #[arg(long = "cors-origin")]
         cors_origins: Vec<String>,
@@ -111,6 +121,7 @@ fn run(cli: Cli) -> Result<(), String> {
             addr,
             db,
             demo,
+            demo_deals,
             cors_origins,
             cors_allow_loopback,
             webhooks,
@@ -121,8 +132,12 @@ fn run(cli: Cli) -> Result<(), String> {
         } => {
             let store = open(&db)?;
             if demo
-                && demo::seed_if_empty(&store, reference_api::store::now())
-                    .map_err(|error| error.to_string())?
+                && demo::seed_if_empty(
+                    &store,
+                    reference_api::store::now(),
+                    demo_deals.map(|total| total as usize),
+                )
+                .map_err(|error| error.to_string())?
             {
                 eprintln!("reference-api: loaded the demo data into {db}");
             }

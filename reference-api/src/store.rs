@@ -455,6 +455,16 @@ impl Store {
         self.write(|writer| insert_deal(writer, company, record))
     }
 
+    /// Inserts many deals as one transaction: one write to disk for them all,
+    /// where a transaction each would sync thousands of times.
+    pub fn insert_deals(&self, company: CompanyId, records: &[DealRecord]) -> StoreResult<()> {
+        self.write(|writer| {
+            records
+                .iter()
+                .try_for_each(|record| insert_deal(writer, company, record))
+        })
+    }
+
     /// Applies a status change by the contract's rules ([`StatusChange::apply`]);
     /// `None` when the company has no such deal.
     pub fn change_status(

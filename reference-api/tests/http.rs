@@ -629,3 +629,47 @@ fn the_seeds_example_records_answer_as_the_seed_shows() {
         "Probability must be a number from 0 to 100"
     );
 }
+
+// Guards: `--demo-deals` seeds that many deals for the demo company, the
+// seed's example deals among them, mostly open and in every stage, and leaves
+// the other company as it is; it takes no fewer than the seed's two deals and
+// only with --demo.
+#[test]
+fn demo_deals_seeds_the_number_asked_for() {
+    let dir = TempDir::new("demo-deals");
+    let server = Server::start(&dir.db(), &["--demo", "--demo-deals", "2000"]);
+    let total = |path: &str, key: &str| {
+        let answer = server.get(path, key);
+        assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+        answer.body["meta"]["total"].as_u64().unwrap()
+    };
+    assert_eq!(total("/deals?limit=1", RW), 2000);
+    assert_eq!(total("/deals?limit=1", OTHER), OTHER_COMPANY_DEALS as u64);
+    assert!(total("/deals?limit=1&status=open", RW) > 1500);
+    for stage in deals_contract::PIPELINE_STAGES {
+        assert!(
+            total(&format!("/deals?limit=1&stage={stage}"), RW) > 50,
+            "{stage}"
+        );
+    }
+    for (id, title) in [
+        ("deal_123", "Enterprise Software License"),
+        ("deal_789", "Website Redesign Project"),
+    ] {
+        let answer = server.get(&format!("/deals/{id}"), RW);
+        assert_eq!(answer.status, 200, "{id}");
+        assert_eq!(answer.body["data"]["title"], title);
+    }
+
+    for refused in [
+        &["--demo", "--demo-deals", "1"][..],
+        &["--demo-deals", "2000"][..],
+    ] {
+        let output = std::process::Command::new(BINARY)
+            .args(["serve", "--addr", "127.0.0.1:0", "--db", &dir.db()])
+            .args(refused)
+            .output()
+            .expect("serve");
+        assert!(!output.status.success(), "{refused:?}");
+    }
+}
