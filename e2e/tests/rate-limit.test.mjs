@@ -31,23 +31,23 @@ describe('rate limit, in chromium', () => {
     await page.goto(`${host.origin}/plain.html`);
     await page.getByLabel('API key').fill('isao_demo_rw');
     await page.getByRole('button', { name: 'Connect' }).click();
-    await page.locator('table.deals[aria-busy="false"] tbody tr').first().waitFor();
+    await page.locator('.deal-page[aria-busy="false"] table.deals tbody tr').first().waitFor();
     await page.getByLabel('Page size').selectOption('10');
     const waiting = page.getByText(/Rate limit exceeded\. Trying again in \d+ seconds?…/);
     let asked = 1;
     for (let click = 0; click < REQUESTS_PER_MINUTE * 2 && !(await waiting.isVisible()); click += 1) {
-      await page.locator('table.deals[aria-busy="false"]').waitFor();
+      await page.locator('.deal-page[aria-busy="false"] table.deals').waitFor();
       await page.getByRole('button', { name: 'Next' }).click();
       asked += 1;
       await page.waitForFunction(() => {
         const root = document.querySelector('#deals').shadowRoot;
-        return root.querySelector('table.deals[aria-busy="false"]') || root.querySelector('.rate-limited');
+        return root.querySelector('.deal-page[aria-busy="false"] table.deals') || root.querySelector('.rate-limited');
       });
     }
     await waiting.waitFor();
     const seconds = Number(/in (\d+) second/.exec(await waiting.textContent())[1]);
     assert.ok(seconds >= 1 && seconds <= 60, `waits ${seconds} s`);
-    await page.locator(`table.deals[data-page="${asked}"][aria-busy="false"]`).waitFor({ timeout: 75_000 });
+    await page.locator(`.deal-page[aria-busy="false"] table.deals[data-page="${asked}"]`).waitFor({ timeout: 75_000 });
     assert.match(await page.locator('.pager .page-of').textContent(), new RegExp(`^Page ${asked} of \\d+$`));
     assert.equal(await waiting.count(), 0);
   });

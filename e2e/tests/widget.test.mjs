@@ -60,7 +60,7 @@ async function watchedPage(context) {
 async function connect(page, key = 'isao_demo_rw') {
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Connect' }).click();
-  await page.locator('table.deals[aria-busy="false"] tbody tr').first().waitFor();
+  await page.locator('.deal-page[aria-busy="false"] table.deals tbody tr').first().waitFor();
 }
 
 const rows = (page) => page.locator('table.deals tbody tr');
@@ -85,14 +85,14 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await connect(page);
 
       await page.getByLabel('Page size').selectOption('100');
-      await page.locator('table.deals[data-page="1"][aria-busy="false"]').waitFor();
+      await page.locator('.deal-page[aria-busy="false"] table.deals[data-page="1"]').waitFor();
       await assert.doesNotReject(rows(page).nth(99).waitFor());
       const total = Number((await page.locator('.pager .total').textContent()).split(' ')[0]);
       const pages = Math.ceil(total / 100);
       const seen = new Set((await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.dealId))));
       for (let number = 2; number <= pages; number += 1) {
         await page.getByRole('button', { name: 'Next' }).click();
-        await page.locator(`table.deals[data-page="${number}"][aria-busy="false"]`).waitFor();
+        await page.locator(`.deal-page[aria-busy="false"] table.deals[data-page="${number}"]`).waitFor();
         await assert.equal(await page.locator('.pager .page-of').textContent(), `Page ${number} of ${pages}`);
         for (const id of await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.dealId))) seen.add(id);
       }
@@ -100,7 +100,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       assert.ok(await page.getByRole('button', { name: 'Next' }).isDisabled());
 
       await page.getByLabel('Status').selectOption('won');
-      await page.locator('table.deals[data-page="1"][aria-busy="false"]').waitFor();
+      await page.locator('.deal-page[aria-busy="false"] table.deals[data-page="1"]').waitFor();
       const statuses = await rows(page).locator('td:nth-of-type(5)').allTextContents();
       assert.ok(statuses.length > 0 && statuses.every((status) => status === 'won'), statuses.join());
       assert.match(page.url(), /deals\.status=won/);

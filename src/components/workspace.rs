@@ -30,6 +30,23 @@ impl Screen {
 /// The answer to a status change, with the id of the deal it was for.
 pub(super) type StatusAnswer = (String, Result<Deal, ApiError>);
 
+/// Counts a request as in flight until it is answered or dropped: a request
+/// overtaken by a newer one is dropped, never answered.
+struct InFlight(RwSignal<u32>);
+
+impl InFlight {
+    fn start(count: RwSignal<u32>) -> Self {
+        count.try_update(|count| *count += 1);
+        Self(count)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.try_update(|count| *count = count.saturating_sub(1));
+    }
+}
+
 /// Everything the screens share. It is owned by the workspace, not by a
 /// screen, so that an answer arriving after the user left the screen that
 /// asked still updates the list; and every write made after an `.await` is a
@@ -41,6 +58,8 @@ pub(super) struct WorkspaceState {
     /// Stages offered as suggestions: the pipeline's, then every one seen.
     pub stages: RwSignal<BTreeSet<String>>,
     pub deals: LocalResource<Result<Page<Deal>, ApiError>>,
+    /// Requests for `deals` not yet answered (or abandoned for a newer one).
+    pub deals_in_flight: RwSignal<u32>,
     /// The open deal with its id, `None` while no deal is open.
     pub deal: LocalResource<Option<(String, Result<Deal, ApiError>)>>,
     pub change_status: Action<(String, StatusChange), StatusAnswer>,
@@ -64,12 +83,14 @@ impl WorkspaceState {
             }
         };
 
+        let deals_in_flight = RwSignal::new(0);
         let deals = LocalResource::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
                 let request = query.get();
                 let (client, session) = (client.clone(), session.clone());
                 async move {
+                    let _in_flight = InFlight::start(deals_in_flight);
                     let answer = client.list_deals(&request).await;
                     match &answer {
                         Ok(page) => page.data.iter().for_each(learn_stage),
@@ -147,6 +168,7 @@ impl WorkspaceState {
             screen,
             stages,
             deals,
+            deals_in_flight,
             deal,
             change_status,
             create,

@@ -114,7 +114,9 @@ async fn stage_and_date_filters_combine_and_reset() {
     );
     widget
         .wait_until("combined total", || {
-            widget.find("table.deals[aria-busy=\"false\"]").is_some()
+            widget
+                .find(".deal-page[aria-busy=\"false\"] table.deals")
+                .is_some()
                 && widget
                     .text_of(".pager .total")
                     .starts_with(&combined.meta.total.to_string())

@@ -183,7 +183,7 @@ impl Widget {
 
     /// Waits until page `page` has arrived and nothing is loading.
     pub async fn wait_for_page(&self, page: u32) {
-        let selector = format!("table.deals[data-page=\"{page}\"][aria-busy=\"false\"]");
+        let selector = format!(".deal-page[aria-busy=\"false\"] table.deals[data-page=\"{page}\"]");
         self.wait_until(&format!("page {page} loaded"), || {
             self.find(&selector).is_some()
         })
