@@ -14,7 +14,8 @@ use crate::LIVE_BYTES;
 /// change is about 4.8 KB per hundred, of the old pager about 42 KB.
 const ALLOWED_GROWTH_BYTES: usize = 1024;
 
-// Guards: turning pages and changing filters gives back every byte it takes.
+// Guards: turning pages and changing filters gives back every byte it takes,
+// and every JavaScript object it held.
 // A reactive closure rebuilt with each page that read the long-lived query
 // (the pager's buttons, the table's busy mark) left a subscription behind
 // every time: +420 bytes a change, for as long as the page stayed open.
@@ -59,11 +60,17 @@ async fn page_and_filter_changes_give_back_their_memory() {
     };
     changes(40).await;
     let warm = LIVE_BYTES.load(Ordering::Relaxed);
+    let warm_refs = wasm_bindgen::externref_heap_live_count();
     changes(100).await;
     let after = LIVE_BYTES.load(Ordering::Relaxed);
+    let after_refs = wasm_bindgen::externref_heap_live_count();
     assert!(
         after <= warm + ALLOWED_GROWTH_BYTES,
         "the heap grew by {} bytes over 100 changes",
         after.saturating_sub(warm)
+    );
+    assert_eq!(
+        after_refs, warm_refs,
+        "JavaScript objects held by the widget (listeners, formatters, nodes)"
     );
 }
