@@ -16,9 +16,8 @@ const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
 /// The page of deals that answers the filters. While the next page loads,
 /// the last one stays on screen, marked busy. Rendered straight from the
-/// resource rather than through `<Transition>`: each of its re-renders left
-/// a cleanup on a long-lived owner, about 400 bytes of wasm heap per page
-/// turned that were never given back.
+/// resource rather than through `<Transition>`, which kept a few dozen bytes
+/// of every re-render for as long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState, url_state: UrlState) -> impl IntoView {
     let url_state = StoredValue::new(url_state);
