@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use deals_contract::FieldErrors;
 use leptos::prelude::*;
 
@@ -145,7 +143,7 @@ pub fn SelectField(
 /// The stages seen so far, offered to every stage input that names `id` in
 /// its `list` attribute.
 #[component]
-pub fn StageSuggestions(id: &'static str, stages: RwSignal<BTreeSet<String>>) -> impl IntoView {
+pub fn StageSuggestions(id: &'static str, stages: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <datalist id=id>
             <For each=move || stages.get() key=|stage| stage.clone() let:stage>

@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAGES};
 use leptos::prelude::*;
 
@@ -56,7 +54,7 @@ pub(super) struct WorkspaceState {
     pub query: RwSignal<DealQuery>,
     pub screen: RwSignal<Screen>,
     /// Stages offered as suggestions: the pipeline's, then every one seen.
-    pub stages: RwSignal<BTreeSet<String>>,
+    pub stages: RwSignal<Vec<String>>,
     pub deals: LocalResource<Result<Page<Deal>, ApiError>>,
     /// Requests for `deals` not yet answered (or abandoned for a newer one).
     pub deals_in_flight: RwSignal<u32>,
@@ -71,15 +69,13 @@ impl WorkspaceState {
         let (initial_query, initial_deal) = url_state.read();
         let query = RwSignal::new(initial_query);
         let screen = RwSignal::new(initial_deal.map_or(Screen::List, Screen::Deal));
-        let stages: RwSignal<BTreeSet<String>> = RwSignal::new(
-            PIPELINE_STAGES
-                .iter()
-                .map(|stage| stage.to_string())
-                .collect(),
-        );
+        let stages = RwSignal::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn_stage = move |deal: &Deal| {
             if let Some(stage) = &deal.stage {
-                stages.try_update(|known| known.insert(stage.clone()));
+                let unseen = stages.try_with_untracked(|known| !known.contains(stage));
+                if unseen == Some(true) {
+                    stages.try_update(|known| known.push(stage.clone()));
+                }
             }
         };
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use deals_contract::{DealQuery, DealStatus};
+use deals_contract::{DealQuery, DealStatus, NewDeal, PIPELINE_STAGES};
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -293,4 +293,43 @@ async fn open_totals_are_per_currency() {
         assert!(text.starts_with(&format!("Open {currency}:")), "{text}");
         assert!(text.contains("weighted"), "{text}");
     }
+}
+
+// Guards: every stage field suggests the pipeline's stages in pipeline
+// order, then the stages the loaded deals use that the pipeline lacks.
+#[wasm_bindgen_test]
+async fn stage_fields_suggest_the_pipeline_then_the_stages_seen() {
+    let own_stage = unique("pilot").replace(' ', "-");
+    let deal = NewDeal {
+        stage: Some(own_stage.clone()),
+        ..new_deal(&unique("Staged"))
+    };
+    client(RW_KEY)
+        .create_deal(&deal)
+        .await
+        .expect("create deal");
+
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    let suggestions = || {
+        widget
+            .find_all("#isao-stage-filter-options option")
+            .iter()
+            .filter_map(|option| option.get_attribute("value"))
+            .collect::<Vec<_>>()
+    };
+    widget
+        .wait_until("the new deal's stage offered", || {
+            suggestions().contains(&own_stage)
+        })
+        .await;
+    let offered = suggestions();
+    assert_eq!(
+        offered[..PIPELINE_STAGES.len()],
+        PIPELINE_STAGES.map(str::to_owned)
+    );
+    assert_eq!(
+        offered.iter().filter(|stage| **stage == own_stage).count(),
+        1
+    );
 }

@@ -284,7 +284,15 @@ pub async fn list(key: &str, query: DealQuery) -> Page<Deal> {
 
 /// A deal created straight through the API, for tests about existing deals.
 pub async fn create_deal(title: &str) -> Deal {
-    let deal = NewDeal {
+    client(RW_KEY)
+        .create_deal(&new_deal(title))
+        .await
+        .expect("create deal")
+}
+
+/// The body `create_deal` sends: a high-priority 1,234.50 EUR proposal.
+pub fn new_deal(title: &str) -> NewDeal {
+    NewDeal {
         title: title.to_owned(),
         description: None,
         value: 1234.5,
@@ -296,11 +304,7 @@ pub async fn create_deal(title: &str) -> Deal {
         source: None,
         contact_id: None,
         assigned_to_id: None,
-    };
-    client(RW_KEY)
-        .create_deal(&deal)
-        .await
-        .expect("create deal")
+    }
 }
 
 /// Opens the newest deal (the one a test just created) from the list.
