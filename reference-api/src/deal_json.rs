@@ -139,6 +139,28 @@ fn required_instant<'row>(row: &'row Row, column: usize) -> rusqlite::Result<Cow
         .unwrap_or_else(|| Cow::Owned(timestamp::format(&DateTime::<Utc>::default()))))
 }
 
+/// A deal's contact or assignee, `null` when it has none: `id` from
+/// `id_column`, then `name` and `email` from the next two columns, then each
+/// of `more` (member name with its leading `,"…":`) from the columns after.
+fn write_person(json: &mut Vec<u8>, row: &Row, id_column: usize, more: &[&str]) -> StoreResult<()> {
+    let Some(id) = optional_text(row, id_column)? else {
+        json.extend_from_slice(b"null");
+        return Ok(());
+    };
+    json.extend_from_slice(br#"{"id":"#);
+    write_text(json, id)?;
+    json.extend_from_slice(br#","name":"#);
+    write_text(json, text(row, id_column + 1)?)?;
+    json.extend_from_slice(br#","email":"#);
+    write_optional_text(json, optional_text(row, id_column + 2)?)?;
+    for (offset, member) in more.iter().enumerate() {
+        json.extend_from_slice(member.as_bytes());
+        write_optional_text(json, optional_text(row, id_column + 3 + offset)?)?;
+    }
+    json.push(b'}');
+    Ok(())
+}
+
 /// One row of the deal query (`store::DEAL_COLUMNS`) as serializing the
 /// contract's `Deal` writes it: its members in the same order, `null` for
 /// what is absent.
@@ -170,35 +192,14 @@ fn write_deal(json: &mut Vec<u8>, row: &Row) -> StoreResult<()> {
     json.extend_from_slice(br#","source":"#);
     write_optional_text(json, optional_text(row, 11)?)?;
     json.extend_from_slice(br#","contact":"#);
-    match optional_text(row, 12)? {
-        Some(id) => {
-            json.extend_from_slice(br#"{"id":"#);
-            write_text(json, id)?;
-            json.extend_from_slice(br#","name":"#);
-            write_text(json, text(row, 13)?)?;
-            json.extend_from_slice(br#","email":"#);
-            write_optional_text(json, optional_text(row, 14)?)?;
-            json.extend_from_slice(br#","phoneNumber":"#);
-            write_optional_text(json, optional_text(row, 15)?)?;
-            json.extend_from_slice(br#","currentCompany":"#);
-            write_optional_text(json, optional_text(row, 16)?)?;
-            json.push(b'}');
-        }
-        None => json.extend_from_slice(b"null"),
-    }
+    write_person(
+        json,
+        row,
+        12,
+        &[r#","phoneNumber":"#, r#","currentCompany":"#],
+    )?;
     json.extend_from_slice(br#","assignedTo":"#);
-    match optional_text(row, 17)? {
-        Some(id) => {
-            json.extend_from_slice(br#"{"id":"#);
-            write_text(json, id)?;
-            json.extend_from_slice(br#","name":"#);
-            write_text(json, text(row, 18)?)?;
-            json.extend_from_slice(br#","email":"#);
-            write_optional_text(json, optional_text(row, 19)?)?;
-            json.push(b'}');
-        }
-        None => json.extend_from_slice(b"null"),
-    }
+    write_person(json, row, 17, &[])?;
     json.extend_from_slice(br#","createdAt":"#);
     write_text(json, &required_instant(row, 20)?)?;
     json.extend_from_slice(br#","updatedAt":"#);
