@@ -14,6 +14,7 @@ SCHEMATHESIS_VERSION="4.32.5"
 BINARYEN_VERSION="132"
 TWIGGY_VERSION="0.8.0"
 JSON_SERVER_VERSION="0.17.4"
+TERSER_VERSION="5.51.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO_ROOT/Cargo.lock")"
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen version in Cargo.lock"
 
@@ -69,6 +70,7 @@ cargo_install wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 
 step "Release build and size tools"
 npm_tool_install wasm-opt "$BINARYEN_VERSION" binaryen
+npm_tool_install terser "$TERSER_VERSION" terser
 apt_install brotli
 
 step "Browsers and drivers"
