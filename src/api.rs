@@ -128,7 +128,7 @@ impl fmt::Display for ApiError {
             ApiError::NotFound { error } => f.write_str(error),
             ApiError::Validation { error, details } => {
                 f.write_str(error)?;
-                for (field, message) in details {
+                for (field, message) in details.iter() {
                     write!(f, "; {field}: {message}")?;
                 }
                 Ok(())

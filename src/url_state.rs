@@ -41,7 +41,7 @@ impl UrlState {
         let query = DealQuery::from_pairs(pairs.iter().cloned()).unwrap_or_else(|refused| {
             let readable = pairs
                 .into_iter()
-                .filter(|(name, _)| !refused.contains_key(*name));
+                .filter(|(name, _)| !refused.contains(name));
             DealQuery::from_pairs(readable).unwrap_or_default()
         });
         let deal = params

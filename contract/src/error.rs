@@ -1,8 +1,116 @@
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::ops::Index;
 
-/// Messages per field, keyed by the field's name in JSON (or the query parameter's).
-pub type FieldErrors = BTreeMap<String, String>;
+/// Messages per field, keyed by the field's name in JSON (or the query
+/// parameter's), in the order the rules were checked. A list, not a map: an
+/// answer names a handful of fields at most, and a `BTreeMap`'s code cost the
+/// widget's download 3 KB gzip.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(Vec<(String, String)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps a field's first message: the first rule it breaks is the one to
+    /// fix first, and later ones often follow from it.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        if !self.contains(field) {
+            self.0.push((field.to_owned(), message.into()));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, message)| message.as_str())
+    }
+
+    pub fn contains(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// Each field with its message.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(name, message)| (name.as_str(), message.as_str()))
+    }
+}
+
+impl<const N: usize> From<[(&str, String); N]> for FieldErrors {
+    fn from(pairs: [(&str, String); N]) -> Self {
+        let mut errors = Self::new();
+        for (field, message) in pairs {
+            errors.add(field, message);
+        }
+        errors
+    }
+}
+
+/// `errors["title"]`, like a map's, for tests: panics when the field has no message.
+impl Index<&str> for FieldErrors {
+    type Output = String;
+
+    fn index(&self, field: &str) -> &String {
+        match self.0.iter().find(|(name, _)| name == field) {
+            Some((_, message)) => message,
+            None => panic!("no message for the field {field}"),
+        }
+    }
+}
+
+/// A JSON object, as the seed's `details` is.
+impl Serialize for FieldErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, message) in &self.0 {
+            map.serialize_entry(field, message)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldErrors {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldErrorsVisitor;
+
+        impl<'de> Visitor<'de> for FieldErrorsVisitor {
+            type Value = FieldErrors;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("an object of messages by field")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldErrors, A::Error> {
+                let mut errors = FieldErrors::new();
+                while let Some((field, message)) = map.next_entry::<String, String>()? {
+                    errors.add(&field, message);
+                }
+                Ok(errors)
+            }
+        }
+
+        deserializer.deserialize_map(FieldErrorsVisitor)
+    }
+}
 
 /// The 400 of a create whose `contactId` names no contact of the company.
 pub const CONTACT_NOT_FOUND: &str = "Contact not found or does not belong to your company";
@@ -93,11 +201,8 @@ mod tests {
     #[test]
     fn validation_is_the_seeds_422_body() {
         let details = FieldErrors::from([
-            ("title".to_owned(), "Title is required".to_owned()),
-            (
-                "value".to_owned(),
-                "Value must be a positive number".to_owned(),
-            ),
+            ("title", "Title is required".to_owned()),
+            ("value", "Value must be a positive number".to_owned()),
         ]);
         assert_eq!(
             serde_json::to_value(ErrorBody::validation(details)).unwrap(),
@@ -107,6 +212,40 @@ mod tests {
                 "details": {"title": "Title is required", "value": "Value must be a positive number"}
             })
         );
+    }
+
+    #[test]
+    fn a_field_keeps_its_first_message() {
+        let mut errors = FieldErrors::new();
+        errors.add("value", "Value is required");
+        errors.add("title", "Title is required");
+        errors.add("value", "Value must be a positive number");
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors.get("value"), Some("Value is required"));
+        assert_eq!(errors.fields().collect::<Vec<_>>(), ["value", "title"]);
+        assert_eq!(errors.get("stage"), None);
+    }
+
+    #[test]
+    fn details_are_read_from_a_json_object_and_only_from_one() {
+        let details: FieldErrors = serde_json::from_value(json!({
+            "title": "Title is required",
+            "currency": "Currency must be a 3-letter code such as EUR"
+        }))
+        .unwrap();
+        assert_eq!(
+            details.iter().collect::<Vec<_>>(),
+            [
+                ("currency", "Currency must be a 3-letter code such as EUR"),
+                ("title", "Title is required")
+            ]
+        );
+        assert_eq!(
+            serde_json::to_value(&details).unwrap(),
+            json!({"title": "Title is required", "currency": "Currency must be a 3-letter code such as EUR"})
+        );
+        assert!(serde_json::from_value::<FieldErrors>(json!(["title"])).is_err());
+        assert!(serde_json::from_value::<FieldErrors>(json!({"title": 1})).is_err());
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl<'a> FieldReader<'a> {
     }
 
     pub(crate) fn has_failed(&self, name: &str) -> bool {
-        self.errors.contains_key(name)
+        self.errors.contains(name)
     }
 
     /// Every member whose name is not in `known` is reported as unknown: a
@@ -59,14 +59,12 @@ impl<'a> FieldReader<'a> {
     pub(crate) fn refuse_unknown(&mut self, known: &[&str]) {
         for name in self.fields.keys() {
             if !known.contains(&name.as_str()) {
-                self.errors.insert(name.clone(), "Unknown field".to_owned());
+                self.errors.add(name, "Unknown field");
             }
         }
     }
 
     pub(crate) fn fail(&mut self, name: &str, message: impl Into<String>) {
-        self.errors
-            .entry(name.to_owned())
-            .or_insert_with(|| message.into());
+        self.errors.add(name, message);
     }
 }

@@ -92,7 +92,7 @@ impl DealQuery {
                 _ => None,
             };
             if let Some(message) = problem {
-                errors.insert(name.to_owned(), message);
+                errors.add(name, message);
             }
         }
         if errors.is_empty() {
@@ -192,8 +192,8 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(
-            errors.keys().collect::<Vec<_>>(),
-            ["createdSince", "page", "status", "updatedSince"]
+            errors.fields().collect::<Vec<_>>(),
+            ["page", "status", "createdSince", "updatedSince"]
         );
     }
 
@@ -209,7 +209,7 @@ mod tests {
             errors["updatedSince"],
             "updatedSince must be an ISO 8601 date or date-time with a four-digit year"
         );
-        assert!(errors.contains_key("createdSince"));
+        assert!(errors.contains("createdSince"));
         assert_eq!(errors["stage"], "Stage must be at most 100 characters");
     }
 

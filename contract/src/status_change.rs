@@ -34,7 +34,7 @@ impl StatusChange {
     pub fn from_json(body: &Value) -> Result<Self, FieldErrors> {
         let Some(fields) = body.as_object() else {
             return Err(FieldErrors::from([(
-                "body".to_owned(),
+                "body",
                 "The request body must be a JSON object".to_owned(),
             )]));
         };
@@ -78,9 +78,9 @@ impl StatusChange {
             actual_close_date,
         };
         if errors.is_empty() && change == StatusChange::default() {
-            errors.insert(
-                "status".to_owned(),
-                "Provide at least one of status, stage, probability, actualCloseDate".to_owned(),
+            errors.add(
+                "status",
+                "Provide at least one of status, stage, probability, actualCloseDate",
             );
         }
         if errors.is_empty() {

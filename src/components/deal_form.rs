@@ -62,10 +62,10 @@ impl DraftFields {
 fn errors_by_field(error: &ApiError) -> FieldErrors {
     match error {
         ApiError::BadRequest { error: text, .. } if text == CONTACT_NOT_FOUND => {
-            FieldErrors::from([("contactId".to_owned(), text.clone())])
+            FieldErrors::from([("contactId", text.clone())])
         }
         ApiError::BadRequest { error: text, .. } if text == USER_NOT_FOUND => {
-            FieldErrors::from([("assignedToId".to_owned(), text.clone())])
+            FieldErrors::from([("assignedToId", text.clone())])
         }
         _ => error.field_errors(),
     }

@@ -50,7 +50,7 @@ pub fn FieldShell<V: IntoView + 'static>(
 
 /// The message the server or the shared rules gave for the field `name`.
 fn message_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|errors| errors.get(name).cloned()))
+    Signal::derive(move || errors.with(|errors| errors.get(name).map(str::to_owned)))
 }
 
 /// A labelled text input of the "New deal" form; `name` is the field's name
