@@ -56,29 +56,27 @@ impl ApiError {
     /// Reads a non-2xx answer: the server's own words when its body has the
     /// contract's error shape, a plain description of the status otherwise.
     pub fn from_answer(status: u16, retry_after: Option<&str>, body: &str) -> Self {
-        let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
-        let error = parsed
-            .as_ref()
-            .map(|body| body.error.clone())
-            .unwrap_or_else(|| format!("The Deals API answered {status}"));
-        let message = parsed.as_ref().and_then(|body| body.message.clone());
+        let ErrorBody {
+            error,
+            message,
+            required_permission,
+            available_permissions,
+            details,
+            ..
+        } = serde_json::from_str(body)
+            .unwrap_or_else(|_| ErrorBody::plain(format!("The Deals API answered {status}")));
         match status {
             401 => ApiError::Unauthorized { error, message },
             403 => ApiError::Forbidden {
                 error,
                 message,
-                required_permission: parsed
-                    .as_ref()
-                    .and_then(|body| body.required_permission.clone()),
-                available_permissions: parsed
-                    .as_ref()
-                    .and_then(|body| body.available_permissions.clone())
-                    .unwrap_or_default(),
+                required_permission,
+                available_permissions: available_permissions.unwrap_or_default(),
             },
             404 => ApiError::NotFound { error },
             422 => ApiError::Validation {
                 error,
-                details: parsed.and_then(|body| body.details).unwrap_or_default(),
+                details: details.unwrap_or_default(),
             },
             400 => ApiError::BadRequest { error, message },
             429 => ApiError::RateLimited {
