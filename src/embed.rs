@@ -119,10 +119,14 @@ fn show_crash(container: &HtmlElement) {
 fn install_panic_hook() {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
-        // The hook before ours (a test runner's, say) still hears of it.
+        // In tests, the hook before ours (the test runner's) still hears of
+        // it. In a release build it could only be std's own, which writes to
+        // a stderr that wasm32 does not have: leaving it out saves its code.
+        #[cfg(debug_assertions)]
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             report_crash(&info.to_string());
+            #[cfg(debug_assertions)]
             previous(info);
         }));
     });
@@ -146,23 +150,36 @@ impl MountOptions {
 
     /// `data-api-base` (required), `data-key-storage` (`session`, the default,
     /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
-    /// state off), `data-stylesheet`.
+    /// state off), `data-refresh-seconds` (30 by default; 0 turns live refresh
+    /// off), `data-stylesheet`.
     fn from_element(element: &Element) -> Result<Self, JsValue> {
         Self::read(|name| element.get_attribute(&format!("data-{name}")))
     }
 
-    /// `{apiBase, keyStorage, urlKey, stylesheet}`: the same options in camelCase.
+    /// `{apiBase, keyStorage, urlKey, refreshSeconds, stylesheet}`: the same
+    /// options in camelCase; `refreshSeconds` may be a number or a string.
     fn from_object(options: &JsValue) -> Result<Self, JsValue> {
         Self::read(|name| {
             let camel = match name {
                 "api-base" => "apiBase",
                 "key-storage" => "keyStorage",
                 "url-key" => "urlKey",
+                "refresh-seconds" => "refreshSeconds",
                 other => other,
             };
-            js_sys::Reflect::get(options, &JsValue::from_str(camel))
-                .ok()
-                .and_then(|value| value.as_string())
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(camel)).ok()?;
+            value.as_string().or_else(|| {
+                // Whole numbers only; anything else is passed on as text for
+                // `read` to refuse.
+                value.as_f64().map(|number| match number {
+                    whole
+                        if whole.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&whole) =>
+                    {
+                        (whole as u32).to_string()
+                    }
+                    _ => "not a whole number".to_owned(),
+                })
+            })
         })
     }
 
@@ -182,6 +199,13 @@ impl MountOptions {
         }
         if let Some(url_key) = option("url-key") {
             options.config.url_key = Some(url_key).filter(|key| !key.is_empty());
+        }
+        if let Some(seconds) = option("refresh-seconds") {
+            options.config.refresh_seconds = seconds.trim().parse().map_err(|_| {
+                JsValue::from_str(
+                    "isao-deals: refreshSeconds must be a whole number of seconds, 0 to turn live refresh off",
+                )
+            })?;
         }
         options.stylesheet = option("stylesheet");
         Ok(options)
@@ -229,7 +253,7 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     Ok(WidgetHandle { id, root })
 }
 
-/// `mount(element, {apiBase, keyStorage, urlKey, stylesheet})` for JavaScript.
+/// `mount(element, {apiBase, keyStorage, urlKey, refreshSeconds, stylesheet})` for JavaScript.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     mount(host, MountOptions::from_object(&options)?)

@@ -10,6 +10,7 @@ pub mod draft;
 pub mod embed;
 pub mod format;
 pub mod key_store;
+pub mod live_refresh;
 pub mod session;
 pub mod totals;
 pub mod url_state;

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use crate::{timestamp, DealStatus, FieldErrors, STAGE_MAX_CHARS};
+use crate::{timestamp, Deal, DealStatus, FieldErrors, STAGE_MAX_CHARS};
 
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 200;
@@ -122,6 +122,24 @@ impl DealQuery {
             pairs.push(("updatedSince", timestamp::format(instant)));
         }
         pairs
+    }
+
+    /// Whether the filters keep `deal`, as the list endpoint filters: status and
+    /// stage equal (stage to the letter), creation and update at or after the
+    /// instants. Page and size play no part. The reference server's SQL is held
+    /// to the same answers by its HTTP tests.
+    pub fn selects(&self, deal: &Deal) -> bool {
+        self.status.is_none_or(|status| deal.status == status)
+            && self
+                .stage
+                .as_ref()
+                .is_none_or(|stage| deal.stage.as_ref() == Some(stage))
+            && self
+                .created_since
+                .is_none_or(|since| deal.created_at >= since)
+            && self
+                .updated_since
+                .is_none_or(|since| deal.updated_at >= since)
     }
 
     /// Whether any filter narrows the list (page and size are not filters).

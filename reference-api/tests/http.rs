@@ -6,6 +6,7 @@ mod support;
 
 use std::collections::HashSet;
 
+use deals_contract::{Deal, DealQuery};
 use reference_api::demo::{DEMO_COMPANY_DEALS, OTHER_COMPANY_DEALS};
 use serde_json::{json, Value};
 use support::*;
@@ -115,7 +116,9 @@ fn paging_edges() {
     assert!(bad.body["details"]["createdSince"].is_string());
 }
 
-// Guards: each filter and their combination return exactly the matching deals.
+// Guards: each filter and their combination return exactly the matching deals,
+// and the contract's `DealQuery::selects` (with which the widget's live refresh
+// sorts changed deals) keeps exactly the deals the server's SQL keeps.
 #[test]
 fn filters_narrow_and_combine() {
     let dir = TempDir::new("filters");
@@ -125,6 +128,23 @@ fn filters_narrow_and_combine() {
         let expected: Vec<Value> = all.iter().filter(|deal| keep(deal)).cloned().collect();
         let got = server.all_deals(RW, filter, 200);
         assert_eq!(ids(&got), ids(&expected), "filter {filter}");
+        let query = DealQuery::from_pairs(
+            filter
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let selected: Vec<Value> = all
+            .iter()
+            .filter(|deal| query.selects(&serde_json::from_value::<Deal>((*deal).clone()).unwrap()))
+            .cloned()
+            .collect();
+        assert_eq!(
+            ids(&selected),
+            ids(&got),
+            "DealQuery::selects, filter {filter}"
+        );
         assert!(
             !got.is_empty(),
             "filter {filter} matches something in the demo data"

@@ -1,5 +1,8 @@
+use std::time::Duration;
+
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use leptos::ev::MouseEvent;
+use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -9,10 +12,15 @@ use super::rate_limit::RateLimitWait;
 use super::workspace::{Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
+use crate::live_refresh::Offered;
 use crate::totals::open_totals;
 use crate::url_state::UrlState;
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
+
+/// Refreshes that fail in a row before the failure is shown: one lost
+/// request on a flaky network is not worth the user's attention.
+const QUIET_REFRESH_FAILURES: u32 = 3;
 
 /// The page of deals that answers the filters. While the next page loads,
 /// the last one stays on screen, marked busy. Rendered straight from the
@@ -37,6 +45,7 @@ pub fn DealList(state: WorkspaceState, url_state: UrlState) -> impl IntoView {
     };
     view! {
         <Filters state />
+        <LiveRefreshNotice state />
         <p class="status" role="status" aria-live="polite">{announcement}</p>
         <div class="deal-page" aria-busy=move || pending.get().to_string()>{shown}</div>
     }
@@ -76,6 +85,54 @@ fn answer_view(
             }
             .into_any()
         }
+    }
+}
+
+/// Refreshes the list every `live.seconds` while it is on screen and the
+/// page is visible, and offers what the refresh found that would move rows.
+#[component]
+fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
+    let live = state.live;
+    if live.seconds > 0 {
+        let tick = move || {
+            let visible = !document().hidden();
+            let idle = state.deals_in_flight.try_get_untracked() == Some(0)
+                && live.in_flight.try_get_untracked() == Some(0);
+            if visible && idle {
+                live.refresh.try_with_value(|refresh| refresh());
+            }
+        };
+        // The interval ends with the list screen, and with the workspace on disconnect.
+        if let Ok(interval) =
+            set_interval_with_handle(tick, Duration::from_secs(live.seconds.into()))
+        {
+            on_cleanup(move || interval.clear());
+        }
+    }
+    let offer = move || {
+        let changed = live.offered.with(Offered::summary)?;
+        Some(view! {
+            <p class="refresh-offer">
+                {changed} " "
+                <button type="button" class="secondary" on:click=move |_| state.deals.refetch()>"Show"</button>
+            </p>
+        })
+    };
+    let failure = move || {
+        live.failing.with(|(count, error)| {
+            (*count >= QUIET_REFRESH_FAILURES).then(|| {
+                let text = format!(
+                    "Live refresh failed {count} times in a row: {error}. It keeps trying."
+                );
+                view! { <p class="refresh-failure">{text}</p> }
+            })
+        })
+    };
+    view! {
+        <div class="live-refresh" role="status">
+            {offer}
+            {failure}
+        </div>
     }
 }
 

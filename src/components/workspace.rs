@@ -5,6 +5,7 @@ use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::deal_list::DealList;
 use crate::api::{ApiClient, ApiError};
+use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
 use crate::url_state::UrlState;
 
@@ -45,6 +46,22 @@ impl Drop for InFlight {
     }
 }
 
+/// Live refresh of the list: what it found that the page on screen does not
+/// show yet, and how its requests fare.
+#[derive(Clone, Copy)]
+pub(super) struct LiveRefresh {
+    /// Seconds between two refreshes; 0 turns live refresh off.
+    pub seconds: u32,
+    /// Deals that would enter or leave the page on screen.
+    pub offered: RwSignal<Offered>,
+    /// Refreshes failed in a row, with the last one's error.
+    pub failing: RwSignal<(u32, String)>,
+    pub in_flight: RwSignal<u32>,
+    /// Asks for what changed and merges the answer. A plain closure, not an
+    /// `Action`: nothing waits on its result, and an `Action` cost 1 KB gzip.
+    pub refresh: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
 /// Everything the screens share. It is owned by the workspace, not by a
 /// screen, so that an answer arriving after the user left the screen that
 /// asked still updates the list; and every write made after an `.await` is a
@@ -62,10 +79,16 @@ pub(super) struct WorkspaceState {
     pub deal: LocalResource<Option<(String, Result<Deal, ApiError>)>>,
     pub change_status: Action<(String, StatusChange), StatusAnswer>,
     pub create: Action<NewDeal, Result<Deal, ApiError>>,
+    pub live: LiveRefresh,
 }
 
 impl WorkspaceState {
-    fn new(client: ApiClient, session: Session, url_state: &UrlState) -> Self {
+    fn new(
+        client: ApiClient,
+        session: Session,
+        url_state: &UrlState,
+        refresh_seconds: u32,
+    ) -> Self {
         let (initial_query, initial_deal) = url_state.read();
         let query = RwSignal::new(initial_query);
         let screen = RwSignal::new(initial_deal.map_or(Screen::List, Screen::Deal));
@@ -79,6 +102,10 @@ impl WorkspaceState {
             }
         };
 
+        // The newest `updatedAt` of a loaded page or a refresh: the next
+        // refresh asks for what changed after it.
+        let seen = RwSignal::new(None);
+        let offered = RwSignal::new(Offered::default());
         let deals_in_flight = RwSignal::new(0);
         let deals = LocalResource::new({
             let (client, session) = (client.clone(), session.clone());
@@ -89,13 +116,80 @@ impl WorkspaceState {
                     let _in_flight = InFlight::start(deals_in_flight);
                     let answer = client.list_deals(&request).await;
                     match &answer {
-                        Ok(page) => page.data.iter().for_each(learn_stage),
+                        Ok(page) => {
+                            page.data.iter().for_each(learn_stage);
+                            seen.try_update(|seen| *seen = newest_update(*seen, &page.data));
+                            offered.try_set(Offered::default());
+                        }
                         Err(error) => session.report(error),
                     }
                     answer
                 }
             }
         });
+
+        let failing = RwSignal::new((0, String::new()));
+        let refreshes_in_flight = RwSignal::new(0);
+        let refresh: Box<dyn Fn()> = Box::new({
+            let (client, session) = (client.clone(), session.clone());
+            move || {
+                let (client, session) = (client.clone(), session.clone());
+                // What the answer is sorted against is what was on screen when asked.
+                let Some(asked) = query.try_get_untracked() else {
+                    return;
+                };
+                let since = seen.try_get_untracked().flatten();
+                leptos::task::spawn_local(async move {
+                    let _in_flight = InFlight::start(refreshes_in_flight);
+                    let changes = match client.list_deals(&changes_since(&asked, since)).await {
+                        Ok(changes) => changes,
+                        Err(error) => {
+                            session.report(&error);
+                            failing.try_update(|(count, last)| {
+                                *count += 1;
+                                *last = error.to_string();
+                            });
+                            return;
+                        }
+                    };
+                    failing.try_set((0, String::new()));
+                    // A page asked for meanwhile is compared when it arrives.
+                    let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
+                        && deals_in_flight.try_get_untracked() == Some(0);
+                    if !same_page {
+                        return;
+                    }
+                    changes.data.iter().for_each(learn_stage);
+                    seen.try_update(|seen| *seen = newest_update(*seen, &changes.data));
+                    let sorted = deals
+                        .try_with_untracked(|shown| match shown {
+                            Some(Ok(page)) => {
+                                Some(sort_changes(&page.data, &asked, since, changes))
+                            }
+                            _ => None,
+                        })
+                        .flatten();
+                    let Some(mut sorted) = sorted else { return };
+                    if sorted.too_many || !sorted.moving.is_empty() {
+                        offered.try_update(|offered| offered.add(&mut sorted));
+                    }
+                    if !sorted.updated.is_empty() {
+                        deals.try_update(|shown| {
+                            if let Some(Ok(page)) = shown {
+                                apply_updates(&mut page.data, sorted.updated);
+                            }
+                        });
+                    }
+                });
+            }
+        });
+        let live = LiveRefresh {
+            seconds: refresh_seconds,
+            offered,
+            failing,
+            in_flight: refreshes_in_flight,
+            refresh: StoredValue::new_local(refresh),
+        };
 
         let open_deal = Memo::new(move |_| screen.with(Screen::deal_id));
         let deal = LocalResource::new({
@@ -168,15 +262,16 @@ impl WorkspaceState {
             deal,
             change_status,
             create,
+            live,
         }
     }
 }
 
 /// Everything a connected user works with: list, filters, detail and form.
 #[component]
-pub fn Workspace(client: ApiClient, url_state: UrlState) -> impl IntoView {
+pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -> impl IntoView {
     let session = expect_context::<Session>();
-    let state = WorkspaceState::new(client, session.clone(), &url_state);
+    let state = WorkspaceState::new(client, session.clone(), &url_state, refresh_seconds);
 
     Effect::new({
         let url_state = url_state.clone();

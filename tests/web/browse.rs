@@ -161,18 +161,14 @@ async fn a_slow_earlier_answer_never_overwrites_a_newer_one() {
     let slow_network = SlowFetch::install("status=won", 1_500);
     widget.fill("Status", "won");
     widget.fill("Status", "lost");
-    let expected: Vec<String> = list(
+    let expected = listed_ids(
         RW_KEY,
         DealQuery {
             status: Some(DealStatus::Lost),
             ..DealQuery::default()
         },
     )
-    .await
-    .data
-    .into_iter()
-    .map(|deal| deal.id)
-    .collect();
+    .await;
     widget
         .wait_until("the lost deals", || widget.row_ids() == expected)
         .await;

@@ -11,6 +11,7 @@ mod browse;
 mod connect;
 mod deals;
 mod leak;
+mod live;
 mod robustness;
 
 /// Counts the bytes held on the heap, so that a test can tell a leak from

@@ -282,6 +282,16 @@ pub async fn list(key: &str, query: DealQuery) -> Page<Deal> {
     client(key).list_deals(&query).await.expect("list deals")
 }
 
+/// The ids of the page the API answers `query` with, in its order.
+pub async fn listed_ids(key: &str, query: DealQuery) -> Vec<String> {
+    list(key, query)
+        .await
+        .data
+        .into_iter()
+        .map(|deal| deal.id)
+        .collect()
+}
+
 /// A deal created straight through the API, for tests about existing deals.
 pub async fn create_deal(title: &str) -> Deal {
     client(RW_KEY)
@@ -378,6 +388,69 @@ impl SlowFetch {
 }
 
 impl Drop for SlowFetch {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
+        }
+    }
+}
+
+/// Watches the page's `fetch` for requests whose URL contains `pattern`:
+/// counts them and, while failing, answers them with the network error an
+/// unplugged cable gives. Other requests pass untouched; the original comes
+/// back on drop.
+pub struct FetchSpy {
+    original: JsValue,
+    state: js_sys::Object,
+}
+
+impl FetchSpy {
+    pub fn install(pattern: &str) -> Self {
+        let window = web_sys::window().expect("window");
+        let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
+        let state = js_sys::Object::new();
+        let make_wrapper = js_sys::Function::new_with_args(
+            "original, state, pattern",
+            "state.count = 0; state.failing = false;
+            return function (resource, init) {
+                const url = typeof resource === 'string' ? resource : resource.url;
+                if (!String(url).includes(pattern)) return original.call(this, resource, init);
+                state.count += 1;
+                if (state.failing) return Promise.reject(new TypeError('Failed to fetch'));
+                return original.call(this, resource, init);
+            };",
+        );
+        let wrapper = make_wrapper
+            .call3(
+                &JsValue::NULL,
+                &original,
+                &state,
+                &JsValue::from_str(pattern),
+            )
+            .expect("wrapper");
+        js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
+        Self { original, state }
+    }
+
+    /// Requests seen so far.
+    pub fn count(&self) -> u32 {
+        js_sys::Reflect::get(&self.state, &JsValue::from_str("count"))
+            .ok()
+            .and_then(|count| count.as_f64())
+            .unwrap_or_default() as u32
+    }
+
+    pub fn set_failing(&self, failing: bool) {
+        js_sys::Reflect::set(
+            &self.state,
+            &JsValue::from_str("failing"),
+            &JsValue::from_bool(failing),
+        )
+        .expect("set failing");
+    }
+}
+
+impl Drop for FetchSpy {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
             let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
