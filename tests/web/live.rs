@@ -192,3 +192,41 @@ async fn after_show_the_rows_are_the_apis_first_page() {
         .wait_until("the API's first page", || widget.row_ids() == expected)
         .await;
 }
+
+/// Makes the page report itself hidden (as a background tab does) until dropped.
+struct HiddenPage;
+
+impl HiddenPage {
+    fn hide() -> Self {
+        js_sys::eval(
+            "Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })",
+        )
+        .expect("hide the page");
+        Self
+    }
+}
+
+impl Drop for HiddenPage {
+    fn drop(&mut self) {
+        let _ = js_sys::eval("delete document.hidden");
+    }
+}
+
+// Guards: no refresh goes out while the page is hidden; they resume once it
+// is visible again.
+#[wasm_bindgen_test]
+async fn a_hidden_page_sends_no_refresh() {
+    let spy = FetchSpy::install(REFRESH_REQUEST);
+    let widget = refreshing_widget(1);
+    connected(&widget).await;
+    let hidden = HiddenPage::hide();
+    // A refresh already on its way when the page hid is let through.
+    sleep(300).await;
+    let asked = spy.count();
+    sleep(2_500).await;
+    assert_eq!(spy.count(), asked, "no refresh while hidden");
+    drop(hidden);
+    widget
+        .wait_until("a refresh once visible", || spy.count() > asked)
+        .await;
+}
