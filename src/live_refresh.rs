@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use deals_contract::{Deal, DealQuery, Page, MAX_LIMIT};
 
 /// The request for every change after `seen`, the newest `updatedAt` already
-/// shown (with nothing seen yet, every deal counts as changed). Status and stage are not sent: a deal that a change takes out of
-/// them must come back too, to be seen leaving, so `DealQuery::selects`
-/// sorts the answer instead. The creation date is sent, as no change moves
-/// it.
+/// shown (with nothing seen yet, every deal counts as changed). Status and
+/// stage are not sent: a deal that a change takes out of them must come back
+/// too, to be seen leaving, so `DealQuery::selects` sorts the answer instead.
+/// The creation date is sent, as no change moves it.
 pub fn changes_since(shown: &DealQuery, seen: Option<DateTime<Utc>>) -> DealQuery {
     DealQuery {
         page: 1,

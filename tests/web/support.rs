@@ -339,12 +339,36 @@ pub fn unique(label: &str) -> String {
     format!("{label} {}", js_sys::Math::random().to_bits())
 }
 
+/// The page's `fetch` replaced by a wrapper that `make_wrapper` builds around
+/// the original; the original comes back on drop.
+struct PatchedFetch {
+    original: JsValue,
+}
+
+impl PatchedFetch {
+    fn install(make_wrapper: impl FnOnce(&JsValue) -> JsValue) -> Self {
+        let window = web_sys::window().expect("window");
+        let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
+        let wrapper = make_wrapper(&original);
+        js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
+        Self { original }
+    }
+}
+
+impl Drop for PatchedFetch {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
+        }
+    }
+}
+
 /// Holds back the answers of requests whose URL contains `pattern` by
 /// `delay_ms`, by wrapping the page's `fetch`; the original comes back on drop.
 /// Only the network's timing is changed: requests still reach the server.
 /// `install` holds back every method; `install_for` only `method`.
 pub struct SlowFetch {
-    original: JsValue,
+    _patch: PatchedFetch,
     delay_ms: i32,
 }
 
@@ -354,8 +378,6 @@ impl SlowFetch {
     }
 
     pub fn install_for(method: &str, pattern: &str, delay_ms: i32) -> Self {
-        let window = web_sys::window().expect("window");
-        let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
         let make_wrapper = js_sys::Function::new_with_args(
             "original, method, pattern, delay",
             "return function (resource, init) {
@@ -368,17 +390,21 @@ impl SlowFetch {
                     new Promise((resolve) => setTimeout(() => resolve(response), delay)));
             };",
         );
-        let arguments = js_sys::Array::of4(
-            &original,
-            &JsValue::from_str(method),
-            &JsValue::from_str(pattern),
-            &JsValue::from(delay_ms),
-        );
-        let wrapper = make_wrapper
-            .apply(&JsValue::NULL, &arguments)
-            .expect("wrapper");
-        js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
-        Self { original, delay_ms }
+        let patch = PatchedFetch::install(|original| {
+            let arguments = js_sys::Array::of4(
+                original,
+                &JsValue::from_str(method),
+                &JsValue::from_str(pattern),
+                &JsValue::from(delay_ms),
+            );
+            make_wrapper
+                .apply(&JsValue::NULL, &arguments)
+                .expect("wrapper")
+        });
+        Self {
+            _patch: patch,
+            delay_ms,
+        }
     }
 
     /// Waits long enough for every held-back answer to have been delivered.
@@ -387,27 +413,17 @@ impl SlowFetch {
     }
 }
 
-impl Drop for SlowFetch {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
-        }
-    }
-}
-
 /// Watches the page's `fetch` for requests whose URL contains `pattern`:
 /// counts them and, while failing, answers them with the network error an
 /// unplugged cable gives. Other requests pass untouched; the original comes
 /// back on drop.
 pub struct FetchSpy {
-    original: JsValue,
+    _patch: PatchedFetch,
     state: js_sys::Object,
 }
 
 impl FetchSpy {
     pub fn install(pattern: &str) -> Self {
-        let window = web_sys::window().expect("window");
-        let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
         let state = js_sys::Object::new();
         let make_wrapper = js_sys::Function::new_with_args(
             "original, state, pattern",
@@ -420,16 +436,20 @@ impl FetchSpy {
                 return original.call(this, resource, init);
             };",
         );
-        let wrapper = make_wrapper
-            .call3(
-                &JsValue::NULL,
-                &original,
-                &state,
-                &JsValue::from_str(pattern),
-            )
-            .expect("wrapper");
-        js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &wrapper).expect("set fetch");
-        Self { original, state }
+        let patch = PatchedFetch::install(|original| {
+            make_wrapper
+                .call3(
+                    &JsValue::NULL,
+                    original,
+                    &state,
+                    &JsValue::from_str(pattern),
+                )
+                .expect("wrapper")
+        });
+        Self {
+            _patch: patch,
+            state,
+        }
     }
 
     /// Requests seen so far.
@@ -447,13 +467,5 @@ impl FetchSpy {
             &JsValue::from_bool(failing),
         )
         .expect("set failing");
-    }
-}
-
-impl Drop for FetchSpy {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.original);
-        }
     }
 }
