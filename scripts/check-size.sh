@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The download budget of the release build: what a host page fetches to show
-# the widget (wasm, its JS glue, the loader, the glue's snippets and the CSS),
-# each compressed with gzip -9 and summed. Sizes are deterministic for a given
-# build, so this check is not a timed test.
+# the widget (the first wasm module, its JS glue and chunk loader, the loader,
+# the glue's snippets and the CSS), each compressed with gzip -9 and summed.
+# The chunks (src/components/on_demand.rs) are fetched only when a screen
+# first needs them; they are listed and held to a ceiling of their own.
+# Sizes are deterministic for a given build, so this check is not a timed test.
 #
 # The target is 160 KiB. The widget does not fit it yet (see the README's
 # Performance section), so what is enforced today is a ceiling just above the
@@ -13,30 +15,49 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TARGET_GZIP_BYTES=$((160 * 1024))
-BUDGET_GZIP_BYTES=$((191 * 1024))
+BUDGET_GZIP_BYTES=$((172 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((31 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
-files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/isao-deals.js")
+files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
 shopt -s nullglob
 files+=("$dist"/snippets/*/*.js)
 shopt -u nullglob
 files+=("$dist/isao-deals.css")
 
-printf '%-58s %10s %10s %10s\n' file raw gzip-9 brotli-11
-total_raw=0 total_gzip=0 total_brotli=0
-for file in "${files[@]}"; do
-    [ -f "$file" ] || fail "$file is missing: run trunk build --release first"
-    raw=$(wc -c <"$file")
-    gzipped=$(gzip -9 -c "$file" | wc -c)
-    brotlied=$(brotli -q 11 -c "$file" | wc -c)
-    total_raw=$((total_raw + raw))
-    total_gzip=$((total_gzip + gzipped))
-    total_brotli=$((total_brotli + brotlied))
-    printf '%-58s %10d %10d %10d\n' "${file#"$dist"/}" "$raw" "$gzipped" "$brotlied"
-done
-printf '%-58s %10d %10d %10d\n' total "$total_raw" "$total_gzip" "$total_brotli"
-printf 'ceiling: %d B gzip-9 (191 KiB); target: %d B (160 KiB); this build: %d B, %d%% of the target\n' \
-    "$BUDGET_GZIP_BYTES" "$TARGET_GZIP_BYTES" "$total_gzip" $((total_gzip * 100 / TARGET_GZIP_BYTES))
+# sizes <label> <file>...: prints each file and a total line; sets total_gzip.
+sizes() {
+    local label="$1" file raw gzipped brotlied total_raw=0 total_brotli=0
+    shift
+    total_gzip=0
+    for file in "$@"; do
+        [ -f "$file" ] || fail "$file is missing: run trunk build --release first"
+        raw=$(wc -c <"$file")
+        gzipped=$(gzip -9 -c "$file" | wc -c)
+        brotlied=$(brotli -q 11 -c "$file" | wc -c)
+        total_raw=$((total_raw + raw))
+        total_gzip=$((total_gzip + gzipped))
+        total_brotli=$((total_brotli + brotlied))
+        printf '%-58s %10d %10d %10d\n' "${file#"$dist"/}" "$raw" "$gzipped" "$brotlied"
+    done
+    printf '%-58s %10d %10d %10d\n' "$label" "$total_raw" "$total_gzip" "$total_brotli"
+}
 
-[ "$total_gzip" -le "$BUDGET_GZIP_BYTES" ] ||
-    fail "the release download is $total_gzip B gzip-9, over the ceiling of $BUDGET_GZIP_BYTES B by $((total_gzip - BUDGET_GZIP_BYTES)) B"
+printf '%-58s %10s %10s %10s\n' file raw gzip-9 brotli-11
+sizes "total (first download)" "${files[@]}"
+first_gzip="$total_gzip"
+shopt -s nullglob
+chunks=("$dist"/split_*.wasm "$dist"/chunk_*.wasm)
+shopt -u nullglob
+[ -f "${chunks[0]}" ] || fail "no split_*.wasm chunk in $dist: scripts/release-bundle.sh did not run"
+sizes "chunks (fetched when first needed)" "${chunks[@]}"
+chunks_gzip="$total_gzip"
+
+printf 'first download: %d B gzip-9, ceiling %d B (172 KiB); target %d B (160 KiB): %d%% of it\n' \
+    "$first_gzip" "$BUDGET_GZIP_BYTES" "$TARGET_GZIP_BYTES" $((first_gzip * 100 / TARGET_GZIP_BYTES))
+printf 'chunks: %d B gzip-9, ceiling %d B (31 KiB)\n' "$chunks_gzip" "$CHUNKS_BUDGET_GZIP_BYTES"
+
+[ "$first_gzip" -le "$BUDGET_GZIP_BYTES" ] ||
+    fail "the first download is $first_gzip B gzip-9, over the ceiling of $BUDGET_GZIP_BYTES B by $((first_gzip - BUDGET_GZIP_BYTES)) B"
+[ "$chunks_gzip" -le "$CHUNKS_BUDGET_GZIP_BYTES" ] ||
+    fail "the chunks are $chunks_gzip B gzip-9, over their ceiling of $CHUNKS_BUDGET_GZIP_BYTES B by $((chunks_gzip - CHUNKS_BUDGET_GZIP_BYTES)) B"

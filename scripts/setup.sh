@@ -15,6 +15,7 @@ BINARYEN_VERSION="132"
 TWIGGY_VERSION="0.8.0"
 JSON_SERVER_VERSION="0.17.4"
 TERSER_VERSION="5.51.4"
+WASM_SPLIT_VERSION="0.2.3"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO_ROOT/Cargo.lock")"
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen version in Cargo.lock"
 
@@ -71,6 +72,11 @@ cargo_install wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 step "Release build and size tools"
 npm_tool_install wasm-opt "$BINARYEN_VERSION" binaryen
 npm_tool_install terser "$TERSER_VERSION" terser
+# wasm-split-cli has no --version: cargo's own list says which one is installed.
+if ! cargo install --list | grep -qxF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    step "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (wasm-split-cli; first time only: minutes)"
+    cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
 apt_install brotli
 
 step "Browsers and drivers"

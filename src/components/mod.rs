@@ -6,6 +6,7 @@ mod deal_detail;
 mod deal_form;
 mod deal_list;
 mod fields;
+mod on_demand;
 mod rate_limit;
 mod widget;
 mod workspace;

@@ -1,9 +1,8 @@
 use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAGES};
 use leptos::prelude::*;
 
-use super::deal_detail::DealDetail;
-use super::deal_form::DealForm;
 use super::deal_list::DealList;
+use super::on_demand::{Chunk, OnDemand};
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
@@ -285,8 +284,12 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -
 
     let body = move || match state.screen.get() {
         Screen::List => view! { <DealList state url_state=url_state.clone() /> }.into_any(),
-        Screen::Deal(id) => view! { <DealDetail state id /> }.into_any(),
-        Screen::NewDeal => view! { <DealForm state /> }.into_any(),
+        screen @ Screen::Deal(_) => {
+            view! { <OnDemand state screen chunk=Chunk::Deal /> }.into_any()
+        }
+        screen @ Screen::NewDeal => {
+            view! { <OnDemand state screen chunk=Chunk::NewDeal /> }.into_any()
+        }
     };
 
     view! {

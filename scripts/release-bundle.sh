@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml), release builds only: turns the wasm
+# cargo built into what a host page downloads, in the staging directory.
+#
+# 1. wasm-split-cli cuts it into the module a host page loads first and the
+#    chunks fetched the first time a screen needs them
+#    (src/components/on_demand.rs). It reads the relocations that
+#    `--emit-relocs` keeps in cargo's output (.cargo/config.toml), so it
+#    starts from cargo's file, not from trunk's, which wasm-bindgen has
+#    already rewritten.
+# 2. wasm-bindgen runs on the first module alone; `--keep-lld-exports` keeps
+#    the function table exported, which the chunks write their functions into.
+# 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
+# 4. terser minifies the JS glue (8.7 KB → 6.4 KB gzip) and the chunk loader.
+#    Trunk's own minifier stops at the glue's `export default`.
+# One script, not several hooks: trunk runs the hooks of a stage side by side.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[ "${TRUNK_PROFILE:-}" = release ] || exit 0
+for tool in wasm-split-cli wasm-bindgen wasm-opt terser; do
+    command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/setup.sh"
+done
+
+name=isao-deals-widget
+built="${CARGO_TARGET_DIR:-$REPO_ROOT/target}/wasm32-unknown-unknown/release/$name.wasm"
+[ -f "$built" ] || fail "$built is missing: the rust link's data-bin changed?"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
+
+# After -Oz, flattening and re-looping the control flow lets two more -Oz
+# rounds take another 1.8 KB (gzip) off; the producers and target-features
+# sections are for tools, not browsers. (binaryen warns about the name
+# section's newer subsections, which it drops anyway.)
+optimise() {
+    wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types \
+        -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --strip-target-features \
+        "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
+}
+optimise "$work/bound/${name}_bg.wasm" "$TRUNK_STAGING_DIR/${name}_bg.wasm"
+for chunk in "$work/split"/*.wasm; do
+    [ "$(basename "$chunk")" = "$name.wasm" ] || optimise "$chunk" "$TRUNK_STAGING_DIR/$(basename "$chunk")"
+done
+
+# The chunk loader starts a chunk's fetch, then waits for the chunks it
+# depends on before it hands the fetch to WebAssembly.instantiateStreaming: a
+# fetch that fails meanwhile would be an unhandled rejection in the host
+# page's console, on top of the failure the widget already shows. Marking
+# each fetch handled leaves instantiateStreaming to see and report it.
+loader="$work/split/__wasm_split.js"
+fetches="$(grep -c 'const src = fetch(' "$loader")"
+sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.catch(() => {});|' "$loader"
+[ "$fetches" -gt 0 ] && [ "$(grep -c 'src.catch(() => {});' "$loader")" -eq "$fetches" ] ||
+    fail "wasm-split-cli's loader changed shape: $loader no longer has one 'const src = fetch(…);' per chunk"
+
+rm -rf "$TRUNK_STAGING_DIR/snippets"
+cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
+# Property names stay: the wasm imports its functions by the names of the
+# `imports.wbg` object's members, and the loader imports `mount` by name.
+for script in "$work/bound/$name.js" "$work/split/__wasm_split.js"; do
+    terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
+done

@@ -1,0 +1,130 @@
+//! Screens left out of the first download. The release build cuts the code
+//! of the deal and of the new-deal form into wasm chunks of their own
+//! (`scripts/release-bundle.sh`), fetched the first time one of them is opened,
+//! once per page: a host page that shows the list pays for the list only.
+//! Debug builds (`trunk serve`, the component tests) call the same functions
+//! directly.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::deal_detail::DealDetail;
+use super::deal_form::DealForm;
+use super::workspace::{Screen, WorkspaceState};
+
+type Render = fn(WorkspaceState, Screen) -> AnyView;
+
+/// A screen whose code may have to be fetched first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Chunk {
+    Deal,
+    NewDeal,
+}
+
+impl Chunk {
+    const COUNT: usize = 2;
+
+    fn index(self) -> usize {
+        match self {
+            Chunk::Deal => 0,
+            Chunk::NewDeal => 1,
+        }
+    }
+
+    async fn load(self) -> Result<Render, SplitLoaderError> {
+        match self {
+            Chunk::Deal => deal_screen().await,
+            Chunk::NewDeal => new_deal_screen().await,
+        }
+    }
+}
+
+thread_local! {
+    // Code, once here, is here for every widget of the page: opening a second
+    // deal, or the same screen in another widget, renders at once.
+    static LOADED: Cell<[Option<Render>; Chunk::COUNT]> = const { Cell::new([None; Chunk::COUNT]) };
+}
+
+fn loaded(chunk: Chunk) -> Option<Render> {
+    LOADED.with(|loaded| loaded.get()[chunk.index()])
+}
+
+fn remember(chunk: Chunk, render: Render) {
+    LOADED.with(|loaded| {
+        let mut all = loaded.get();
+        all[chunk.index()] = Some(render);
+        loaded.set(all);
+    });
+}
+
+fn render_deal(state: WorkspaceState, screen: Screen) -> AnyView {
+    match screen {
+        Screen::Deal(id) => view! { <DealDetail state id /> }.into_any(),
+        Screen::List | Screen::NewDeal => ().into_any(),
+    }
+}
+
+fn render_new_deal(state: WorkspaceState, _: Screen) -> AnyView {
+    view! { <DealForm state /> }.into_any()
+}
+
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(deal, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn deal_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_deal)
+}
+
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(new_deal, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn new_deal_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_new_deal)
+}
+
+#[cfg(debug_assertions)]
+async fn deal_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_deal)
+}
+
+#[cfg(debug_assertions)]
+async fn new_deal_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_new_deal)
+}
+
+/// `screen`, at once if its code is here, otherwise once it has arrived. A
+/// chunk that cannot be fetched (the network, say) leaves a message and a
+/// Retry, and the rest of the widget working.
+#[component]
+pub(super) fn OnDemand(state: WorkspaceState, screen: Screen, chunk: Chunk) -> impl IntoView {
+    if let Some(render) = loaded(chunk) {
+        return render(state, screen);
+    }
+    let arrived = RwSignal::new(None::<Result<Render, ()>>);
+    let attempt = RwSignal::new(0_u32);
+    Effect::new(move || {
+        attempt.track();
+        arrived.set(None);
+        spawn_local(async move {
+            let outcome = chunk.load().await.map_err(drop);
+            if let Ok(render) = outcome {
+                remember(chunk, render);
+            }
+            // The user may have left the screen while its code was on the way.
+            arrived.try_set(Some(outcome));
+        });
+    });
+    (move || match arrived.get() {
+        Some(Ok(render)) => render(state, screen.clone()),
+        Some(Err(())) => view! {
+            <div class="error" role="alert">
+                <p>"This screen could not be loaded. Check the connection and try again."</p>
+                <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="status">"Loading…"</p> }.into_any(),
+    })
+    .into_any()
+}
