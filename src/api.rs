@@ -2,10 +2,13 @@
 //! Nothing here knows about the DOM; components call these plain async fns.
 
 use std::fmt;
+use std::pin::pin;
 
 use deals_contract::{
-    Deal, DealQuery, Envelope, ErrorBody, FieldErrors, NewDeal, Page, StatusChange,
+    Deal, DealQuery, Envelope, ErrorBody, FieldErrors, NewDeal, Page, StatusChange, MAX_LIMIT,
 };
+use futures::channel::oneshot;
+use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
@@ -160,6 +163,15 @@ impl std::error::Error for ApiError {}
 /// read as `..` by URL parsers; ids from the page URL are checked for that.)
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
 
+/// The deals that match a query across all its pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AllDeals {
+    pub deals: Vec<Deal>,
+    /// How many the API counts: more than `deals` holds when the load stopped early.
+    pub total: u64,
+    pub complete: bool,
+}
+
 /// A client for one API base URL and one key.
 #[derive(Clone, PartialEq)]
 pub struct ApiClient {
@@ -205,6 +217,42 @@ impl ApiClient {
             .authorized(Request::get(&self.deals_url()))
             .query(query.to_pairs());
         read(request.build()).await
+    }
+
+    /// Every deal that matches `query`'s filters, read page by page at the
+    /// largest page size, with `progress(loaded, total)` after each page. A
+    /// message on `stop` (or its sender dropped) ends the load at once, the
+    /// request in flight abandoned, with what has arrived.
+    pub async fn list_all_deals(
+        &self,
+        query: &DealQuery,
+        progress: impl Fn(usize, u64),
+        mut stop: oneshot::Receiver<()>,
+    ) -> Result<AllDeals, ApiError> {
+        let mut request = DealQuery {
+            page: 1,
+            limit: MAX_LIMIT,
+            ..query.clone()
+        };
+        let mut all = AllDeals {
+            deals: Vec::new(),
+            total: 0,
+            complete: false,
+        };
+        loop {
+            let page = match select(pin!(self.list_deals(&request)), &mut stop).await {
+                Either::Left((page, _)) => page?,
+                Either::Right(_) => return Ok(all),
+            };
+            all.total = page.meta.total;
+            all.complete = page.data.is_empty() || u64::from(request.page) >= page.meta.total_pages;
+            all.deals.extend(page.data);
+            if all.complete {
+                return Ok(all);
+            }
+            progress(all.deals.len(), all.total);
+            request.page += 1;
+        }
     }
 
     pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {

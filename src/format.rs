@@ -51,6 +51,51 @@ pub fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A count as the user's locale groups digits: "1,257", "1 257".
+pub fn count(value: f64) -> String {
+    intl_format("NumberFormat", &[], JsValue::from_f64(value)).unwrap_or_else(|| number_text(value))
+}
+
+/// Today's date where the user is: (year, month 1–12, day).
+pub fn local_today() -> (i32, u32, u32) {
+    let today = js_sys::Date::new_0();
+    (
+        today.get_full_year() as i32,
+        today.get_month() + 1,
+        today.get_date(),
+    )
+}
+
+/// The decimal separator of the user's locale, `.` when the browser does
+/// not say: `new Intl.NumberFormat().formatToParts(1.5)`.
+pub fn decimal_separator() -> char {
+    locale_decimal_separator().unwrap_or('.')
+}
+
+fn locale_decimal_separator() -> Option<char> {
+    let (formatter, _) = intl_formatter("NumberFormat", &[])?;
+    let format_to_parts: Function = Reflect::get(&formatter, &JsValue::from_str("formatToParts"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let parts: Array = format_to_parts
+        .call1(&formatter, &JsValue::from_f64(1.5))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    parts.iter().find_map(|part| {
+        let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?;
+        if kind.as_string()? != "decimal" {
+            return None;
+        }
+        Reflect::get(&part, &JsValue::from_str("value"))
+            .ok()?
+            .as_string()?
+            .chars()
+            .next()
+    })
+}
+
 pub fn percent(probability: f64) -> String {
     format!("{}%", number_text(probability))
 }

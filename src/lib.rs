@@ -6,6 +6,8 @@
 pub mod api;
 pub mod api_key;
 pub mod components;
+pub mod csv_export;
+pub mod download;
 pub mod draft;
 pub mod embed;
 pub mod format;
