@@ -34,6 +34,11 @@ const SCREENS = {
     await rows(page).first().locator('a').click();
     await page.getByRole('button', { name: 'Mark won' }).waitFor();
   },
+  export: async (page) => {
+    await connect(page);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: 'Save CSV' }).waitFor();
+  },
   'new-deal': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();

@@ -156,6 +156,11 @@ const SCREENS = {
     await rows(page).first().locator('a').click();
     await page.getByRole('button', { name: 'Mark won' }).waitFor();
   },
+  export: async (page) => {
+    await connect(page);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: 'Save CSV' }).waitFor();
+  },
   'form-errors': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();

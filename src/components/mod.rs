@@ -5,6 +5,7 @@ mod connect;
 mod deal_detail;
 mod deal_form;
 mod deal_list;
+mod export;
 mod fields;
 mod on_demand;
 mod rate_limit;

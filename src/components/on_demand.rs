@@ -1,7 +1,8 @@
 //! Screens left out of the first download. The release build cuts the code
-//! of the deal and of the new-deal form into wasm chunks of their own
-//! (`scripts/release-bundle.sh`), fetched the first time one of them is opened,
-//! once per page: a host page that shows the list pays for the list only.
+//! of the deal, of the new-deal form and of the CSV export into wasm chunks
+//! of their own (`scripts/release-bundle.sh`), fetched the first time one of
+//! them is opened, once per page: a host page that shows the list pays for
+//! the list only.
 //! Debug builds (`trunk serve`, the component tests) call the same functions
 //! directly.
 
@@ -13,24 +14,27 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
+use super::export::ExportPanel;
 use super::workspace::{Screen, WorkspaceState};
 
-type Render = fn(WorkspaceState, Screen) -> AnyView;
+type Render = fn(WorkspaceState) -> AnyView;
 
 /// A screen whose code may have to be fetched first.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Chunk {
     Deal,
     NewDeal,
+    Export,
 }
 
 impl Chunk {
-    const COUNT: usize = 2;
+    const COUNT: usize = 3;
 
     fn index(self) -> usize {
         match self {
             Chunk::Deal => 0,
             Chunk::NewDeal => 1,
+            Chunk::Export => 2,
         }
     }
 
@@ -38,6 +42,7 @@ impl Chunk {
         match self {
             Chunk::Deal => deal_screen().await,
             Chunk::NewDeal => new_deal_screen().await,
+            Chunk::Export => export_screen().await,
         }
     }
 }
@@ -60,15 +65,19 @@ fn remember(chunk: Chunk, render: Render) {
     });
 }
 
-fn render_deal(state: WorkspaceState, screen: Screen) -> AnyView {
-    match screen {
+fn render_deal(state: WorkspaceState) -> AnyView {
+    match state.screen.get_untracked() {
         Screen::Deal(id) => view! { <DealDetail state id /> }.into_any(),
-        Screen::List | Screen::NewDeal => ().into_any(),
+        Screen::List | Screen::NewDeal | Screen::Export => ().into_any(),
     }
 }
 
-fn render_new_deal(state: WorkspaceState, _: Screen) -> AnyView {
+fn render_new_deal(state: WorkspaceState) -> AnyView {
     view! { <DealForm state /> }.into_any()
+}
+
+fn render_export(state: WorkspaceState) -> AnyView {
+    view! { <ExportPanel state /> }.into_any()
 }
 
 #[cfg(not(debug_assertions))]
@@ -83,6 +92,12 @@ fn new_deal_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_new_deal)
 }
 
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(export, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn export_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_export)
+}
+
 #[cfg(debug_assertions)]
 async fn deal_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_deal)
@@ -93,13 +108,18 @@ async fn new_deal_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_new_deal)
 }
 
-/// `screen`, at once if its code is here, otherwise once it has arrived. A
-/// chunk that cannot be fetched (the network, say) leaves a message and a
-/// Retry, and the rest of the widget working.
+#[cfg(debug_assertions)]
+async fn export_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_export)
+}
+
+/// `chunk`'s screen, at once if its code is here, otherwise once it has
+/// arrived. A chunk that cannot be fetched (the network, say) leaves a
+/// message and a Retry, and the rest of the widget working.
 #[component]
-pub(super) fn OnDemand(state: WorkspaceState, screen: Screen, chunk: Chunk) -> impl IntoView {
+pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
     if let Some(render) = loaded(chunk) {
-        return render(state, screen);
+        return render(state);
     }
     let arrived = RwSignal::new(None::<Result<Render, ()>>);
     let attempt = RwSignal::new(0_u32);
@@ -116,7 +136,7 @@ pub(super) fn OnDemand(state: WorkspaceState, screen: Screen, chunk: Chunk) -> i
         });
     });
     (move || match arrived.get() {
-        Some(Ok(render)) => render(state, screen.clone()),
+        Some(Ok(render)) => render(state),
         Some(Err(())) => view! {
             <div class="error" role="alert">
                 <p>"This screen could not be loaded. Check the connection and try again."</p>

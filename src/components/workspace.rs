@@ -14,13 +14,15 @@ pub(super) enum Screen {
     List,
     Deal(String),
     NewDeal,
+    /// Every deal the filters match, saved as a CSV file.
+    Export,
 }
 
 impl Screen {
     fn deal_id(&self) -> Option<String> {
         match self {
             Screen::Deal(id) => Some(id.clone()),
-            Screen::List | Screen::NewDeal => None,
+            Screen::List | Screen::NewDeal | Screen::Export => None,
         }
     }
 }
@@ -79,6 +81,7 @@ pub(super) struct WorkspaceState {
     pub change_status: Action<(String, StatusChange), StatusAnswer>,
     pub create: Action<NewDeal, Result<Deal, ApiError>>,
     pub live: LiveRefresh,
+    pub client: StoredValue<ApiClient>,
 }
 
 impl WorkspaceState {
@@ -233,6 +236,7 @@ impl WorkspaceState {
             }
         });
 
+        let shared_client = StoredValue::new(client.clone());
         let create = Action::new_local(move |new_deal: &NewDeal| {
             let (client, session, new_deal) = (client.clone(), session.clone(), new_deal.clone());
             async move {
@@ -262,6 +266,7 @@ impl WorkspaceState {
             change_status,
             create,
             live,
+            client: shared_client,
         }
     }
 }
@@ -284,12 +289,9 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -
 
     let body = move || match state.screen.get() {
         Screen::List => view! { <DealList state url_state=url_state.clone() /> }.into_any(),
-        screen @ Screen::Deal(_) => {
-            view! { <OnDemand state screen chunk=Chunk::Deal /> }.into_any()
-        }
-        screen @ Screen::NewDeal => {
-            view! { <OnDemand state screen chunk=Chunk::NewDeal /> }.into_any()
-        }
+        Screen::Deal(_) => view! { <OnDemand state chunk=Chunk::Deal /> }.into_any(),
+        Screen::NewDeal => view! { <OnDemand state chunk=Chunk::NewDeal /> }.into_any(),
+        Screen::Export => view! { <OnDemand state chunk=Chunk::Export /> }.into_any(),
     };
 
     view! {
@@ -297,6 +299,9 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -
             <h2>"Deals"</h2>
             <div class="toolbar-actions">
                 <button type="button" on:click=move |_| state.screen.set(Screen::NewDeal)>"New deal"</button>
+                <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::Export)>
+                    "Export CSV"
+                </button>
                 <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
                     "Disconnect"
                 </button>

@@ -10,6 +10,7 @@ mod support;
 mod browse;
 mod connect;
 mod deals;
+mod export;
 mod leak;
 mod live;
 mod robustness;
