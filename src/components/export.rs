@@ -26,7 +26,7 @@ type Progress = (usize, u64);
 /// the progress with a Cancel, and how the last export ended. Leaving the
 /// screen cancels an export under way: nothing is saved after it.
 #[component]
-pub(super) fn ExportPanel(state: WorkspaceState) -> impl IntoView {
+pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
     let session = expect_context::<Session>();
     let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator()));
     let progress = RwSignal::new(None::<Progress>);

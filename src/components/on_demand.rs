@@ -14,7 +14,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
-use super::export::ExportPanel;
+use super::export::ExportScreen;
 use super::workspace::{Screen, WorkspaceState};
 
 type Render = fn(WorkspaceState) -> AnyView;
@@ -77,7 +77,7 @@ fn render_new_deal(state: WorkspaceState) -> AnyView {
 }
 
 fn render_export(state: WorkspaceState) -> AnyView {
-    view! { <ExportPanel state /> }.into_any()
+    view! { <ExportScreen state /> }.into_any()
 }
 
 #[cfg(not(debug_assertions))]
