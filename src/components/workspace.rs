@@ -81,6 +81,8 @@ pub(super) struct WorkspaceState {
     pub change_status: Action<(String, StatusChange), StatusAnswer>,
     pub create: Action<NewDeal, Result<Deal, ApiError>>,
     pub live: LiveRefresh,
+    /// For the screens fetched on demand that make requests of their own
+    /// (the CSV export).
     pub client: StoredValue<ApiClient>,
 }
 
@@ -271,7 +273,8 @@ impl WorkspaceState {
     }
 }
 
-/// Everything a connected user works with: list, filters, detail and form.
+/// Everything a connected user works with: list, filters, detail, form and
+/// CSV export.
 #[component]
 pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -> impl IntoView {
     let session = expect_context::<Session>();
