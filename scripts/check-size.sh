@@ -15,8 +15,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TARGET_GZIP_BYTES=$((160 * 1024))
-BUDGET_GZIP_BYTES=$((174 * 1024))
-CHUNKS_BUDGET_GZIP_BYTES=$((46 * 1024))
+BUDGET_GZIP_BYTES=$((181 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((110 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
@@ -53,9 +53,9 @@ shopt -u nullglob
 sizes "chunks (fetched when first needed)" "${chunks[@]}"
 chunks_gzip="$total_gzip"
 
-printf 'first download: %d B gzip-9, ceiling %d B (174 KiB); target %d B (160 KiB): %d%% of it\n' \
-    "$first_gzip" "$BUDGET_GZIP_BYTES" "$TARGET_GZIP_BYTES" $((first_gzip * 100 / TARGET_GZIP_BYTES))
-printf 'chunks: %d B gzip-9, ceiling %d B (46 KiB)\n' "$chunks_gzip" "$CHUNKS_BUDGET_GZIP_BYTES"
+printf 'first download: %d B gzip-9, ceiling %d B (%d KiB); target %d B (160 KiB): %d%% of it\n' \
+    "$first_gzip" "$BUDGET_GZIP_BYTES" $((BUDGET_GZIP_BYTES / 1024)) "$TARGET_GZIP_BYTES" $((first_gzip * 100 / TARGET_GZIP_BYTES))
+printf 'chunks: %d B gzip-9, ceiling %d B (%d KiB)\n' "$chunks_gzip" "$CHUNKS_BUDGET_GZIP_BYTES" $((CHUNKS_BUDGET_GZIP_BYTES / 1024))
 
 [ "$first_gzip" -le "$BUDGET_GZIP_BYTES" ] ||
     fail "the first download is $first_gzip B gzip-9, over the ceiling of $BUDGET_GZIP_BYTES B by $((first_gzip - BUDGET_GZIP_BYTES)) B"

@@ -150,34 +150,34 @@ impl MountOptions {
 
     /// `data-api-base` (required), `data-key-storage` (`session`, the default,
     /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
-    /// state off), `data-refresh-seconds` (30 by default; 0 turns live refresh
-    /// off), `data-stylesheet`.
+    /// state off), `data-idle-days` (default 14, 0 = off),
+    /// `data-refresh-seconds` (default 30, 0 = off), `data-stylesheet`.
     fn from_element(element: &Element) -> Result<Self, JsValue> {
         Self::read(|name| element.get_attribute(&format!("data-{name}")))
     }
 
-    /// `{apiBase, keyStorage, urlKey, refreshSeconds, stylesheet}`: the same
-    /// options in camelCase; `refreshSeconds` may be a number or a string.
+    /// `{apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet}`:
+    /// the same options in camelCase; the numbers as numbers or strings.
     fn from_object(options: &JsValue) -> Result<Self, JsValue> {
         Self::read(|name| {
             let camel = match name {
                 "api-base" => "apiBase",
                 "key-storage" => "keyStorage",
                 "url-key" => "urlKey",
+                "idle-days" => "idleDays",
                 "refresh-seconds" => "refreshSeconds",
                 other => other,
             };
             let value = js_sys::Reflect::get(options, &JsValue::from_str(camel)).ok()?;
             value.as_string().or_else(|| {
-                // Whole numbers only; anything else is passed on as text for
-                // `read` to refuse.
-                value.as_f64().map(|number| match number {
-                    whole
-                        if whole.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&whole) =>
-                    {
-                        (whole as u32).to_string()
+                // Written as text to be read like an attribute; a number that is
+                // not a whole count is written so that it is refused there.
+                value.as_f64().map(|number| {
+                    if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) {
+                        (number as u32).to_string()
+                    } else {
+                        "not a whole number".to_owned()
                     }
-                    _ => "not a whole number".to_owned(),
                 })
             })
         })
@@ -200,16 +200,24 @@ impl MountOptions {
         if let Some(url_key) = option("url-key") {
             options.config.url_key = Some(url_key).filter(|key| !key.is_empty());
         }
+        let settings = &mut options.config.view_settings;
+        if let Some(days) = option("idle-days") {
+            settings.idle_days = whole_number(&days, "idleDays")?;
+        }
         if let Some(seconds) = option("refresh-seconds") {
-            options.config.refresh_seconds = seconds.trim().parse().map_err(|_| {
-                JsValue::from_str(
-                    "isao-deals: refreshSeconds must be a whole number of seconds, 0 to turn live refresh off",
-                )
-            })?;
+            settings.refresh_seconds = whole_number(&seconds, "refreshSeconds")?;
         }
         options.stylesheet = option("stylesheet");
         Ok(options)
     }
+}
+
+fn whole_number(text: &str, option: &str) -> Result<u32, JsValue> {
+    text.trim().parse().map_err(|_| {
+        JsValue::from_str(&format!(
+            "isao-deals: {option} must be a whole number of 0 or more, not \"{text}\""
+        ))
+    })
 }
 
 /// Mounts a widget inside `host`, replacing any widget mounted there before.

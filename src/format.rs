@@ -42,6 +42,23 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
     })
 }
 
+/// A month such as "Nov 2024", in the user's locale. `month` is 1–12.
+pub fn month_label(year: i32, month: u32) -> String {
+    let first_day = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
+    intl_format(
+        "DateTimeFormat",
+        &[("month", "short"), ("year", "numeric")],
+        first_day.into(),
+    )
+    .unwrap_or_else(|| format!("{year:04}-{month:02}"))
+}
+
+/// The (year, month 1–12) of an instant in the user's time zone.
+pub fn local_year_month(instant: &DateTime<Utc>) -> (i32, u32) {
+    let local: js_sys::Date = js_date(instant).unchecked_into();
+    (local.get_full_year() as i32, local.get_month() + 1)
+}
+
 /// `open` as a label shows it: `Open`. The words are the API's, all ASCII.
 pub fn capitalised(word: &str) -> String {
     let mut letters = word.chars();
@@ -64,6 +81,24 @@ pub fn local_today() -> (i32, u32, u32) {
         today.get_month() + 1,
         today.get_date(),
     )
+}
+
+/// The current moment, from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+pub fn percent(probability: f64) -> String {
+    format!("{}%", number_text(probability))
+}
+
+/// A number as JavaScript writes it (`12.5`, `60`): Rust's own float
+/// formatting would add kilobytes to the download for the same digits.
+fn number_text(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// The decimal separator of the user's locale, `.` when the browser does
@@ -94,19 +129,6 @@ fn locale_decimal_separator() -> Option<char> {
             .chars()
             .next()
     })
-}
-
-pub fn percent(probability: f64) -> String {
-    format!("{}%", number_text(probability))
-}
-
-/// A number as JavaScript writes it (`12.5`, `60`): Rust's own float
-/// formatting would add kilobytes to the download for the same digits.
-fn number_text(value: f64) -> String {
-    js_sys::Number::from(value)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
 }
 
 /// Now, as a `datetime-local` input shows it (local time, to the minute).

@@ -1,6 +1,7 @@
-//! Live refresh: which deals changed since the page on screen was loaded, and
-//! what each change means for that page. The list screen asks and shows; this
-//! knows nothing of timers or of the DOM.
+//! Live refresh: which deals changed since the page on screen (or every
+//! matching deal, for the board and the forecast) was loaded, and what each
+//! change means for what is shown. The screens ask and show; this knows
+//! nothing of timers or of the DOM.
 
 use chrono::{DateTime, Utc};
 use deals_contract::{Deal, DealQuery, Page, MAX_LIMIT};
@@ -128,6 +129,48 @@ pub fn apply_updates(page: &mut [Deal], updated: Vec<Deal>) {
             *row = deal;
         }
     }
+}
+
+/// Merges a refresh's answer into every deal the filters match (what the
+/// board and the forecast show): a changed deal the filters still select
+/// replaces its old version, one they now take in joins where the API's order
+/// (newest first) puts it, one they no longer select leaves. Deals in `held`,
+/// being dragged or moved and not yet answered, stay as the user left them.
+/// Returns whether `all` changed.
+pub fn merge_changes(
+    all: &mut Vec<Deal>,
+    filters: &DealQuery,
+    seen: Option<DateTime<Utc>>,
+    changes: Vec<Deal>,
+    held: &[String],
+) -> bool {
+    let mut changed = false;
+    let news = changes
+        .into_iter()
+        .filter(|deal| seen.is_none_or(|seen| deal.updated_at > seen))
+        .filter(|deal| !held.contains(&deal.id));
+    for deal in news {
+        let index = all.iter().position(|shown| shown.id == deal.id);
+        match index {
+            Some(index) if all[index].updated_at == deal.updated_at => continue,
+            Some(index) if filters.selects(&deal) => all[index] = deal,
+            Some(index) => {
+                all.remove(index);
+            }
+            None if filters.selects(&deal) => {
+                let place = all
+                    .iter()
+                    .position(|shown| {
+                        (shown.created_at, shown.id.as_str()) < (deal.created_at, deal.id.as_str())
+                    })
+                    .unwrap_or(all.len());
+                all.insert(place, deal);
+            }
+            None => continue,
+        }
+        changed = true;
+    }
+    changed
 }
 
 #[cfg(test)]
@@ -294,5 +337,68 @@ mod tests {
         let mut changes = answer(vec![]);
         changes.meta.total = 201;
         assert!(sort_changes(&full_page(), &query(2), None, changes).too_many);
+    }
+
+    fn ids(deals: &[Deal]) -> Vec<&str> {
+        deals.iter().map(|deal| deal.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_merge_replaces_changed_deals_where_they_stand() {
+        let mut all = full_page();
+        let newer = deal("d2", "2024-02-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z");
+        let seen = timestamp::parse("2024-03-01T00:00:00.000Z");
+        assert!(merge_changes(
+            &mut all,
+            &query(200),
+            seen,
+            vec![newer.clone()],
+            &[]
+        ));
+        assert_eq!(ids(&all), ["d3", "d2"]);
+        assert_eq!(all[1], newer);
+    }
+
+    #[test]
+    fn a_merge_takes_in_new_matches_in_the_api_order_and_drops_leavers() {
+        let mut all = full_page();
+        let seen = timestamp::parse("2024-03-01T00:00:00.000Z");
+        let mut won = deal("d3", "2024-03-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z");
+        won.status = DealStatus::Won;
+        let between = deal(
+            "d25",
+            "2024-02-15T00:00:00.000Z",
+            "2024-06-01T00:00:00.000Z",
+        );
+        let oldest = deal("d1", "2024-01-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z");
+        let changes = vec![won, between, oldest];
+        assert!(merge_changes(&mut all, &query(200), seen, changes, &[]));
+        assert_eq!(ids(&all), ["d25", "d2", "d1"]);
+    }
+
+    #[test]
+    fn a_merge_leaves_held_and_already_seen_deals_alone() {
+        let mut all = full_page();
+        let seen = timestamp::parse("2024-03-01T00:00:00.000Z");
+        let mut moved_elsewhere =
+            deal("d2", "2024-02-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z");
+        moved_elsewhere.stage = Some("negotiation".into());
+        let seen_already = deal("d3", "2024-03-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z");
+        let unchanged = deal("d3", "2024-03-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z");
+        assert!(!merge_changes(
+            &mut all,
+            &query(200),
+            seen,
+            vec![moved_elsewhere, seen_already],
+            &["d2".to_owned()],
+        ));
+        assert_eq!(all, full_page());
+        assert!(!merge_changes(
+            &mut all,
+            &query(200),
+            None,
+            vec![unchanged],
+            &[]
+        ));
     }
 }

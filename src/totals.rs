@@ -1,4 +1,4 @@
-//! Pipeline sums over the deals on screen, one line per currency: amounts in
+//! Pipeline sums over a set of deals, one line per currency: amounts in
 //! different currencies are never added together.
 
 use deals_contract::{Deal, DealStatus};
@@ -6,16 +6,21 @@ use deals_contract::{Deal, DealStatus};
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurrencyTotal {
     pub currency: String,
-    pub open_deals: usize,
-    pub open_value: f64,
-    /// Σ value × probability / 100 over the open deals.
+    pub deals: usize,
+    pub value: f64,
+    /// Σ value × probability / 100.
     pub weighted_value: f64,
 }
 
 /// Totals of the open deals, by currency code in alphabetical order.
 pub fn open_totals(deals: &[Deal]) -> Vec<CurrencyTotal> {
+    currency_totals(deals.iter().filter(|deal| deal.status == DealStatus::Open))
+}
+
+/// Totals of `deals` whatever their status, by currency code in alphabetical order.
+pub fn currency_totals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<CurrencyTotal> {
     let mut totals: Vec<CurrencyTotal> = Vec::new();
-    for deal in deals.iter().filter(|deal| deal.status == DealStatus::Open) {
+    for deal in deals {
         let index =
             match totals.binary_search_by(|total| total.currency.as_str().cmp(&deal.currency)) {
                 Ok(index) => index,
@@ -24,8 +29,8 @@ pub fn open_totals(deals: &[Deal]) -> Vec<CurrencyTotal> {
                         index,
                         CurrencyTotal {
                             currency: deal.currency.clone(),
-                            open_deals: 0,
-                            open_value: 0.0,
+                            deals: 0,
+                            value: 0.0,
                             weighted_value: 0.0,
                         },
                     );
@@ -33,8 +38,8 @@ pub fn open_totals(deals: &[Deal]) -> Vec<CurrencyTotal> {
                 }
             };
         let total = &mut totals[index];
-        total.open_deals += 1;
-        total.open_value += deal.value;
+        total.deals += 1;
+        total.value += deal.value;
         total.weighted_value += deal.weighted_value();
     }
     totals
@@ -68,17 +73,31 @@ mod tests {
             vec![
                 CurrencyTotal {
                     currency: "EUR".into(),
-                    open_deals: 2,
-                    open_value: 4000.0,
+                    deals: 2,
+                    value: 4000.0,
                     weighted_value: 500.0
                 },
                 CurrencyTotal {
                     currency: "USD".into(),
-                    open_deals: 1,
-                    open_value: 200.0,
+                    deals: 1,
+                    value: 200.0,
                     weighted_value: 20.0
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn currency_totals_count_closed_deals_too() {
+        let deals = [
+            deal("EUR", 999.0, Some(100.0), "won"),
+            deal("EUR", 1.0, Some(50.0), "open"),
+        ];
+        let totals = currency_totals(&deals);
+        assert_eq!(totals.len(), 1);
+        assert_eq!(
+            (totals[0].deals, totals[0].value, totals[0].weighted_value),
+            (2, 1000.0, 999.5)
         );
     }
 

@@ -14,6 +14,48 @@ const QUERY_NAMES: [&str; 6] = [
     "updatedSince",
 ];
 const DEAL_NAME: &str = "deal";
+const VIEW_NAME: &str = "view";
+
+/// How the deals that match the filters are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DealsView {
+    #[default]
+    List,
+    Board,
+    Forecast,
+}
+
+impl DealsView {
+    pub const ALL: [DealsView; 3] = [DealsView::List, DealsView::Board, DealsView::Forecast];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealsView::List => "list",
+            DealsView::Board => "board",
+            DealsView::Forecast => "forecast",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DealsView::List => "List",
+            DealsView::Board => "Board",
+            DealsView::Forecast => "Forecast",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|view| view.as_str() == text)
+    }
+}
+
+/// What the page URL says this widget shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub query: DealQuery,
+    pub view: DealsView,
+    pub deal: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlState {
@@ -28,11 +70,11 @@ impl UrlState {
         }
     }
 
-    /// The query and open deal the page URL names. Parameters that do not
-    /// read (a hand-edited URL) are dropped rather than refusing the view.
-    pub fn read(&self) -> (DealQuery, Option<String>) {
+    /// The query, view and open deal the page URL names. Parameters that do
+    /// not read (a hand-edited URL) are dropped rather than refusing the view.
+    pub fn read(&self) -> Shown {
         let Some(params) = self.params() else {
-            return (DealQuery::default(), None);
+            return Shown::default();
         };
         let pairs: Vec<(&str, String)> = QUERY_NAMES
             .iter()
@@ -47,12 +89,16 @@ impl UrlState {
         let deal = params
             .get(&self.name(DEAL_NAME))
             .filter(|id| is_deal_id(id));
-        (query, deal)
+        let view = params
+            .get(&self.name(VIEW_NAME))
+            .and_then(|view| DealsView::parse(&view))
+            .unwrap_or_default();
+        Shown { query, view, deal }
     }
 
     /// Replaces this widget's parameters in the page URL (no new history entry).
-    pub fn write(&self, query: &DealQuery, deal: Option<&str>) {
-        let (Some(url), Some(window)) = (self.url_for(query, deal), web_sys::window()) else {
+    pub fn write(&self, shown: &Shown) {
+        let (Some(url), Some(window)) = (self.url_for(shown), web_sys::window()) else {
             return;
         };
         if let Ok(history) = window.history() {
@@ -60,15 +106,16 @@ impl UrlState {
         }
     }
 
-    /// The page URL with this widget showing `query` and `deal`: the link of
-    /// a deal's row, so it can be opened in a new tab too.
-    pub fn url_for(&self, query: &DealQuery, deal: Option<&str>) -> Option<String> {
+    /// The page URL with this widget showing `shown`: the link of a deal's
+    /// row or card, so it can be opened in a new tab too.
+    pub fn url_for(&self, shown: &Shown) -> Option<String> {
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
-        for name in QUERY_NAMES.iter().chain([&DEAL_NAME]) {
+        for name in QUERY_NAMES.iter().chain([&DEAL_NAME, &VIEW_NAME]) {
             params.delete(&format!("{prefix}.{name}"));
         }
+        let query = &shown.query;
         for (name, value) in query.to_pairs() {
             let is_default = (name == "page" && query.page == 1)
                 || (name == "limit" && query.limit == DEFAULT_LIMIT);
@@ -76,7 +123,10 @@ impl UrlState {
                 params.append(&self.name(name), &value);
             }
         }
-        if let Some(deal) = deal {
+        if shown.view != DealsView::List {
+            params.append(&self.name(VIEW_NAME), shown.view.as_str());
+        }
+        if let Some(deal) = &shown.deal {
             params.append(&self.name(DEAL_NAME), deal);
         }
         let search = String::from(params.to_string());
@@ -117,5 +167,14 @@ mod tests {
         assert!(!is_deal_id(".."));
         assert!(!is_deal_id("."));
         assert!(!is_deal_id(""));
+    }
+
+    #[test]
+    fn views_read_back_from_their_url_names() {
+        for view in DealsView::ALL {
+            assert_eq!(DealsView::parse(view.as_str()), Some(view));
+        }
+        assert_eq!(DealsView::parse("kanban"), None);
+        assert_eq!(DealsView::default(), DealsView::List);
     }
 }

@@ -9,12 +9,12 @@ use web_sys::Element;
 
 use super::fields::StageSuggestions;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{Screen, WorkspaceState};
+use super::workspace::{LiveRefresh, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
 use crate::totals::open_totals;
-use crate::url_state::UrlState;
+use crate::url_state::{DealsView, Shown, UrlState};
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
@@ -27,8 +27,8 @@ const QUIET_REFRESH_FAILURES: u32 = 3;
 /// resource rather than through `<Transition>`, which kept a few dozen bytes
 /// of every re-render for as long as the list lived.
 #[component]
-pub fn DealList(state: WorkspaceState, url_state: UrlState) -> impl IntoView {
-    let url_state = StoredValue::new(url_state);
+pub fn DealList(state: WorkspaceState) -> impl IntoView {
+    let url_state = state.url_state;
     let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
     let announcement = move || {
         if pending.get() {
@@ -44,7 +44,6 @@ pub fn DealList(state: WorkspaceState, url_state: UrlState) -> impl IntoView {
         Some(answer) => answer_view(answer, state, url_state),
     };
     view! {
-        <Filters state />
         <LiveRefreshNotice state />
         <p class="status" role="status" aria-live="polite">{announcement}</p>
         <div class="deal-page" aria-busy=move || pending.get().to_string()>{shown}</div>
@@ -118,8 +117,19 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
             </p>
         })
     };
-    let failure = move || {
-        live.failing.with(|(count, error)| {
+    view! {
+        <div class="live-refresh" role="status">
+            {offer}
+            {refresh_failure(live)}
+        </div>
+    }
+}
+
+/// Live refresh's failure, once it keeps happening (in the list and the
+/// board alike).
+pub(super) fn refresh_failure(live: LiveRefresh) -> impl IntoView {
+    move || {
+        live.failing.0.with(|(count, error)| {
             (*count >= QUIET_REFRESH_FAILURES).then(|| {
                 let text = format!(
                     "Live refresh failed {count} times in a row: {error}. It keeps trying."
@@ -127,18 +137,12 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
                 view! { <p class="refresh-failure">{text}</p> }
             })
         })
-    };
-    view! {
-        <div class="live-refresh" role="status">
-            {offer}
-            {failure}
-        </div>
     }
 }
 
-/// The filters; any change goes back to page 1.
+/// The filters of every view; any change goes back to page 1.
 #[component]
-fn Filters(state: WorkspaceState) -> impl IntoView {
+pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let query = state.query;
     let refine = move |change: Box<dyn FnOnce(&mut DealQuery)>| {
         query.update(|query| {
@@ -279,7 +283,7 @@ fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
             view! {
                 <li>
                     <span class="totals-open">
-                        {format!("Open {}: {}", total.currency, format::money(total.open_value, &total.currency))}
+                        {format!("Open {}: {}", total.currency, format::money(total.value, &total.currency))}
                     </span>
                     " "
                     <span class="totals-weighted">
@@ -301,12 +305,17 @@ fn DealTable(
     state: WorkspaceState,
     url_state: StoredValue<UrlState>,
 ) -> impl IntoView {
-    let query = state.query.get_untracked();
+    let mut shown = Shown {
+        query: state.query.get_untracked(),
+        view: DealsView::List,
+        deal: None,
+    };
     let rows = deals
         .into_iter()
         .map(|deal| {
+            shown.deal = Some(deal.id.clone());
             let link = url_state
-                .with_value(|url_state| url_state.url_for(&query, Some(&deal.id)))
+                .with_value(|url_state| url_state.url_for(&shown))
                 .unwrap_or_else(|| "#".to_owned());
             view! {
                 <tr data-deal-id=deal.id>
@@ -348,11 +357,11 @@ fn DealTable(
     }
 }
 
-/// A click on a row's title opens the deal in the widget; with Ctrl, Cmd or
-/// Shift the browser follows the link (a new tab or window). One listener for
-/// the whole table: a listener per row was kept alive after its rows were
-/// replaced, so every page shown grew the wasm memory.
-fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
+/// A click on the title of a row or card opens the deal in the widget; with
+/// Ctrl, Cmd or Shift the browser follows the link (a new tab or window). One
+/// listener for the whole table or board: a listener per row was kept alive
+/// after its rows were replaced, so every page shown grew the wasm memory.
+pub(super) fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
     if event.ctrl_key() || event.meta_key() || event.shift_key() {
         return;
     }
@@ -360,7 +369,7 @@ fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
         .and_then(|clicked| clicked.closest("a").ok().flatten())
-        .and_then(|link| link.closest("tr[data-deal-id]").ok().flatten());
+        .and_then(|link| link.closest("[data-deal-id]").ok().flatten());
     if let Some(id) = row.and_then(|row| row.get_attribute("data-deal-id")) {
         event.prevent_default();
         screen.set(Screen::Deal(id));

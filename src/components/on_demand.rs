@@ -1,5 +1,6 @@
 //! Screens left out of the first download. The release build cuts the code
-//! of the deal, of the new-deal form and of the CSV export into wasm chunks
+//! of the deal, of the new-deal form, of the CSV export and of the board and
+//! forecast views into wasm chunks
 //! of their own (`scripts/release-bundle.sh`), fetched the first time one of
 //! them is opened, once per page: a host page that shows the list pays for
 //! the list only.
@@ -15,6 +16,7 @@ use leptos::wasm_split::SplitLoaderError;
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
+use super::views::MatchingDealsViews;
 use super::workspace::{Screen, WorkspaceState};
 
 type Render = fn(WorkspaceState) -> AnyView;
@@ -25,16 +27,19 @@ pub(super) enum Chunk {
     Deal,
     NewDeal,
     Export,
+    /// The board and the forecast.
+    Views,
 }
 
 impl Chunk {
-    const COUNT: usize = 3;
+    const COUNT: usize = 4;
 
     fn index(self) -> usize {
         match self {
             Chunk::Deal => 0,
             Chunk::NewDeal => 1,
             Chunk::Export => 2,
+            Chunk::Views => 3,
         }
     }
 
@@ -43,6 +48,7 @@ impl Chunk {
             Chunk::Deal => deal_screen().await,
             Chunk::NewDeal => new_deal_screen().await,
             Chunk::Export => export_screen().await,
+            Chunk::Views => views_screen().await,
         }
     }
 }
@@ -80,6 +86,10 @@ fn render_export(state: WorkspaceState) -> AnyView {
     view! { <ExportScreen state /> }.into_any()
 }
 
+fn render_views(state: WorkspaceState) -> AnyView {
+    view! { <MatchingDealsViews state /> }.into_any()
+}
+
 #[cfg(not(debug_assertions))]
 #[leptos::wasm_split::wasm_split(deal, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn deal_screen() -> Result<Render, SplitLoaderError> {
@@ -98,6 +108,12 @@ fn export_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_export)
 }
 
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(views, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn views_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_views)
+}
+
 #[cfg(debug_assertions)]
 async fn deal_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_deal)
@@ -111,6 +127,11 @@ async fn new_deal_screen() -> Result<Render, SplitLoaderError> {
 #[cfg(debug_assertions)]
 async fn export_screen() -> Result<Render, SplitLoaderError> {
     Ok(render_export)
+}
+
+#[cfg(debug_assertions)]
+async fn views_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_views)
 }
 
 /// `chunk`'s screen, at once if its code is here, otherwise once it has

@@ -15,20 +15,36 @@ pub struct WidgetConfig {
     /// Prefix of this widget's parameters in the page URL; `None` keeps the
     /// URL untouched (for a second widget on the page, say).
     pub url_key: Option<String>,
-    /// Seconds between two live refreshes of the list; 0 turns them off.
+    pub view_settings: ViewSettings,
+}
+
+/// How the board and the live refresh behave, as the embedder sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewSettings {
+    /// An open deal unchanged for this many days is marked idle; 0 turns the marker off.
+    pub idle_days: u32,
+    /// How often a visible widget asks for changes; 0 turns live refresh off.
     pub refresh_seconds: u32,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        Self {
+            idle_days: 14,
+            refresh_seconds: 30,
+        }
+    }
 }
 
 impl WidgetConfig {
     pub const DEFAULT_URL_KEY: &'static str = "deals";
-    pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
 
     pub fn new(api_base: &str) -> Self {
         Self {
             api_base: api_base.to_owned(),
             key_storage: KeyStorage::default(),
             url_key: Some(Self::DEFAULT_URL_KEY.to_owned()),
-            refresh_seconds: Self::DEFAULT_REFRESH_SECONDS,
+            view_settings: ViewSettings::default(),
         }
     }
 }
@@ -39,12 +55,12 @@ pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
     let session = Session::new(&config.api_base, config.key_storage);
     provide_context(session.clone());
     let url_state = UrlState::new(config.url_key);
-    let refresh_seconds = config.refresh_seconds;
+    let settings = config.view_settings;
     view! {
         <section class="isao-deals" aria-label="Deals">
             {move || match session.client() {
                 None => view! { <ConnectPanel /> }.into_any(),
-                Some(client) => view! { <Workspace client url_state=url_state.clone() refresh_seconds /> }.into_any(),
+                Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
             }}
         </section>
     }

@@ -1,12 +1,14 @@
 use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAGES};
 use leptos::prelude::*;
 
-use super::deal_list::DealList;
+use super::deal_list::{DealList, Filters};
 use super::on_demand::{Chunk, OnDemand};
+use super::views::{tab_id, ViewTabs};
+use super::widget::ViewSettings;
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
-use crate::url_state::UrlState;
+use crate::url_state::{DealsView, Shown, UrlState};
 
 /// Which screen of the workspace is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,12 +57,29 @@ pub(super) struct LiveRefresh {
     pub seconds: u32,
     /// Deals that would enter or leave the page on screen.
     pub offered: RwSignal<Offered>,
-    /// Refreshes failed in a row, with the last one's error.
-    pub failing: RwSignal<(u32, String)>,
+    pub failing: RefreshFailures,
     pub in_flight: RwSignal<u32>,
     /// Asks for what changed and merges the answer. A plain closure, not an
     /// `Action`: nothing waits on its result, and an `Action` cost 1 KB gzip.
     pub refresh: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
+/// Live refreshes failed in a row, with the last one's error.
+#[derive(Clone, Copy)]
+pub(super) struct RefreshFailures(pub RwSignal<(u32, String)>);
+
+impl RefreshFailures {
+    pub fn failed(self, error: &ApiError) {
+        self.0.try_update(|(count, last)| {
+            *count += 1;
+            *last = error.to_string();
+        });
+    }
+
+    /// Clears the count: a refresh went through.
+    pub fn went_through(self) {
+        self.0.try_set((0, String::new()));
+    }
 }
 
 /// Everything the screens share. It is owned by the workspace, not by a
@@ -71,6 +90,8 @@ pub(super) struct LiveRefresh {
 pub(super) struct WorkspaceState {
     pub query: RwSignal<DealQuery>,
     pub screen: RwSignal<Screen>,
+    /// How the list screen shows the deals: list, board or forecast.
+    pub view: RwSignal<DealsView>,
     /// Stages offered as suggestions: the pipeline's, then every one seen.
     pub stages: RwSignal<Vec<String>>,
     pub deals: LocalResource<Result<Page<Deal>, ApiError>>,
@@ -82,29 +103,37 @@ pub(super) struct WorkspaceState {
     pub create: Action<NewDeal, Result<Deal, ApiError>>,
     pub live: LiveRefresh,
     /// For the screens fetched on demand that make requests of their own
-    /// (the CSV export).
+    /// (the CSV export, the board and the forecast).
     pub client: StoredValue<ApiClient>,
+    /// The page URL's part of this widget, for the links of rows and cards.
+    pub url_state: StoredValue<UrlState>,
+    /// An open deal unchanged for this many days is marked idle; 0 = off.
+    pub idle_days: u32,
+}
+
+/// Adds `deal`'s stage to the suggestions if it is a new one.
+pub(super) fn learn_stage(stages: RwSignal<Vec<String>>, deal: &Deal) {
+    if let Some(stage) = &deal.stage {
+        let unseen = stages.try_with_untracked(|known| !known.contains(stage));
+        if unseen == Some(true) {
+            stages.try_update(|known| known.push(stage.clone()));
+        }
+    }
 }
 
 impl WorkspaceState {
     fn new(
         client: ApiClient,
         session: Session,
-        url_state: &UrlState,
-        refresh_seconds: u32,
+        url_state: UrlState,
+        settings: ViewSettings,
     ) -> Self {
-        let (initial_query, initial_deal) = url_state.read();
-        let query = RwSignal::new(initial_query);
-        let screen = RwSignal::new(initial_deal.map_or(Screen::List, Screen::Deal));
+        let shown = url_state.read();
+        let query = RwSignal::new(shown.query);
+        let screen = RwSignal::new(shown.deal.map_or(Screen::List, Screen::Deal));
+        let view = RwSignal::new(shown.view);
         let stages = RwSignal::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
-        let learn_stage = move |deal: &Deal| {
-            if let Some(stage) = &deal.stage {
-                let unseen = stages.try_with_untracked(|known| !known.contains(stage));
-                if unseen == Some(true) {
-                    stages.try_update(|known| known.push(stage.clone()));
-                }
-            }
-        };
+        let learn = move |deal: &Deal| learn_stage(stages, deal);
 
         // The newest `updatedAt` of a loaded page or a refresh: the next
         // refresh asks for what changed after it.
@@ -121,7 +150,7 @@ impl WorkspaceState {
                     let answer = client.list_deals(&request).await;
                     match &answer {
                         Ok(page) => {
-                            page.data.iter().for_each(learn_stage);
+                            page.data.iter().for_each(learn);
                             seen.try_update(|seen| *seen = newest_update(*seen, &page.data));
                             offered.try_set(Offered::default());
                         }
@@ -132,7 +161,7 @@ impl WorkspaceState {
             }
         });
 
-        let failing = RwSignal::new((0, String::new()));
+        let failing = RefreshFailures(RwSignal::new((0, String::new())));
         let refreshes_in_flight = RwSignal::new(0);
         let refresh: Box<dyn Fn()> = Box::new({
             let (client, session) = (client.clone(), session.clone());
@@ -149,21 +178,18 @@ impl WorkspaceState {
                         Ok(changes) => changes,
                         Err(error) => {
                             session.report(&error);
-                            failing.try_update(|(count, last)| {
-                                *count += 1;
-                                *last = error.to_string();
-                            });
+                            failing.failed(&error);
                             return;
                         }
                     };
-                    failing.try_set((0, String::new()));
+                    failing.went_through();
                     // A page asked for meanwhile is compared when it arrives.
                     let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
                         && deals_in_flight.try_get_untracked() == Some(0);
                     if !same_page {
                         return;
                     }
-                    changes.data.iter().for_each(learn_stage);
+                    changes.data.iter().for_each(learn);
                     seen.try_update(|seen| *seen = newest_update(*seen, &changes.data));
                     let sorted = deals
                         .try_with_untracked(|shown| match shown {
@@ -188,7 +214,7 @@ impl WorkspaceState {
             }
         });
         let live = LiveRefresh {
-            seconds: refresh_seconds,
+            seconds: settings.refresh_seconds,
             offered,
             failing,
             in_flight: refreshes_in_flight,
@@ -221,7 +247,7 @@ impl WorkspaceState {
                     let answer = client.update_status(&id, &change).await;
                     match &answer {
                         Ok(changed) => {
-                            learn_stage(changed);
+                            learn(changed);
                             deal.try_update(|shown| {
                                 if let Some(Some((shown_id, shown))) = shown {
                                     if *shown_id == changed.id {
@@ -245,7 +271,7 @@ impl WorkspaceState {
                 let answer = client.create_deal(&new_deal).await;
                 match &answer {
                     Ok(created) => {
-                        learn_stage(created);
+                        learn(created);
                         deals.refetch();
                         // Only a user still waiting on the form is taken to the new deal.
                         if screen.try_get_untracked() == Some(Screen::NewDeal) {
@@ -261,6 +287,7 @@ impl WorkspaceState {
         Self {
             query,
             screen,
+            view,
             stages,
             deals,
             deals_in_flight,
@@ -269,32 +296,51 @@ impl WorkspaceState {
             create,
             live,
             client: shared_client,
+            url_state: StoredValue::new(url_state),
+            idle_days: settings.idle_days,
         }
     }
 }
 
-/// Everything a connected user works with: list, filters, detail, form and
-/// CSV export.
+/// Everything a connected user works with: the deals as a list, a board or a
+/// forecast, their filters, a deal, the new-deal form and the CSV export.
 #[component]
-pub fn Workspace(client: ApiClient, url_state: UrlState, refresh_seconds: u32) -> impl IntoView {
+pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings) -> impl IntoView {
     let session = expect_context::<Session>();
-    let state = WorkspaceState::new(client, session.clone(), &url_state, refresh_seconds);
+    let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
-    Effect::new({
-        let url_state = url_state.clone();
-        move |_| {
-            let open_deal = state.screen.with(Screen::deal_id);
-            state
-                .query
-                .with(|query| url_state.write(query, open_deal.as_deref()));
-        }
+    Effect::new(move |_| {
+        let shown = Shown {
+            query: state.query.get(),
+            view: state.view.get(),
+            deal: state.screen.with(Screen::deal_id),
+        };
+        state
+            .url_state
+            .with_value(|url_state| url_state.write(&shown));
     });
 
-    let body = move || match state.screen.get() {
-        Screen::List => view! { <DealList state url_state=url_state.clone() /> }.into_any(),
+    // Board and forecast share one load of every matching deal: switching
+    // between them does not rebuild what is under the tabs.
+    let shows_list = Memo::new(move |_| state.view.get() == DealsView::List);
+    let body = move || {
+        match state.screen.get() {
+        Screen::List => view! {
+            <ViewTabs view=state.view />
+            <div class="view-panel" role="tabpanel" id="isao-view-panel" aria-labelledby=move || tab_id(state.view.get())>
+                <Filters state />
+                {move || if shows_list.get() {
+                    view! { <DealList state /> }.into_any()
+                } else {
+                    view! { <OnDemand state chunk=Chunk::Views /> }.into_any()
+                }}
+            </div>
+        }
+        .into_any(),
         Screen::Deal(_) => view! { <OnDemand state chunk=Chunk::Deal /> }.into_any(),
         Screen::NewDeal => view! { <OnDemand state chunk=Chunk::NewDeal /> }.into_any(),
         Screen::Export => view! { <OnDemand state chunk=Chunk::Export /> }.into_any(),
+    }
     };
 
     view! {

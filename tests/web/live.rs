@@ -14,7 +14,7 @@ const REFRESH_REQUEST: &str = "updatedSince=";
 
 fn refreshing_widget(seconds: u32) -> Widget {
     let mut options = options(KeyStorage::Memory);
-    options.config.refresh_seconds = seconds;
+    options.config.view_settings.refresh_seconds = seconds;
     mount_with(options)
 }
 

@@ -7,10 +7,12 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 
+mod board;
 mod browse;
 mod connect;
 mod deals;
 mod export;
+mod forecast;
 mod leak;
 mod live;
 mod robustness;

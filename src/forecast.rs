@@ -1,0 +1,464 @@
+//! The forecast: open and probability-weighted value of the open deals by the
+//! month they are expected to close, one table per currency (amounts in
+//! different currencies are never added together).
+//!
+//! Months are the user's: the caller passes how an instant reads as a local
+//! (year, month), so the logic stays free of the browser and testable in any
+//! time zone. Amounts are summed in whole cents, each deal rounded once, so a
+//! total agrees to the cent with the sum of the API's values.
+
+use chrono::{DateTime, Utc};
+use deals_contract::{Deal, DealStatus};
+
+/// Months after the current one that get a bucket of their own.
+const MONTHS_AHEAD: i32 = 5;
+
+/// Overdue, this month and the next five, later, no date.
+const SLOTS: usize = MONTHS_AHEAD as usize + 4;
+const OVERDUE_SLOT: usize = 0;
+const LATER_SLOT: usize = SLOTS - 2;
+const NO_DATE_SLOT: usize = SLOTS - 1;
+
+/// An instant as the user's calendar reads it: (year, month 1–12).
+pub type LocalYearMonth<'a> = &'a dyn Fn(&DateTime<Utc>) -> (i32, u32);
+
+/// Which expected close dates a bucket holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Before the current month.
+    Overdue,
+    /// A calendar month, 1–12.
+    Month {
+        year: i32,
+        month: u32,
+    },
+    /// After the last month with a bucket of its own.
+    Later,
+    NoDate,
+}
+
+/// How many deals, and their open and weighted values in cents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub deals: u32,
+    pub open_cents: i64,
+    pub weighted_cents: i64,
+}
+
+impl Figures {
+    fn add(&mut self, other: &Figures) {
+        self.deals = self.deals.saturating_add(other.deals);
+        self.open_cents = self.open_cents.saturating_add(other.open_cents);
+        self.weighted_cents = self.weighted_cents.saturating_add(other.weighted_cents);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub period: Period,
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyForecast {
+    pub currency: String,
+    /// "Overdue" only when it holds deals, then the current month and the
+    /// next five, "Later" and "No date", always.
+    pub buckets: Vec<Bucket>,
+    /// The sum of the buckets.
+    pub total: Figures,
+}
+
+/// The forecast of the open deals, by currency code in alphabetical order;
+/// no currency without open deals.
+pub fn forecast(
+    deals: &[Deal],
+    now: &DateTime<Utc>,
+    local_year_month: LocalYearMonth,
+) -> Vec<CurrencyForecast> {
+    let this_month = month_number(local_year_month(now));
+    let mut currencies: Vec<(String, [Figures; SLOTS])> = Vec::new();
+    for deal in deals {
+        if deal.status != DealStatus::Open {
+            continue;
+        }
+        let slot = match &deal.expected_close_date {
+            None => NO_DATE_SLOT,
+            Some(date) => {
+                let months_ahead = month_number(local_year_month(date)) - this_month;
+                if months_ahead < 0 {
+                    OVERDUE_SLOT
+                } else if months_ahead > MONTHS_AHEAD {
+                    LATER_SLOT
+                } else {
+                    months_ahead as usize + 1
+                }
+            }
+        };
+        let index = match currencies.binary_search_by(|(code, _)| code.as_str().cmp(&deal.currency))
+        {
+            Ok(index) => index,
+            Err(index) => {
+                currencies.insert(index, (deal.currency.clone(), [Figures::default(); SLOTS]));
+                index
+            }
+        };
+        // Weighted from the value in cents rather than `Deal::weighted_value`:
+        // 19.99 × 50 / 100 in floating point is 9.99499…, which would lose
+        // the half cent that 1999 × 50 / 100 = 999.5 keeps exactly.
+        let open_cents = cents(deal.value);
+        let weighted_cents =
+            (open_cents as f64 * deal.probability.unwrap_or(0.0) / 100.0).round() as i64;
+        currencies[index].1[slot].add(&Figures {
+            deals: 1,
+            open_cents,
+            weighted_cents,
+        });
+    }
+    let mut forecasts = Vec::with_capacity(currencies.len());
+    for (currency, slots) in currencies {
+        let mut buckets = Vec::with_capacity(SLOTS);
+        let mut total = Figures::default();
+        for (slot, figures) in slots.iter().enumerate() {
+            let period = match slot {
+                OVERDUE_SLOT if figures.deals == 0 => continue,
+                OVERDUE_SLOT => Period::Overdue,
+                LATER_SLOT => Period::Later,
+                NO_DATE_SLOT => Period::NoDate,
+                month => {
+                    let number = this_month + month as i32 - 1;
+                    Period::Month {
+                        year: number.div_euclid(12),
+                        month: number.rem_euclid(12) as u32 + 1,
+                    }
+                }
+            };
+            total.add(figures);
+            buckets.push(Bucket {
+                period,
+                figures: *figures,
+            });
+        }
+        forecasts.push(CurrencyForecast {
+            currency,
+            buckets,
+            total,
+        });
+    }
+    forecasts
+}
+
+/// Months since year 0, so that months compare and subtract across years.
+fn month_number((year, month): (i32, u32)) -> i32 {
+    year * 12 + month as i32 - 1
+}
+
+/// An amount in whole cents; beyond what cents can count it stops at the
+/// limit rather than wrapping.
+fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, FixedOffset};
+    use serde_json::json;
+
+    fn deal(
+        currency: &str,
+        value: f64,
+        probability: Option<f64>,
+        status: &str,
+        close: Option<&str>,
+    ) -> Deal {
+        serde_json::from_value(json!({
+            "id": "deal_1", "title": "T", "value": value, "currency": currency,
+            "probability": probability, "status": status, "priority": "medium",
+            "expectedCloseDate": close,
+            "createdAt": "2024-11-01T10:30:00.000Z", "updatedAt": "2024-11-01T10:30:00.000Z"
+        }))
+        .unwrap()
+    }
+
+    fn open(value: f64, probability: f64, close: &str) -> Deal {
+        deal("EUR", value, Some(probability), "open", Some(close))
+    }
+
+    fn instant(text: &str) -> DateTime<Utc> {
+        deals_contract::timestamp::parse(text).unwrap()
+    }
+
+    /// The calendar of a place `hours` ahead of UTC.
+    fn offset_calendar(hours: i32) -> impl Fn(&DateTime<Utc>) -> (i32, u32) {
+        move |instant| {
+            let local = instant.with_timezone(&FixedOffset::east_opt(hours * 3600).unwrap());
+            (local.year(), local.month())
+        }
+    }
+
+    fn months(forecast: &CurrencyForecast) -> Vec<(Period, u32)> {
+        forecast
+            .buckets
+            .iter()
+            .map(|bucket| (bucket.period, bucket.figures.deals))
+            .collect()
+    }
+
+    fn month(year: i32, month: u32) -> Period {
+        Period::Month { year, month }
+    }
+
+    #[test]
+    fn buckets_the_current_month_the_next_five_later_and_no_date() {
+        let deals = [
+            open(100.0, 50.0, "2024-11-30T12:00:00.000Z"),
+            open(200.0, 10.0, "2024-12-01T00:00:00.000Z"),
+            open(300.0, 10.0, "2025-04-30T23:59:59.000Z"),
+            open(400.0, 10.0, "2025-05-01T00:00:00.000Z"),
+            deal("EUR", 500.0, Some(10.0), "open", None),
+        ];
+        let result = forecast(
+            &deals,
+            &instant("2024-11-15T09:00:00Z"),
+            &offset_calendar(0),
+        );
+        assert_eq!(result.len(), 1);
+        assert_eq!(
+            months(&result[0]),
+            vec![
+                (month(2024, 11), 1),
+                (month(2024, 12), 1),
+                (month(2025, 1), 0),
+                (month(2025, 2), 0),
+                (month(2025, 3), 0),
+                (month(2025, 4), 1),
+                (Period::Later, 1),
+                (Period::NoDate, 1),
+            ],
+            "no overdue bucket when nothing is overdue; November to April across the new year"
+        );
+        assert_eq!(
+            result[0].buckets[0].figures,
+            Figures {
+                deals: 1,
+                open_cents: 10_000,
+                weighted_cents: 5_000
+            }
+        );
+    }
+
+    #[test]
+    fn deals_before_this_month_are_overdue_and_come_first() {
+        let deals = [
+            open(10.0, 100.0, "2023-02-01T00:00:00Z"),
+            open(20.0, 100.0, "2024-10-31T23:59:59Z"),
+        ];
+        let result = forecast(
+            &deals,
+            &instant("2024-11-01T00:00:00Z"),
+            &offset_calendar(0),
+        );
+        assert_eq!(result[0].buckets[0].period, Period::Overdue);
+        assert_eq!(
+            result[0].buckets[0].figures,
+            Figures {
+                deals: 2,
+                open_cents: 3_000,
+                weighted_cents: 3_000
+            }
+        );
+        assert_eq!(result[0].buckets.len(), 9);
+    }
+
+    #[test]
+    fn month_edges_follow_the_users_time_zone() {
+        let last_second_of_november_utc = open(1.0, 0.0, "2024-11-30T23:59:59Z");
+        let first_second_of_december_utc = open(2.0, 0.0, "2024-12-01T00:00:00Z");
+        let deals = [last_second_of_november_utc, first_second_of_december_utc];
+        let now = instant("2024-11-15T12:00:00Z");
+        let open_cents_by_month = |hours| {
+            let result = forecast(&deals, &now, &offset_calendar(hours));
+            let mut found = Vec::new();
+            for bucket in &result[0].buckets {
+                if bucket.figures.deals > 0 {
+                    found.push((bucket.period, bucket.figures.open_cents));
+                }
+            }
+            found
+        };
+        assert_eq!(
+            open_cents_by_month(0),
+            vec![(month(2024, 11), 100), (month(2024, 12), 200)]
+        );
+        assert_eq!(
+            open_cents_by_month(14),
+            vec![(month(2024, 12), 300)],
+            "in UTC+14 both are in December"
+        );
+        assert_eq!(
+            open_cents_by_month(-12),
+            vec![(month(2024, 11), 300)],
+            "in UTC−12 both are in November"
+        );
+    }
+
+    #[test]
+    fn the_current_month_is_the_users_too() {
+        let deals = [open(1.0, 0.0, "2024-12-15T00:00:00Z")];
+        let new_years_eve_in_utc = instant("2024-12-31T23:30:00Z");
+        let in_kiritimati = forecast(&deals, &new_years_eve_in_utc, &offset_calendar(14));
+        assert_eq!(in_kiritimati[0].buckets[0].period, Period::Overdue);
+        assert_eq!(in_kiritimati[0].buckets[1].period, month(2025, 1));
+        let in_baker_island = forecast(&deals, &new_years_eve_in_utc, &offset_calendar(-12));
+        assert_eq!(in_baker_island[0].buckets[0].period, month(2024, 12));
+        assert_eq!(in_baker_island[0].buckets[0].figures.deals, 1);
+    }
+
+    #[test]
+    fn a_change_of_offset_during_the_year_moves_only_the_instants_it_affects() {
+        // Central Europe: UTC+1 in winter, UTC+2 from the last Sunday of March.
+        let summer_time_starts = instant("2025-03-30T01:00:00Z");
+        let central_europe = |moment: &DateTime<Utc>| {
+            offset_calendar(if moment >= &summer_time_starts { 2 } else { 1 })(moment)
+        };
+        let deals = [
+            open(1.0, 0.0, "2025-02-28T22:59:59Z"),
+            open(2.0, 0.0, "2025-02-28T23:00:00Z"),
+            open(4.0, 0.0, "2025-03-31T21:59:59Z"),
+            open(8.0, 0.0, "2025-03-31T22:00:00Z"),
+        ];
+        let result = forecast(&deals, &instant("2025-01-10T00:00:00Z"), &central_europe);
+        let open_cents: Vec<(Period, i64)> = result[0]
+            .buckets
+            .iter()
+            .map(|bucket| (bucket.period, bucket.figures.open_cents))
+            .collect();
+        assert_eq!(
+            &open_cents[1..4],
+            &[
+                (month(2025, 2), 100),
+                (month(2025, 3), 600),
+                (month(2025, 4), 800)
+            ]
+        );
+        assert_eq!(result[0].buckets[0].period, month(2025, 1));
+    }
+
+    #[test]
+    fn currencies_stay_apart_in_alphabetical_order() {
+        let deals = [
+            deal("USD", 5.0, Some(20.0), "open", None),
+            deal("EUR", 7.0, Some(50.0), "open", None),
+            deal("GBP", 9.0, Some(100.0), "won", None),
+            deal("CHF", 11.0, Some(100.0), "lost", None),
+            deal("EUR", 1.0, Some(50.0), "open", None),
+        ];
+        let result = forecast(
+            &deals,
+            &instant("2024-11-15T00:00:00Z"),
+            &offset_calendar(0),
+        );
+        let mut seen = Vec::new();
+        for currency in &result {
+            seen.push((currency.currency.as_str(), currency.total));
+        }
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    "EUR",
+                    Figures {
+                        deals: 2,
+                        open_cents: 800,
+                        weighted_cents: 400
+                    }
+                ),
+                (
+                    "USD",
+                    Figures {
+                        deals: 1,
+                        open_cents: 500,
+                        weighted_cents: 100
+                    }
+                ),
+            ],
+            "won and lost deals are left out, and so is a currency with only those"
+        );
+    }
+
+    #[test]
+    fn a_deal_without_probability_counts_in_open_value_only() {
+        let deals = [deal(
+            "EUR",
+            250.0,
+            None,
+            "open",
+            Some("2024-11-20T00:00:00Z"),
+        )];
+        let result = forecast(
+            &deals,
+            &instant("2024-11-15T00:00:00Z"),
+            &offset_calendar(0),
+        );
+        assert_eq!(
+            result[0].buckets[0].figures,
+            Figures {
+                deals: 1,
+                open_cents: 25_000,
+                weighted_cents: 0
+            }
+        );
+    }
+
+    #[test]
+    fn sums_are_exact_to_the_cent_and_totals_are_the_sum_of_buckets() {
+        let mut deals = Vec::new();
+        for _ in 0..10 {
+            deals.push(open(0.1, 100.0, "2024-11-20T00:00:00Z"));
+            deals.push(open(0.2, 100.0, "2025-01-20T00:00:00Z"));
+        }
+        deals.push(open(1234.5, 33.0, "2030-01-01T00:00:00Z"));
+        deals.push(open(19.99, 50.0, "2020-01-01T00:00:00Z"));
+        let result = forecast(
+            &deals,
+            &instant("2024-11-15T00:00:00Z"),
+            &offset_calendar(0),
+        );
+        let currency = &result[0];
+        assert_eq!(currency.buckets[1].figures.open_cents, 100, "ten times 0.1");
+        assert_eq!(currency.buckets[3].figures.open_cents, 200, "ten times 0.2");
+        assert_eq!(
+            currency.buckets[7].figures.weighted_cents, 40_739,
+            "1234.5 × 33% = 407.385"
+        );
+        assert_eq!(
+            currency.buckets[0].figures.weighted_cents, 1_000,
+            "19.99 × 50% = 9.995"
+        );
+        let mut sum = Figures::default();
+        for bucket in &currency.buckets {
+            sum.add(&bucket.figures);
+        }
+        assert_eq!(currency.total, sum);
+        assert_eq!(
+            currency.total,
+            Figures {
+                deals: 22,
+                open_cents: 125_749,
+                weighted_cents: 42_039
+            }
+        );
+    }
+
+    #[test]
+    fn no_open_deals_means_no_forecast() {
+        let deals = [deal("EUR", 5.0, Some(5.0), "won", None)];
+        assert!(forecast(
+            &deals,
+            &instant("2024-11-15T00:00:00Z"),
+            &offset_calendar(0)
+        )
+        .is_empty());
+    }
+}

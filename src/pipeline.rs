@@ -1,0 +1,331 @@
+//! The board's logic: deals grouped into stage columns, what a move to a
+//! column asks of the API, and which deals have gone idle. No DOM here.
+
+use chrono::{DateTime, Utc};
+use deals_contract::{Deal, DealStatus, StatusChange, PIPELINE_STAGES};
+
+pub const WON_STAGE: &str = "closed-won";
+pub const LOST_STAGE: &str = "closed-lost";
+
+/// Where a dragged or moved card may land.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveTarget {
+    Stage(String),
+    Won,
+    Lost,
+}
+
+impl MoveTarget {
+    /// The stage the deal will be in once moved.
+    pub fn stage(&self) -> &str {
+        match self {
+            MoveTarget::Stage(stage) => stage,
+            MoveTarget::Won => WON_STAGE,
+            MoveTarget::Lost => LOST_STAGE,
+        }
+    }
+
+    fn status(&self) -> Option<DealStatus> {
+        match self.stage() {
+            WON_STAGE => Some(DealStatus::Won),
+            LOST_STAGE => Some(DealStatus::Lost),
+            _ => None,
+        }
+    }
+}
+
+/// One column of the board: a stage, or the deals that have none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub stage: Option<String>,
+    pub deals: Vec<Deal>,
+}
+
+/// The pipeline's stages in order, then every other stage seen in
+/// alphabetical order, then "no stage" when some deal has none. Within a
+/// column deals keep the order they were given in.
+pub fn columns(deals: &[Deal]) -> Vec<Column> {
+    let mut columns: Vec<Column> = PIPELINE_STAGES
+        .iter()
+        .map(|stage| Column {
+            stage: Some((*stage).to_owned()),
+            deals: Vec::new(),
+        })
+        .collect();
+    let mut no_stage = Vec::new();
+    for deal in deals {
+        let Some(stage) = deal.stage.as_deref() else {
+            no_stage.push(deal.clone());
+            continue;
+        };
+        let index = match columns
+            .iter()
+            .position(|column| column.stage.as_deref() == Some(stage))
+        {
+            Some(index) => index,
+            None => {
+                let others = &columns[PIPELINE_STAGES.len()..];
+                let index = PIPELINE_STAGES.len()
+                    + others.partition_point(|column| column.stage.as_deref() < Some(stage));
+                columns.insert(
+                    index,
+                    Column {
+                        stage: Some(stage.to_owned()),
+                        deals: Vec::new(),
+                    },
+                );
+                index
+            }
+        };
+        columns[index].deals.push(deal.clone());
+    }
+    if !no_stage.is_empty() {
+        columns.push(Column {
+            stage: None,
+            deals: no_stage,
+        });
+    }
+    columns
+}
+
+/// What moving `deal` to `target` asks of the API, or `None` when the deal
+/// is already there. A move to closed-won or closed-lost closes the deal now;
+/// any other stage keeps its status, except that a closed deal is reopened.
+pub fn move_change(deal: &Deal, target: &MoveTarget, now: DateTime<Utc>) -> Option<StatusChange> {
+    let stage = target.stage();
+    let status = target.status();
+    let same_stage = deal.stage.as_deref() == Some(stage);
+    match status {
+        Some(closing) if deal.status == closing && same_stage => None,
+        Some(closing) => Some(StatusChange {
+            status: Some(closing),
+            stage: Some(stage.to_owned()),
+            actual_close_date: Some(now),
+            ..StatusChange::default()
+        }),
+        None if same_stage && deal.status == DealStatus::Open => None,
+        None => Some(StatusChange {
+            status: deal.status.is_closed().then_some(DealStatus::Open),
+            stage: Some(stage.to_owned()),
+            ..StatusChange::default()
+        }),
+    }
+}
+
+/// Whether the move reopens a won or lost deal, which the user confirms first.
+pub fn reopens(deal: &Deal, change: &StatusChange) -> bool {
+    deal.status.is_closed() && change.status == Some(DealStatus::Open)
+}
+
+/// The deal as it will be once the API has taken `change`: shown at once,
+/// and put back if the API refuses.
+pub fn expected_after(deal: &Deal, change: &StatusChange) -> Deal {
+    let mut moved = deal.clone();
+    if let Some(stage) = &change.stage {
+        moved.stage = Some(stage.clone());
+    }
+    if let Some(status) = change.status {
+        moved.status = status;
+        moved.actual_close_date = if status.is_closed() {
+            change.actual_close_date
+        } else {
+            None
+        };
+    }
+    moved
+}
+
+/// Whole days since an open deal last changed, when that is at least
+/// `threshold_days`; a threshold of 0 marks nothing.
+pub fn idle_days(deal: &Deal, now: DateTime<Utc>, threshold_days: u32) -> Option<i64> {
+    if threshold_days == 0 || deal.status != DealStatus::Open {
+        return None;
+    }
+    let days = (now - deal.updated_at).num_days();
+    (days >= i64::from(threshold_days)).then_some(days)
+}
+
+/// The stage's name as people read it: "contract-review" → "Contract review".
+/// Only an ASCII first letter is capitalised: Unicode's case tables would add
+/// about 8 KB (gzip) to the download for stages the API spells in ASCII.
+pub fn stage_label(stage: Option<&str>) -> String {
+    let Some(stage) = stage else {
+        return "No stage".to_owned();
+    };
+    let mut label = String::with_capacity(stage.len());
+    for (index, character) in stage.chars().enumerate() {
+        match character {
+            '-' | '_' => label.push(' '),
+            first if index == 0 => label.push(first.to_ascii_uppercase()),
+            other => label.push(other),
+        }
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    fn deal(id: &str, stage: Option<&str>, status: &str) -> Deal {
+        serde_json::from_value(json!({
+            "id": id, "title": id, "value": 100, "currency": "EUR", "stage": stage,
+            "status": status, "priority": "medium",
+            "createdAt": "2024-11-01T10:30:00.000Z", "updatedAt": "2024-11-01T10:30:00.000Z"
+        }))
+        .unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2024, 11, 22, 12, 0, 0).unwrap()
+    }
+
+    fn stages(columns: &[Column]) -> Vec<Option<&str>> {
+        columns
+            .iter()
+            .map(|column| column.stage.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn columns_follow_the_pipeline_then_other_stages_then_no_stage() {
+        let deals = [
+            deal("a", Some("zeta"), "open"),
+            deal("b", None, "open"),
+            deal("c", Some("proposal"), "open"),
+            deal("d", Some("alpha"), "open"),
+            deal("e", Some("proposal"), "won"),
+        ];
+        let columns = columns(&deals);
+        let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
+        expected.extend([Some("alpha"), Some("zeta"), None]);
+        assert_eq!(stages(&columns), expected);
+        let proposal = &columns[2];
+        let ids: Vec<&str> = proposal.deals.iter().map(|deal| deal.id.as_str()).collect();
+        assert_eq!(ids, ["c", "e"], "order within a column is kept");
+        assert_eq!(columns.last().unwrap().deals[0].id, "b");
+    }
+
+    #[test]
+    fn empty_pipeline_still_shows_its_stages_and_no_no_stage_column() {
+        assert_eq!(columns(&[]).len(), PIPELINE_STAGES.len());
+    }
+
+    #[test]
+    fn moving_to_closed_won_marks_the_deal_won_now() {
+        let change = move_change(
+            &deal("a", Some("proposal"), "open"),
+            &MoveTarget::Stage(WON_STAGE.into()),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(change.status, Some(DealStatus::Won));
+        assert_eq!(change.stage.as_deref(), Some(WON_STAGE));
+        assert_eq!(change.actual_close_date, Some(now()));
+        assert_eq!(
+            move_change(
+                &deal("a", Some("proposal"), "open"),
+                &MoveTarget::Won,
+                now()
+            ),
+            Some(change)
+        );
+    }
+
+    #[test]
+    fn moving_to_closed_lost_marks_the_deal_lost() {
+        let change = move_change(&deal("a", None, "open"), &MoveTarget::Lost, now()).unwrap();
+        assert_eq!(change.status, Some(DealStatus::Lost));
+        assert_eq!(change.stage.as_deref(), Some(LOST_STAGE));
+    }
+
+    #[test]
+    fn moving_an_open_deal_sets_only_its_stage() {
+        let change = move_change(
+            &deal("a", Some("proposal"), "open"),
+            &MoveTarget::Stage("negotiation".into()),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            change,
+            StatusChange {
+                stage: Some("negotiation".into()),
+                ..StatusChange::default()
+            }
+        );
+        assert!(!reopens(&deal("a", Some("proposal"), "open"), &change));
+    }
+
+    #[test]
+    fn moving_a_closed_deal_to_an_open_stage_reopens_it_after_confirmation() {
+        let won = deal("a", Some(WON_STAGE), "won");
+        let change = move_change(&won, &MoveTarget::Stage("negotiation".into()), now()).unwrap();
+        assert_eq!(change.status, Some(DealStatus::Open));
+        assert!(reopens(&won, &change));
+        let after = expected_after(&won, &change);
+        assert_eq!(
+            (
+                after.status,
+                after.stage.as_deref(),
+                after.actual_close_date
+            ),
+            (DealStatus::Open, Some("negotiation"), None)
+        );
+    }
+
+    #[test]
+    fn a_move_to_where_the_deal_already_is_asks_nothing() {
+        assert_eq!(
+            move_change(
+                &deal("a", Some("proposal"), "open"),
+                &MoveTarget::Stage("proposal".into()),
+                now()
+            ),
+            None
+        );
+        assert_eq!(
+            move_change(&deal("a", Some(WON_STAGE), "won"), &MoveTarget::Won, now()),
+            None
+        );
+        assert!(
+            move_change(&deal("a", Some(WON_STAGE), "lost"), &MoveTarget::Won, now()).is_some()
+        );
+    }
+
+    #[test]
+    fn the_expected_deal_shows_the_close_date_of_a_closing_move() {
+        let open = deal("a", Some("proposal"), "open");
+        let change = move_change(&open, &MoveTarget::Won, now()).unwrap();
+        let after = expected_after(&open, &change);
+        assert_eq!(
+            (after.status, after.actual_close_date),
+            (DealStatus::Won, Some(now()))
+        );
+        assert_eq!(after.title, open.title);
+    }
+
+    #[test]
+    fn idle_counts_whole_days_from_the_last_change_of_open_deals() {
+        let open = deal("a", None, "open");
+        assert_eq!(idle_days(&open, now(), 14), Some(21));
+        assert_eq!(idle_days(&open, now(), 21), Some(21));
+        assert_eq!(idle_days(&open, now(), 22), None);
+        assert_eq!(idle_days(&open, now(), 0), None, "0 turns the marker off");
+        assert_eq!(idle_days(&deal("b", None, "won"), now(), 14), None);
+    }
+
+    #[test]
+    fn stage_labels_read_as_words() {
+        assert_eq!(stage_label(Some("contract-review")), "Contract review");
+        assert_eq!(stage_label(Some("discovery")), "Discovery");
+        assert_eq!(
+            stage_label(Some("élan")),
+            "élan",
+            "left as spelled: see stage_label"
+        );
+        assert_eq!(stage_label(None), "No stage");
+    }
+}
