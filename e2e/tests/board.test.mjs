@@ -35,10 +35,13 @@ async function apiDeals(filters) {
   }
 }
 
-/** A fresh page of the plain host, connected with `key`, showing `view`. */
-async function openView(browser, view, key = 'isao_demo_rw') {
+/**
+ * A fresh page of the plain host, connected with `key`, showing `view`; the
+ * page's console errors go to `errors`.
+ */
+async function openView(browser, view, { key = 'isao_demo_rw', errors = served.consoleErrors } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await watchedPage(context, served.consoleErrors);
+  const page = await watchedPage(context, errors);
   await page.goto(`${served.host.origin}/plain.html`);
   await widgetStylesApplied(page);
   await page.getByLabel('API key').fill(key);
@@ -154,7 +157,8 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     // Guards: a read-only key's move is refused by the API: the card goes
     // back to its exact place and the API's 403 text names the permission.
     test('a refused move puts the card back with the API\'s reason', async () => {
-      const { context, page } = await openView(browser, 'Board', 'isao_demo_ro');
+      const errors = [];
+      const { context, page } = await openView(browser, 'Board', { key: 'isao_demo_ro', errors });
       await column(page, 'Proposal').locator('.card').first().waitFor();
       const before = await cardIds(page, 'Proposal');
       const id = before[Math.min(1, before.length - 1)];
@@ -167,6 +171,8 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       assert.match(await refusal.innerText(), /deals:write/);
       assert.deepEqual(await cardIds(page, 'Proposal'), before, 'the card is back in its exact place');
       assert.equal((await apiDeal(id)).stage, 'proposal', 'the API still has the old stage');
+      // Chromium logs the refused request itself; nothing else may be logged.
+      assert.deepEqual(errors.filter((error) => !/status of 403/.test(error)), []);
       await context.close();
     });
 

@@ -39,6 +39,16 @@ const SCREENS = {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByRole('button', { name: 'Save CSV' }).waitFor();
   },
+  board: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await page.locator('.board-column .card').first().waitFor();
+  },
+  forecast: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    await page.locator('table.forecast-table').first().waitFor();
+  },
   'new-deal': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();
@@ -115,14 +125,37 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     // Guards: at 390 px neither the page nor anything in the widget scrolls
-    // sideways, on any screen.
+    // sideways, on any screen, but for the board's columns.
     for (const screen of Object.keys(SCREENS)) {
       test(`nothing scrolls sideways at 390 px: ${screen}`, async () => {
         const { context, page } = await open(browser, screen, PHONE);
-        assert.deepEqual(await sidewaysScrollers(page), []);
+        const scrollers = await sidewaysScrollers(page);
+        assert.deepEqual(scrollers.filter((scroller) => !scroller.startsWith('.board:')), []);
         await context.close();
       });
     }
+
+    // Guards: at 390 px the board's columns scroll sideways, one column
+    // snapping into place at a time, each narrower than the screen.
+    test('the board columns scroll with snap at 390 px', async () => {
+      const { context, page } = await open(browser, 'board', PHONE);
+      const board = await page.locator('.board').evaluate((element) => ({
+        scrolls: element.scrollWidth > element.clientWidth,
+        snap: getComputedStyle(element).scrollSnapType,
+        columns: [...element.querySelectorAll('.board-column')].map((column) => ({
+          width: column.getBoundingClientRect().width,
+          align: getComputedStyle(column).scrollSnapAlign,
+        })),
+      }));
+      assert.ok(board.scrolls, 'the columns overflow the screen and scroll');
+      assert.match(board.snap, /^x mandatory$/);
+      assert.ok(board.columns.length >= 7, `${board.columns.length} columns`);
+      for (const column of board.columns) {
+        assert.ok(column.width < PHONE.width, `a column is ${column.width} px wide`);
+        assert.equal(column.align, 'start');
+      }
+      await context.close();
+    });
 
     // Guards: at 390 px each row is a card: inside the screen, its cells
     // stacked rather than side by side, each labelled with its column's

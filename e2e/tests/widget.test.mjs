@@ -161,6 +161,16 @@ const SCREENS = {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByRole('button', { name: 'Save CSV' }).waitFor();
   },
+  board: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await page.locator('.board-column .card').first().waitFor();
+  },
+  forecast: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    await page.locator('table.forecast-table').first().waitFor();
+  },
   'form-errors': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();
