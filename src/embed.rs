@@ -261,7 +261,7 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     Ok(WidgetHandle { id, root })
 }
 
-/// `mount(element, {apiBase, keyStorage, urlKey, refreshSeconds, stylesheet})` for JavaScript.
+/// `mount(element, {apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})` for JavaScript.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     mount(host, MountOptions::from_object(&options)?)

@@ -46,14 +46,20 @@ enum Prompt {
 /// Every deal that matches the filters, one column per stage.
 #[component]
 pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
-    let deals = all.deals();
     let idle_threshold = state.idle_days;
     let url_state = state.url_state;
     let now = format::now();
     let idle_only = RwSignal::new(false);
+    // Grouped straight from the load: with thousands of deals, each copy
+    // and comparison of all of them is felt.
     let columns = Memo::new(move |_| {
-        deals.with(|deals| {
-            if idle_only.get() {
+        let idle_only = idle_only.get();
+        all.loaded.with(|loaded| {
+            let deals = match loaded {
+                Some(Ok(loaded)) => loaded.deals.as_slice(),
+                _ => &[],
+            };
+            if idle_only {
                 let idle: Vec<Deal> = deals
                     .iter()
                     .filter(|deal| pipeline::idle_days(deal, now, idle_threshold).is_some())
@@ -128,9 +134,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
         focus_card(id);
     };
     let request_move = move |id: &str, target: MoveTarget| {
-        let Some(deal) =
-            deals.with_untracked(|deals| deals.iter().find(|deal| deal.id == id).cloned())
-        else {
+        let Some(deal) = all.find(id) else {
             return;
         };
         match move_change(&deal, &target, format::now()) {
@@ -251,9 +255,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             .and_then(|clicked| clicked.closest("button[data-move]").ok().flatten())
             .and_then(|button| button.get_attribute("data-move"));
         if let Some(id) = move_button {
-            if let Some(deal) =
-                deals.with_untracked(|deals| deals.iter().find(|deal| deal.id == id).cloned())
-            {
+            if let Some(deal) = all.find(&id) {
                 prompt.set(Some(Prompt::MoveTo(deal)));
                 focus_prompt(board);
             }
@@ -429,23 +431,12 @@ fn BoardColumn(
         let target = target.clone();
         move || target.is_some() && drag_over.with(|over| *over == target)
     };
-    let cards = Memo::new({
-        let stage = stage.clone();
-        move |_| {
-            columns.with(|columns| {
-                columns
-                    .iter()
-                    .find(|column| column.stage == stage)
-                    .map(|column| column.deals.clone())
-                    .unwrap_or_default()
-            })
-        }
-    });
+    let stage_key = StoredValue::new(stage.clone());
     let limit = RwSignal::new(CARDS_PER_STEP);
     let shown_cards = move || {
         let limit = limit.get();
         pinned.with(|pinned| {
-            cards.with(|cards| {
+            column_cards(columns, stage_key, |cards| {
                 cards
                     .iter()
                     .enumerate()
@@ -455,8 +446,9 @@ fn BoardColumn(
             })
         })
     };
+    let size = move || column_cards(columns, stage_key, <[Deal]>::len);
     let show_more = move || {
-        let hidden = cards.with(Vec::len).saturating_sub(limit.get());
+        let hidden = size().saturating_sub(limit.get());
         (hidden > 0).then(|| {
             view! {
                 <button type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
@@ -465,24 +457,22 @@ fn BoardColumn(
             }
         })
     };
-    let count = move || match cards.with(Vec::len) {
+    let count = move || match size() {
         1 => "1 deal".to_owned(),
         size => format!("{} deals", format::count(size as f64)),
     };
     let totals = move || {
-        cards.with(|cards| {
-            currency_totals(cards)
-                .into_iter()
-                .map(|total| {
-                    view! {
-                        <li>
-                            {format::money(total.value, &total.currency)}
-                            <span class="weighted">{format!(" · weighted {}", format::money(total.weighted_value, &total.currency))}</span>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+        column_cards(columns, stage_key, |cards| currency_totals(cards))
+            .into_iter()
+            .map(|total| {
+                view! {
+                    <li>
+                        {format::money(total.value, &total.currency)}
+                        <span class="weighted">{format!(" · weighted {}", format::money(total.weighted_value, &total.currency))}</span>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="board-column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
@@ -503,6 +493,21 @@ fn BoardColumn(
             {show_more}
         </section>
     }
+}
+
+/// Reads the deals of the column of `stage` in place: with thousands of deals,
+/// a copy of a column on each change is felt.
+fn column_cards<R>(
+    columns: Memo<Vec<Column>>,
+    stage: StoredValue<Option<String>>,
+    read: impl FnOnce(&[Deal]) -> R,
+) -> R {
+    stage.with_value(|stage| {
+        columns.with(|columns| {
+            let column = columns.iter().find(|column| column.stage == *stage);
+            read(column.map_or(&[], |column| column.deals.as_slice()))
+        })
+    })
 }
 
 #[component]

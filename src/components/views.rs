@@ -254,6 +254,14 @@ impl AllMatching {
         })
     }
 
+    /// The loaded deal with this id, as it is now.
+    pub fn find(self, id: &str) -> Option<Deal> {
+        self.loaded.with_untracked(|loaded| match loaded {
+            Some(Ok(all)) => all.deals.iter().find(|deal| deal.id == id).cloned(),
+            _ => None,
+        })
+    }
+
     /// Shows `deal` as it is now in place of the deal with its id.
     pub fn show(self, deal: &Deal) {
         replace(self.loaded, deal);
