@@ -111,7 +111,7 @@ results.forEach((result, index) => console.log(
   `${String(index + 1).padStart(5)} ${result.load.toFixed(1).padStart(9)} ${result.loadLongest.toFixed(0).padStart(14)} ` +
   `${result.move.toFixed(1).padStart(9)} ${result.moveLongest.toFixed(0).padStart(14)}`));
 const lines = [
-  [`board, ${openDeals} open deals: tab to every card`, `${median(pick('load')).toFixed(1)} ms`, '',
+  [`board, ${openDeals} open deals: tab to all counted`, `${median(pick('load')).toFixed(1)} ms`, '',
     `longest task ${worst('loadLongest').toFixed(0)} ms`, 'no task > 100 ms'],
   ['board: a move to the API\'s answer shown', `${median(pick('move')).toFixed(1)} ms`, '',
     `longest task ${worst('moveLongest').toFixed(0)} ms`, 'no task > 100 ms'],
