@@ -213,15 +213,9 @@ impl AllMatching {
             if self.refreshing.try_set_value(false).is_some() {
                 return;
             }
-            let changes = match answer {
-                Ok(changes) => changes,
-                Err(error) => {
-                    session.report(&error);
-                    failing.failed(&error);
-                    return;
-                }
+            let Some(changes) = failing.record(&session, answer) else {
+                return;
             };
-            failing.went_through();
             // A load for other filters is under way: it brings what changed.
             if self.filters.try_with_untracked(|now| *now == asked) != Some(true) {
                 return;

@@ -69,16 +69,27 @@ pub(super) struct LiveRefresh {
 pub(super) struct RefreshFailures(pub RwSignal<(u32, String)>);
 
 impl RefreshFailures {
-    pub fn failed(self, error: &ApiError) {
-        self.0.try_update(|(count, last)| {
-            *count += 1;
-            *last = error.to_string();
-        });
-    }
-
-    /// Clears the count: a refresh went through.
-    pub fn went_through(self) {
-        self.0.try_set((0, String::new()));
+    /// Takes a refresh's answer: a failure is reported to the session and
+    /// counted, with its error kept to show; a success clears the count.
+    pub fn record(
+        self,
+        session: &Session,
+        answer: Result<Page<Deal>, ApiError>,
+    ) -> Option<Page<Deal>> {
+        match answer {
+            Ok(changes) => {
+                self.0.try_set((0, String::new()));
+                Some(changes)
+            }
+            Err(error) => {
+                session.report(&error);
+                self.0.try_update(|(count, last)| {
+                    *count += 1;
+                    *last = error.to_string();
+                });
+                None
+            }
+        }
     }
 }
 
@@ -174,15 +185,10 @@ impl WorkspaceState {
                 let since = seen.try_get_untracked().flatten();
                 leptos::task::spawn_local(async move {
                     let _in_flight = InFlight::start(refreshes_in_flight);
-                    let changes = match client.list_deals(&changes_since(&asked, since)).await {
-                        Ok(changes) => changes,
-                        Err(error) => {
-                            session.report(&error);
-                            failing.failed(&error);
-                            return;
-                        }
+                    let answer = client.list_deals(&changes_since(&asked, since)).await;
+                    let Some(changes) = failing.record(&session, answer) else {
+                        return;
                     };
-                    failing.went_through();
                     // A page asked for meanwhile is compared when it arrives.
                     let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
                         && deals_in_flight.try_get_untracked() == Some(0);
