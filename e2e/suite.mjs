@@ -68,3 +68,53 @@ export async function axeViolations(page) {
   return result.violations.map((violation) =>
     `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+/** Connects the widget on `page` with `key` and waits for the first page of deals, settled. */
+export async function connect(page, key = 'isao_demo_rw') {
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.locator('.deal-page[aria-busy="false"] table.deals tbody tr').first().waitFor();
+}
+
+/**
+ * The screens that both the wide and the narrow checks visit, each reached
+ * from a fresh page that is not connected yet.
+ */
+export const CONNECTED_SCREENS = {
+  list: async (page) => connect(page),
+  detail: async (page) => {
+    await connect(page);
+    await page.locator('table.deals tbody tr').first().locator('a').click();
+    await page.getByRole('button', { name: 'Mark won' }).waitFor();
+  },
+  export: async (page) => {
+    await connect(page);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: 'Save CSV' }).waitFor();
+  },
+  board: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await page.locator('.board-column .card').first().waitFor();
+  },
+  forecast: async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    await page.locator('table.forecast-table').first().waitFor();
+  },
+};
+
+/** Every deal the API of `served` lists for `filters`, through every page, as another client reads them. */
+export async function apiDeals(served, filters) {
+  const deals = [];
+  for (let page = 1; ; page += 1) {
+    const query = new URLSearchParams({ ...filters, page: String(page), limit: '200' });
+    const response = await fetch(`${served.api.base}/api/external/deals?${query}`, {
+      headers: { authorization: 'Bearer isao_demo_rw' },
+    });
+    assert.ok(response.ok, `GET /deals?${query}: ${response.status}`);
+    const { data, meta } = await response.json();
+    deals.push(...data);
+    if (page >= meta.totalPages) return deals;
+  }
+}

@@ -7,7 +7,7 @@
 // release build).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { apiDeals, BROWSERS, connect, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const served = servedWidget();
 
@@ -20,21 +20,6 @@ async function apiDeal(id) {
   return (await response.json()).data;
 }
 
-/** Every deal the API lists for `filters`, through every page. */
-async function apiDeals(filters) {
-  const deals = [];
-  for (let page = 1; ; page += 1) {
-    const query = new URLSearchParams({ ...filters, page: String(page), limit: '200' });
-    const response = await fetch(`${served.api.base}/api/external/deals?${query}`, {
-      headers: { authorization: 'Bearer isao_demo_rw' },
-    });
-    assert.ok(response.ok, `GET /deals?${query}: ${response.status}`);
-    const { data, meta } = await response.json();
-    deals.push(...data);
-    if (page >= meta.totalPages) return deals;
-  }
-}
-
 /**
  * A fresh page of the plain host, connected with `key`, showing `view`; the
  * page's console errors go to `errors`.
@@ -44,8 +29,7 @@ async function openView(browser, view, { key = 'isao_demo_rw', errors = served.c
   const page = await watchedPage(context, errors);
   await page.goto(`${served.host.origin}/plain.html`);
   await widgetStylesApplied(page);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await connect(page, key);
   await page.getByRole('tab', { name: view }).click();
   return { context, page };
 }
@@ -106,8 +90,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const page = await watchedPage(context, served.consoleErrors);
         await page.goto(`${served.host.origin}/plain.html`);
         await widgetStylesApplied(page);
-        await page.getByLabel('API key').fill('isao_demo_rw');
-        await page.getByRole('button', { name: 'Connect' }).click();
+        await connect(page);
         await page.getByRole('tab', { name: 'Board' }).click();
         await column(page, 'Negotiation').locator('.card').first().waitFor();
         const [id] = await cardIds(page, 'Negotiation');
@@ -221,7 +204,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     test('the forecast totals are the API\'s open deals to the cent', async () => {
       const { context, page } = await openView(browser, 'Forecast');
       await page.locator('table.forecast-table').first().waitFor();
-      const open = await apiDeals({ status: 'open' });
+      const open = await apiDeals(served, { status: 'open' });
       const byCurrency = new Map();
       for (const deal of open) {
         const sums = byCurrency.get(deal.currency) ?? { deals: 0, value: 0, weighted: 0 };

@@ -8,27 +8,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { apiDeals, BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 // 700 deals: the open ones alone take more than one page of 200.
 const served = servedWidget(['--demo-deals', '700']);
 
 const rows = (page) => page.locator('table.deals tbody tr');
-
-/** Every deal the API lists for `filters`, through every page, as another client reads them. */
-async function apiDeals(filters) {
-  const deals = [];
-  for (let page = 1; ; page += 1) {
-    const query = new URLSearchParams({ ...filters, page: String(page), limit: '200' });
-    const response = await fetch(`${served.api.base}/api/external/deals?${query}`, {
-      headers: { authorization: 'Bearer isao_demo_rw' },
-    });
-    assert.ok(response.ok, `GET /deals?${query}: ${response.status}`);
-    const { data, meta } = await response.json();
-    deals.push(...data);
-    if (page >= meta.totalPages) return deals;
-  }
-}
 
 /** The records of an RFC 4180 text: quoted cells may hold the separator, quotes (doubled) and line breaks. */
 function parseCsv(text, separator) {
@@ -104,7 +89,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.getByLabel('CSV separator').selectOption('comma');
       const downloaded = name === 'chromium' ? page.waitForEvent('download') : undefined;
       await page.getByRole('button', { name: 'Save CSV' }).click();
-      const expected = await apiDeals({ status: 'open' });
+      const expected = await apiDeals(served, { status: 'open' });
       assert.ok(expected.length > 200, `${expected.length} open deals: more than one page of 200`);
       await page.getByRole('status').filter({ hasText: `Exported ${expected.length.toLocaleString('en-US')} deals.` }).waitFor();
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { axeViolations, BROWSERS, connect, CONNECTED_SCREENS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS ?? new URL('../artifacts', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -20,35 +20,9 @@ const served = servedWidget();
 
 const rows = (page) => page.locator('table.deals tbody tr');
 
-async function connect(page) {
-  await page.getByLabel('API key').fill('isao_demo_rw');
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await rows(page).first().waitFor();
-}
-
 /** The screens a sales person uses on a phone, each reached from a fresh page. */
 const SCREENS = {
-  list: async (page) => connect(page),
-  detail: async (page) => {
-    await connect(page);
-    await rows(page).first().locator('a').click();
-    await page.getByRole('button', { name: 'Mark won' }).waitFor();
-  },
-  export: async (page) => {
-    await connect(page);
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    await page.getByRole('button', { name: 'Save CSV' }).waitFor();
-  },
-  board: async (page) => {
-    await connect(page);
-    await page.getByRole('tab', { name: 'Board' }).click();
-    await page.locator('.board-column .card').first().waitFor();
-  },
-  forecast: async (page) => {
-    await connect(page);
-    await page.getByRole('tab', { name: 'Forecast' }).click();
-    await page.locator('table.forecast-table').first().waitFor();
-  },
+  ...CONNECTED_SCREENS,
   'new-deal': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();

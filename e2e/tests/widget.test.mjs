@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { startApi, startHost } from '../server.mjs';
-import { BROWSERS } from '../suite.mjs';
+import { BROWSERS, connect, CONNECTED_SCREENS } from '../suite.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -45,12 +45,6 @@ async function watchedPage(context) {
   });
   page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
   return page;
-}
-
-async function connect(page, key = 'isao_demo_rw') {
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.locator('.deal-page[aria-busy="false"] table.deals tbody tr').first().waitFor();
 }
 
 const rows = (page) => page.locator('table.deals tbody tr');
@@ -144,33 +138,17 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
 /** The screens a person meets, each reached from a fresh page. */
 const SCREENS = {
   'not-connected': async () => {},
-  list: async (page) => connect(page),
+  list: CONNECTED_SCREENS.list,
   'empty-list': async (page) => {
     await connect(page);
     await page.getByLabel('Stage').fill('no-such-stage');
     await page.getByLabel('Stage').press('Tab');
     await page.getByText('No deals match these filters.').waitFor();
   },
-  detail: async (page) => {
-    await connect(page);
-    await rows(page).first().locator('a').click();
-    await page.getByRole('button', { name: 'Mark won' }).waitFor();
-  },
-  export: async (page) => {
-    await connect(page);
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    await page.getByRole('button', { name: 'Save CSV' }).waitFor();
-  },
-  board: async (page) => {
-    await connect(page);
-    await page.getByRole('tab', { name: 'Board' }).click();
-    await page.locator('.board-column .card').first().waitFor();
-  },
-  forecast: async (page) => {
-    await connect(page);
-    await page.getByRole('tab', { name: 'Forecast' }).click();
-    await page.locator('table.forecast-table').first().waitFor();
-  },
+  detail: CONNECTED_SCREENS.detail,
+  export: CONNECTED_SCREENS.export,
+  board: CONNECTED_SCREENS.board,
+  forecast: CONNECTED_SCREENS.forecast,
   'form-errors': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();
