@@ -71,17 +71,19 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             }
         })
     });
-    let link_template = StoredValue::new(Shown {
-        query: state.query.get_untracked(),
-        view: DealsView::Board,
-        deal: None,
-    });
+    let links = StoredValue::new_local(url_state.with_value(|url_state| {
+        url_state.deal_links(&Shown {
+            query: state.query.get_untracked(),
+            view: DealsView::Board,
+            deal: None,
+        })
+    }));
     let link_to = move |id: &str| {
-        let mut shown = link_template.get_value();
-        shown.deal = Some(id.to_owned());
-        url_state
-            .with_value(|url_state| url_state.url_for(&shown))
-            .unwrap_or_else(|| "#".to_owned())
+        links.with_value(|links| {
+            links
+                .as_ref()
+                .map_or_else(|| "#".to_owned(), |links| links.to(id))
+        })
     };
 
     let board = NodeRef::<Div>::new();

@@ -39,9 +39,12 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
             _ => String::new(),
         })
     };
-    let shown = move || match state.deals.get() {
-        None => view! { <p class="status">"Loading deals…"</p> }.into_any(),
-        Some(answer) => answer_view(answer, state, url_state),
+    // Read in place: a copy of the answer would copy every deal of the page.
+    let shown = move || {
+        state.deals.with(|answer| match answer {
+            None => view! { <p class="status">"Loading deals…"</p> }.into_any(),
+            Some(answer) => answer_view(answer, state, url_state),
+        })
     };
     view! {
         <LiveRefreshNotice state />
@@ -51,7 +54,7 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
 }
 
 fn answer_view(
-    answer: Result<Page<Deal>, ApiError>,
+    answer: &Result<Page<Deal>, ApiError>,
     state: WorkspaceState,
     url_state: StoredValue<UrlState>,
 ) -> AnyView {
@@ -60,7 +63,11 @@ fn answer_view(
             error,
             retry_after_seconds,
         }) => view! {
-            <RateLimitWait error retry_after_seconds retry=move || state.deals.refetch() />
+            <RateLimitWait
+                error=error.clone()
+                retry_after_seconds=*retry_after_seconds
+                retry=move || state.deals.refetch()
+            />
         }
         .into_any(),
         Err(error) => view! {
@@ -79,7 +86,7 @@ fn answer_view(
             let meta = page.meta;
             view! {
                 <Totals deals=&page.data />
-                <DealTable deals=page.data meta state url_state />
+                <DealTable deals=&page.data meta state url_state />
                 <Pager meta query=state.query />
             }
             .into_any()
@@ -299,37 +306,38 @@ fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
 /// The rows of one page. Built once per answer: each row's link carries the
 /// query that the page answers.
 #[component]
-fn DealTable(
-    deals: Vec<Deal>,
+fn DealTable<'a>(
+    deals: &'a [Deal],
     meta: PageMeta,
     state: WorkspaceState,
     url_state: StoredValue<UrlState>,
 ) -> impl IntoView {
-    let mut shown = Shown {
-        query: state.query.get_untracked(),
-        view: DealsView::List,
-        deal: None,
-    };
+    let links = url_state.with_value(|url_state| {
+        url_state.deal_links(&Shown {
+            query: state.query.get_untracked(),
+            view: DealsView::List,
+            deal: None,
+        })
+    });
     let rows = deals
-        .into_iter()
+        .iter()
         .map(|deal| {
-            shown.deal = Some(deal.id.clone());
-            let link = url_state
-                .with_value(|url_state| url_state.url_for(&shown))
-                .unwrap_or_else(|| "#".to_owned());
+            let link = links
+                .as_ref()
+                .map_or_else(|| "#".to_owned(), |links| links.to(&deal.id));
             view! {
-                <tr data-deal-id=deal.id>
+                <tr data-deal-id=deal.id.clone()>
                     <th scope="row">
-                        <a href=link>{deal.title}</a>
+                        <a href=link>{deal.title.clone()}</a>
                     </th>
                     <td class="number">{format::money(deal.value, &deal.currency)}</td>
-                    <td>{deal.stage}</td>
+                    <td>{deal.stage.clone()}</td>
                     <td>{deal.priority.as_str()}</td>
                     <td class="number">{deal.probability.map(format::percent)}</td>
                     <td><span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span></td>
                     <td>{deal.expected_close_date.as_ref().map(format::date)}</td>
-                    <td>{deal.contact.map(|contact| contact.name)}</td>
-                    <td>{deal.assigned_to.map(|user| user.name)}</td>
+                    <td>{deal.contact.as_ref().map(|contact| contact.name.clone())}</td>
+                    <td>{deal.assigned_to.as_ref().map(|user| user.name.clone())}</td>
                 </tr>
             }
         })

@@ -257,10 +257,13 @@ async fn row_links_follow_the_query() {
     widget.wait_for_page(2).await;
     let links = row_links(&widget);
     assert!(!links.is_empty());
-    for link in links {
+    // The rows share one URL but for the deal, each its own, named once.
+    for (link, id) in links.iter().zip(widget.row_ids()) {
         assert!(link.contains("q.page=2"), "{link}");
         assert!(link.contains("q.status=open"), "{link}");
         assert!(link.contains("q.limit=100"), "{link}");
+        assert!(link.ends_with(&format!("q.deal={id}")), "{link} for {id}");
+        assert_eq!(link.matches("q.deal=").count(), 1, "{link}");
     }
 }
 
