@@ -58,7 +58,7 @@ pub enum ApiError {
 impl ApiError {
     /// Reads a non-2xx answer: the server's own words when its body has the
     /// contract's error shape, a plain description of the status otherwise.
-    pub fn from_answer(status: u16, retry_after: Option<&str>, body: &str) -> Self {
+    pub fn from_answer(status: u16, retry_after: Option<&str>, body: &[u8]) -> Self {
         let ErrorBody {
             error,
             message,
@@ -66,7 +66,7 @@ impl ApiError {
             available_permissions,
             details,
             ..
-        } = serde_json::from_str(body)
+        } = serde_json::from_slice(body)
             .unwrap_or_else(|_| ErrorBody::plain(format!("The Deals API answered {status}")));
         match status {
             401 => ApiError::Unauthorized { error, message },
@@ -296,12 +296,14 @@ async fn read<T: DeserializeOwned>(
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
+    // The bytes as they came: a JavaScript string would be decoded from
+    // UTF-8 by the browser, then encoded back into wasm memory.
     let body = response
-        .text()
+        .binary()
         .await
         .map_err(|error| ApiError::Decode(error.to_string()))?;
     if response.ok() {
-        serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()))
+        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
     } else {
         Err(ApiError::from_answer(status, retry_after.as_deref(), &body))
     }
@@ -324,7 +326,7 @@ mod tests {
 
     #[test]
     fn the_seeds_401_keeps_the_servers_words() {
-        let error = ApiError::from_answer(401, None, SEED_401);
+        let error = ApiError::from_answer(401, None, SEED_401.as_bytes());
         assert!(matches!(error, ApiError::Unauthorized { .. }));
         assert_eq!(
             error.to_string(),
@@ -334,7 +336,7 @@ mod tests {
 
     #[test]
     fn the_seeds_403_names_the_missing_and_the_available_permissions() {
-        let error = ApiError::from_answer(403, None, SEED_403);
+        let error = ApiError::from_answer(403, None, SEED_403.as_bytes());
         assert_eq!(
             error,
             ApiError::Forbidden {
@@ -355,17 +357,17 @@ mod tests {
     #[test]
     fn the_seeds_404_400_and_422_are_told_apart() {
         assert_eq!(
-            ApiError::from_answer(404, None, SEED_404),
+            ApiError::from_answer(404, None, SEED_404.as_bytes()),
             ApiError::NotFound {
                 error: "Deal not found".into()
             }
         );
-        let bad_request = ApiError::from_answer(400, None, SEED_400);
+        let bad_request = ApiError::from_answer(400, None, SEED_400.as_bytes());
         assert_eq!(
             bad_request.to_string(),
             "Contact not found or does not belong to your company"
         );
-        let validation = ApiError::from_answer(422, None, SEED_422);
+        let validation = ApiError::from_answer(422, None, SEED_422.as_bytes());
         assert_eq!(validation.field_errors()["title"], "Title is required");
         assert_eq!(
             validation.field_errors()["value"],
@@ -378,7 +380,7 @@ mod tests {
         let error = ApiError::from_answer(
             429,
             Some("30"),
-            r#"{"success":false,"error":"Too many requests"}"#,
+            br#"{"success":false,"error":"Too many requests"}"#,
         );
         assert_eq!(
             error,
@@ -395,7 +397,7 @@ mod tests {
 
     #[test]
     fn an_undecodable_error_body_still_tells_the_status() {
-        let error = ApiError::from_answer(502, None, "<html>Bad gateway</html>");
+        let error = ApiError::from_answer(502, None, b"<html>Bad gateway</html>");
         assert_eq!(
             error,
             ApiError::Server {
@@ -403,7 +405,7 @@ mod tests {
                 error: "The Deals API answered 502".into()
             }
         );
-        let error = ApiError::from_answer(413, None, "");
+        let error = ApiError::from_answer(413, None, b"");
         assert_eq!(error.to_string(), "The Deals API answered 413 (HTTP 413)");
     }
 

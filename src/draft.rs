@@ -105,7 +105,7 @@ fn typed_number(text: &str) -> Option<Number> {
     };
     let trailing_zero = if digits.ends_with('.') { "0" } else { "" };
     let spelled_out = format!("{sign}{leading_zero}{unpadded}{trailing_zero}");
-    serde_json::from_str::<Number>(&spelled_out)
+    serde_json::from_slice::<Number>(spelled_out.as_bytes())
         .ok()
         .filter(|number| number.as_f64().is_some_and(f64::is_finite))
 }
