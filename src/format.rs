@@ -24,7 +24,7 @@ pub fn date(instant: &DateTime<Utc>) -> String {
     intl_format(
         "DateTimeFormat",
         &[("dateStyle", "medium"), ("timeZone", "UTC")],
-        js_date(instant),
+        epoch_millis(instant),
     )
     .unwrap_or_else(|| timestamp::format_date(instant))
 }
@@ -34,7 +34,7 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
     intl_format(
         "DateTimeFormat",
         &[("dateStyle", "medium"), ("timeStyle", "short")],
-        js_date(instant),
+        epoch_millis(instant),
     )
     .unwrap_or_else(|| {
         let utc = timestamp::format(instant);
@@ -55,7 +55,7 @@ pub fn month_label(year: i32, month: u32) -> String {
 
 /// The (year, month 1–12) of an instant in the user's time zone.
 pub fn local_year_month(instant: &DateTime<Utc>) -> (i32, u32) {
-    let local: js_sys::Date = js_date(instant).unchecked_into();
+    let local = js_sys::Date::new(&epoch_millis(instant));
     (local.get_full_year() as i32, local.get_month() + 1)
 }
 
@@ -164,35 +164,64 @@ pub fn date_from_input(text: &str) -> Option<DateTime<Utc>> {
         .and_then(timestamp::parse)
 }
 
-fn js_date(instant: &DateTime<Utc>) -> JsValue {
-    js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64)).into()
+/// What `Date` and `Intl.DateTimeFormat.format` take for a moment: a table's
+/// dates are formatted without making a `Date` object each.
+fn epoch_millis(instant: &DateTime<Utc>) -> JsValue {
+    JsValue::from_f64(instant.timestamp_millis() as f64)
 }
 
 /// A browser formatter and its `format` method.
 type Formatter = (JsValue, Function);
 
+/// A formatter built for `kind` with `options`; `None` where the browser
+/// refused them.
+struct CachedFormatter {
+    kind: String,
+    options: Vec<(String, String)>,
+    formatter: Option<Formatter>,
+}
+
+impl CachedFormatter {
+    fn is_for(&self, kind: &str, options: &[(&str, &str)]) -> bool {
+        self.kind == kind
+            && self.options.len() == options.len()
+            && self.options.iter().zip(options).all(
+                |((name, setting), (wanted_name, wanted_setting))| {
+                    name == wanted_name && setting == wanted_setting
+                },
+            )
+    }
+}
+
 thread_local! {
     /// Building an `Intl` formatter costs far more than using one, and a page
     /// of deals formats hundreds of amounts with a handful of settings; a
     /// refusal is remembered too. A handful of settings: a list searched in
-    /// order is smaller in the download than a map and as quick.
-    static FORMATTERS: RefCell<Vec<(String, Option<Formatter>)>> = const { RefCell::new(Vec::new()) };
+    /// order is smaller in the download than a map and as quick. Looking one
+    /// up allocates nothing: it runs for every amount and date of a table.
+    static FORMATTERS: RefCell<Vec<CachedFormatter>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `new Intl[kind](undefined, options).format(value)`, or `None` where the
 /// browser refuses the options: a refusal must not take the widget down.
 fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<String> {
-    let mut cache_key = kind.to_owned();
-    for (name, setting) in options {
-        cache_key.push_str(&format!(";{name}={setting}"));
-    }
     let formatter = FORMATTERS.with(|formatters| {
         let mut formatters = formatters.borrow_mut();
-        match formatters.iter().find(|(key, _)| *key == cache_key) {
-            Some((_, formatter)) => formatter.clone(),
+        match formatters
+            .iter()
+            .find(|cached| cached.is_for(kind, options))
+        {
+            Some(cached) => cached.formatter.clone(),
             None => {
                 let formatter = intl_formatter(kind, options);
-                formatters.push((cache_key, formatter.clone()));
+                formatters.push(CachedFormatter {
+                    kind: kind.to_owned(),
+                    options: options
+                        .iter()
+                        .map(|(name, setting)| ((*name).to_owned(), (*setting).to_owned()))
+                        .collect(),
+                    formatter: formatter.clone(),
+                });
                 formatter
             }
         }

@@ -13,6 +13,7 @@ mod connect;
 mod deals;
 mod export;
 mod forecast;
+mod format;
 mod leak;
 mod live;
 mod robustness;

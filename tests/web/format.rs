@@ -1,0 +1,81 @@
+//! The widget's amounts and dates against the browser's own `Intl`, built
+//! here from a `Date` and an options object: the widget formats each with a
+//! cached formatter and passes dates as milliseconds.
+
+use chrono::{DateTime, TimeZone, Utc};
+use isao_deals_widget::format;
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (name, value) in pairs {
+        Reflect::set(&options, &(*name).into(), &(*value).into()).expect("set option");
+    }
+    options
+}
+
+fn browser_formats(format: Function, value: &JsValue) -> String {
+    format
+        .call1(&JsValue::UNDEFINED, value)
+        .expect("format")
+        .as_string()
+        .expect("a string")
+}
+
+fn browser_date(instant: &DateTime<Utc>, pairs: &[(&str, &str)]) -> String {
+    let date = Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
+    browser_formats(
+        Intl::DateTimeFormat::new(&Array::new(), &options(pairs)).format(),
+        &date,
+    )
+}
+
+fn browser_money(value: f64, currency: &str) -> String {
+    let pairs = [("style", "currency"), ("currency", currency)];
+    browser_formats(
+        Intl::NumberFormat::new(&Array::new(), &options(&pairs)).format(),
+        &JsValue::from_f64(value),
+    )
+}
+
+// Guards: each currency keeps its own formatter, whichever was asked for
+// first: a cache that matched on the wrong settings would show every amount
+// of a mixed page in one currency.
+#[wasm_bindgen_test]
+fn amounts_keep_their_own_currency() {
+    for currency in ["EUR", "USD", "EUR", "JPY", "USD"] {
+        assert_eq!(
+            format::money(1234.5, currency),
+            browser_money(1234.5, currency),
+            "{currency}"
+        );
+    }
+    assert_ne!(format::money(10.0, "EUR"), format::money(10.0, "USD"));
+}
+
+// Guards: a calendar date is the day it was set to in UTC, late in the day
+// too, and a moment with its time is a different format from a date alone.
+#[wasm_bindgen_test]
+fn dates_are_the_browsers_own_formats_of_the_same_moment() {
+    let late_on_the_first = Utc.with_ymd_and_hms(2024, 11, 1, 23, 30, 0).unwrap();
+    let date = format::date(&late_on_the_first);
+    assert_eq!(
+        date,
+        browser_date(
+            &late_on_the_first,
+            &[("dateStyle", "medium"), ("timeZone", "UTC")]
+        )
+    );
+    assert!(date.contains("2024"), "{date}");
+    let with_time = format::date_time(&late_on_the_first);
+    assert_eq!(
+        with_time,
+        browser_date(
+            &late_on_the_first,
+            &[("dateStyle", "medium"), ("timeStyle", "short")]
+        )
+    );
+    assert_ne!(with_time, date);
+}
