@@ -108,23 +108,28 @@ impl UrlState {
 
     /// The page URL with this widget showing `shown`.
     pub fn url_for(&self, shown: &Shown) -> Option<String> {
-        let links = self.deal_links(shown)?;
+        let page = self.page_url(&shown.query, shown.view)?;
         Some(match &shown.deal {
-            Some(deal) => links.to(deal),
-            None => links.url(),
+            Some(deal) => page.with_deal(deal),
+            None => page.url(),
         })
     }
 
-    /// The links of the rows or cards that show `shown`'s deals, so each can
-    /// be opened in a new tab too; `shown.deal` is left out.
-    pub fn deal_links(&self, shown: &Shown) -> Option<DealLinks> {
+    /// The links of the rows or cards that show `query`'s deals in `view`,
+    /// so each can be opened in a new tab too.
+    pub fn deal_links(&self, query: &DealQuery, view: DealsView) -> DealLinks {
+        DealLinks(self.page_url(query, view))
+    }
+
+    /// The page URL with this widget showing `query` in `view` and no deal
+    /// open; `None` where URL state is off.
+    fn page_url(&self, query: &DealQuery, view: DealsView) -> Option<PageUrl> {
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
         for name in QUERY_NAMES.iter().chain([&DEAL_NAME, &VIEW_NAME]) {
             params.delete(&format!("{prefix}.{name}"));
         }
-        let query = &shown.query;
         for (name, value) in query.to_pairs() {
             let is_default = (name == "page" && query.page == 1)
                 || (name == "limit" && query.limit == DEFAULT_LIMIT);
@@ -132,10 +137,10 @@ impl UrlState {
                 params.append(&self.name(name), &value);
             }
         }
-        if shown.view != DealsView::List {
-            params.append(&self.name(VIEW_NAME), shown.view.as_str());
+        if view != DealsView::List {
+            params.append(&self.name(VIEW_NAME), view.as_str());
         }
-        Some(DealLinks {
+        Some(PageUrl {
             params,
             deal_name: self.name(DEAL_NAME),
             path: location.pathname().ok()?,
@@ -158,18 +163,28 @@ impl UrlState {
 /// the deal, so the page URL is read and its parameters rewritten once for
 /// them all, not once a row: a dozen calls into the browser each, which took
 /// a tenth of the time a 200-row page took to show.
-pub struct DealLinks {
+pub struct DealLinks(Option<PageUrl>);
+
+impl DealLinks {
+    /// The link that opens `deal`; `#` where URL state is off.
+    pub fn to(&self, deal: &str) -> String {
+        self.0
+            .as_ref()
+            .map_or_else(|| "#".to_owned(), |page| page.with_deal(deal))
+    }
+}
+
+struct PageUrl {
     params: UrlSearchParams,
     deal_name: String,
     path: String,
     hash: String,
 }
 
-impl DealLinks {
-    /// The URL with `deal` open.
-    pub fn to(&self, deal: &str) -> String {
+impl PageUrl {
+    fn with_deal(&self, deal: &str) -> String {
         // `set` appends the parameter the first time and replaces it after,
-        // so it stays last, where `url_for` puts it.
+        // so it stays last, where it is for every deal.
         self.params.set(&self.deal_name, deal);
         self.url()
     }

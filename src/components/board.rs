@@ -14,7 +14,7 @@ use crate::pipeline::{
     self, expected_after, move_change, reopens, stage_label, Column, MoveTarget,
 };
 use crate::totals::currency_totals;
-use crate::url_state::{DealsView, Shown};
+use crate::url_state::DealsView;
 
 /// How far the pointer travels before a press on a card becomes a drag, so
 /// that a click on its title still opens the deal.
@@ -47,7 +47,6 @@ enum Prompt {
 #[component]
 pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     let idle_threshold = state.idle_days;
-    let url_state = state.url_state;
     let now = format::now();
     let idle_only = RwSignal::new(false);
     // Grouped straight from the load: with thousands of deals, each copy
@@ -71,20 +70,8 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             }
         })
     });
-    let links = StoredValue::new_local(url_state.with_value(|url_state| {
-        url_state.deal_links(&Shown {
-            query: state.query.get_untracked(),
-            view: DealsView::Board,
-            deal: None,
-        })
-    }));
-    let link_to = move |id: &str| {
-        links.with_value(|links| {
-            links
-                .as_ref()
-                .map_or_else(|| "#".to_owned(), |links| links.to(id))
-        })
-    };
+    let links = StoredValue::new_local(state.deal_links(DealsView::Board));
+    let link_to = move |id: &str| links.with_value(|links| links.to(id));
 
     let board = NodeRef::<Div>::new();
     let announcement = RwSignal::new(String::new());

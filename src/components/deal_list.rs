@@ -14,7 +14,7 @@ use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
 use crate::totals::open_totals;
-use crate::url_state::{DealsView, Shown, UrlState};
+use crate::url_state::DealsView;
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
@@ -28,7 +28,6 @@ const QUIET_REFRESH_FAILURES: u32 = 3;
 /// of every re-render for as long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
-    let url_state = state.url_state;
     let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
     let announcement = move || {
         if pending.get() {
@@ -43,7 +42,7 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     let shown = move || {
         state.deals.with(|answer| match answer {
             None => view! { <p class="status">"Loading deals…"</p> }.into_any(),
-            Some(answer) => answer_view(answer, state, url_state),
+            Some(answer) => answer_view(answer, state),
         })
     };
     view! {
@@ -53,11 +52,7 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     }
 }
 
-fn answer_view(
-    answer: &Result<Page<Deal>, ApiError>,
-    state: WorkspaceState,
-    url_state: StoredValue<UrlState>,
-) -> AnyView {
+fn answer_view(answer: &Result<Page<Deal>, ApiError>, state: WorkspaceState) -> AnyView {
     match answer {
         Err(ApiError::RateLimited {
             error,
@@ -86,7 +81,7 @@ fn answer_view(
             let meta = page.meta;
             view! {
                 <Totals deals=&page.data />
-                <DealTable deals=&page.data meta state url_state />
+                <DealTable deals=&page.data meta state />
                 <Pager meta query=state.query />
             }
             .into_any()
@@ -306,25 +301,12 @@ fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
 /// The rows of one page. Built once per answer: each row's link carries the
 /// query that the page answers.
 #[component]
-fn DealTable<'a>(
-    deals: &'a [Deal],
-    meta: PageMeta,
-    state: WorkspaceState,
-    url_state: StoredValue<UrlState>,
-) -> impl IntoView {
-    let links = url_state.with_value(|url_state| {
-        url_state.deal_links(&Shown {
-            query: state.query.get_untracked(),
-            view: DealsView::List,
-            deal: None,
-        })
-    });
+fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> impl IntoView {
+    let links = state.deal_links(DealsView::List);
     let rows = deals
         .iter()
         .map(|deal| {
-            let link = links
-                .as_ref()
-                .map_or_else(|| "#".to_owned(), |links| links.to(&deal.id));
+            let link = links.to(&deal.id);
             view! {
                 <tr data-deal-id=deal.id.clone()>
                     <th scope="row">

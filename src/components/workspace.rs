@@ -10,7 +10,7 @@ use super::widget::ViewSettings;
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
-use crate::url_state::{DealsView, Shown, UrlState};
+use crate::url_state::{DealLinks, DealsView, Shown, UrlState};
 
 /// Which screen of the workspace is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +135,13 @@ pub(super) fn learn_stage(stages: RwSignal<Vec<String>>, deal: &Deal) {
 }
 
 impl WorkspaceState {
+    /// The links of the deals `view` shows for the query in force.
+    pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
+        let query = self.query.get_untracked();
+        self.url_state
+            .with_value(|url_state| url_state.deal_links(&query, view))
+    }
+
     fn new(
         client: ApiClient,
         session: Session,
