@@ -140,6 +140,83 @@ async fn stage_and_date_filters_combine_and_reset() {
     assert_eq!(widget.value_of("Status"), "");
 }
 
+// Guards: a new answer rewrites the rows on screen in place (the same row
+// elements, so a focused link keeps its focus), leaves nothing of the deal a
+// row showed before (a column with no value is emptied), and removes the
+// rows the new answer does not have.
+#[wasm_bindgen_test]
+async fn a_new_answer_rewrites_the_rows_in_place() {
+    let demo = list(RW_KEY, DealQuery::default()).await;
+    let staffed = demo
+        .data
+        .iter()
+        .find(|deal| deal.contact.is_some() && deal.assigned_to.is_some())
+        .expect("a demo deal with a contact and an assignee");
+    let full_stage = unique("full");
+    let full = client(RW_KEY)
+        .create_deal(&NewDeal {
+            stage: Some(full_stage.clone()),
+            expected_close_date: deals_contract::timestamp::parse("2031-03-04"),
+            contact_id: staffed.contact.as_ref().map(|contact| contact.id.clone()),
+            assigned_to_id: staffed.assigned_to.as_ref().map(|user| user.id.clone()),
+            ..new_deal(&unique("Full row"))
+        })
+        .await
+        .expect("create the full deal");
+    let bare_stage = unique("bare");
+    let bare = client(RW_KEY)
+        .create_deal(&NewDeal {
+            stage: Some(bare_stage.clone()),
+            probability: None,
+            ..new_deal(&unique("Bare row"))
+        })
+        .await
+        .expect("create the bare deal");
+
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget
+        .wait_until("a page of rows", || widget.row_ids().len() > 1)
+        .await;
+    let first_row = widget.find("tbody tr").expect("a row");
+
+    widget.fill("Stage", &full_stage);
+    widget
+        .wait_until("the full deal alone", || {
+            widget.row_ids() == [full.id.clone()]
+        })
+        .await;
+    let full_row: Vec<String> = (0..9)
+        .map(|column| widget.column(column).concat())
+        .collect();
+    assert!(
+        full_row.iter().all(|text| !text.is_empty()),
+        "every column shows something: {full_row:?}"
+    );
+
+    widget.fill("Stage", &bare_stage);
+    widget
+        .wait_until("the bare deal alone", || {
+            widget.row_ids() == [bare.id.clone()]
+        })
+        .await;
+    let row = widget.find("tbody tr").expect("the bare deal's row");
+    assert!(
+        row.is_same_node(Some(&first_row)),
+        "the first row was rewritten, not replaced"
+    );
+    assert_eq!(widget.column(0), [bare.title]);
+    assert_eq!(widget.column(2), [bare_stage]);
+    for (column, what) in [
+        (4, "probability"),
+        (6, "expected close"),
+        (7, "contact"),
+        (8, "assignee"),
+    ] {
+        assert_eq!(widget.column(column), [""], "the bare deal has no {what}");
+    }
+}
+
 // Guards: a filter that matches nothing shows the empty state, not an empty table.
 #[wasm_bindgen_test]
 async fn no_match_shows_the_empty_state() {
