@@ -331,13 +331,16 @@ fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> im
     }
 }
 
+/// The cells between a row's title and its status badge: value, stage,
+/// priority and probability.
+const CELLS_BEFORE_STATUS: usize = 4;
+
 /// One row of the deals table, as the text it shows.
 struct DealRow {
     id: String,
     link: String,
     title: String,
-    /// Value, stage, priority and probability: the columns before the status.
-    before_status: [Option<String>; 4],
+    before_status: [Option<String>; CELLS_BEFORE_STATUS],
     status: DealStatus,
     /// Expected close, contact and assignee: the columns after it.
     after_status: [Option<String>; 3],
@@ -420,21 +423,22 @@ fn blank_row(tbody: &Element) -> Option<Element> {
     let link = element("a")?;
     title.append_child(&link).ok()?;
     tr.append_child(&title).ok()?;
-    for class in ["number", "", "", "number", "", "", "", ""] {
+    for (column, class) in ["number", "", "", "number", "", "", "", ""]
+        .into_iter()
+        .enumerate()
+    {
         let cell = element("td")?;
         if !class.is_empty() {
             cell.set_class_name(class);
         }
+        if column == CELLS_BEFORE_STATUS {
+            let badge = element("span")?;
+            cell.append_child(&badge).ok()?;
+        }
         tr.append_child(&cell).ok()?;
     }
-    let status = tr.children().item(STATUS_COLUMN)?;
-    let badge = element("span")?;
-    status.append_child(&badge).ok()?;
     Some(tr)
 }
-
-/// Where the status badge is among a row's cells (the title is 0).
-const STATUS_COLUMN: u32 = 5;
 
 fn fill_row(tr: &Element, row: &DealRow) {
     let _ = tr.set_attribute("data-deal-id", &row.id);
