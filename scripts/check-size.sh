@@ -20,9 +20,7 @@ CHUNKS_BUDGET_GZIP_BYTES=$((110 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
-shopt -s nullglob
-files+=("$dist"/snippets/*/*.js)
-shopt -u nullglob
+[ -d "$dist/snippets" ] && mapfile -t -O "${#files[@]}" files < <(find "$dist/snippets" -name '*.js' | sort)
 files+=("$dist/isao-deals.css")
 
 # sizes <label> <file>...: prints each file and a total line; sets total_gzip.

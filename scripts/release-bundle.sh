@@ -13,7 +13,8 @@
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
-# 5. terser minifies the JS glue (7.5 KB → 5.0 KB gzip) and the chunk loader.
+# 5. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader and
+#    the glue's snippets.
 #    Trunk's own minifier stops at the glue's `export default`.
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -66,3 +67,4 @@ cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 for script in "$work/bound/$name.js" "$work/split/__wasm_split.js"; do
     terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
 done
+find "$TRUNK_STAGING_DIR/snippets" -name '*.js' -exec terser --module --compress --mangle --output {} -- {} \;

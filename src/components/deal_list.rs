@@ -5,7 +5,7 @@ use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use leptos::ev::MouseEvent;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::fields::StageSuggestions;
@@ -304,10 +304,7 @@ fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
 #[component]
 fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> impl IntoView {
     let links = state.deal_links(DealsView::List);
-    let rows: Rc<[DealRow]> = deals
-        .iter()
-        .map(|deal| DealRow::new(deal, &links))
-        .collect();
+    let rows = Rc::new(RowsText::new(deals, &links));
     view! {
         <div class="table-scroll">
             <table class="deals" data-page=meta.page>
@@ -331,40 +328,52 @@ fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> im
     }
 }
 
-/// The cells between a row's title and its status badge: value, stage,
-/// priority and probability.
-const CELLS_BEFORE_STATUS: usize = 4;
-
-/// One row of the deals table, as the text it shows.
-struct DealRow {
-    id: String,
-    link: String,
-    title: String,
-    before_status: [Option<String>; CELLS_BEFORE_STATUS],
-    status: DealStatus,
-    /// Expected close, contact and assignee: the columns after it.
-    after_status: [Option<String>; 3],
+#[wasm_bindgen(module = "/src/components/deal_rows.js")]
+extern "C" {
+    /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
+    #[wasm_bindgen(js_name = fillDealRows)]
+    fn fill_rows_from_text(tbody: &Element, text: &str, lengths: &[u32]);
 }
 
-impl DealRow {
-    fn new(deal: &Deal, links: &DealLinks) -> Self {
-        Self {
-            id: deal.id.clone(),
-            link: links.to(&deal.id),
-            title: deal.title.clone(),
-            before_status: [
-                Some(format::money(deal.value, &deal.currency)),
-                deal.stage.clone(),
-                Some(deal.priority.as_str().to_owned()),
-                deal.probability.map(format::percent),
-            ],
-            status: deal.status,
-            after_status: [
-                deal.expected_close_date.as_ref().map(format::date),
-                deal.contact.as_ref().map(|contact| contact.name.clone()),
-                deal.assigned_to.as_ref().map(|user| user.name.clone()),
-            ],
+/// A page's rows as the text they show: every row's fields one after
+/// another, in the order deal_rows.js reads them, and each field's length in
+/// UTF-16 code units, the unit of JavaScript's strings.
+struct RowsText {
+    text: String,
+    lengths: Vec<u32>,
+}
+
+/// Id, link, title, value, stage, priority, probability, status, expected
+/// close, contact and assignee.
+const ROW_FIELDS: usize = 11;
+
+impl RowsText {
+    fn new(deals: &[Deal], links: &DealLinks) -> Self {
+        let mut rows = Self {
+            text: String::with_capacity(deals.len() * 160),
+            lengths: Vec::with_capacity(deals.len() * ROW_FIELDS),
+        };
+        for deal in deals {
+            let probability = deal.probability.map(format::percent);
+            let expected_close = deal.expected_close_date.as_ref().map(format::date);
+            rows.push(&deal.id);
+            rows.push(&links.to(&deal.id));
+            rows.push(&deal.title);
+            rows.push(&format::money(deal.value, &deal.currency));
+            rows.push(deal.stage.as_deref().unwrap_or_default());
+            rows.push(deal.priority.as_str());
+            rows.push(probability.as_deref().unwrap_or_default());
+            rows.push(deal.status.as_str());
+            rows.push(expected_close.as_deref().unwrap_or_default());
+            rows.push(deal.contact.as_ref().map_or("", |contact| &contact.name));
+            rows.push(deal.assigned_to.as_ref().map_or("", |user| &user.name));
         }
+        rows
+    }
+
+    fn push(&mut self, field: &str) {
+        self.text.push_str(field);
+        self.lengths.push(field.encode_utf16().count() as u32);
     }
 }
 
@@ -373,99 +382,13 @@ impl DealRow {
 /// row's link; rows are added or removed only at the end.
 ///
 /// The rows are the widget's hottest path: a 200-row page is 2,400 elements.
-/// Built by `view!`, each element also got a comment node as the position
-/// marker of its children (with `--cfg erase_components`, children are a
-/// list of type-erased views), and every element, text and marker was its
-/// own call from wasm into the browser: about 73 calls a row. Here a blank
-/// row is built once, then cloned whole for each new row, and every row is
-/// filled: about 40 calls a row, and no marker nodes. The text goes in as
-/// text (`textContent`), never as HTML.
-fn fill_deal_rows(tbody: Element, rows: Rc<[DealRow]>) {
-    let mut shown = tbody.first_element_child();
-    let mut blank = None;
-    for row in rows.iter() {
-        let tr = match shown.take() {
-            Some(tr) => {
-                shown = tr.next_element_sibling();
-                tr
-            }
-            None => {
-                if blank.is_none() {
-                    blank = blank_row(&tbody);
-                }
-                let Some(tr) = blank.as_ref().and_then(|blank| {
-                    blank
-                        .clone_node_with_deep(true)
-                        .ok()
-                        .map(JsCast::unchecked_into::<Element>)
-                }) else {
-                    return;
-                };
-                let _ = tbody.append_child(&tr);
-                tr
-            }
-        };
-        fill_row(&tr, row);
-    }
-    while let Some(extra) = shown {
-        shown = extra.next_element_sibling();
-        extra.remove();
-    }
-}
-
-/// An empty row with every column's cell.
-fn blank_row(tbody: &Element) -> Option<Element> {
-    let document = tbody.owner_document()?;
-    let element = |tag: &str| document.create_element(tag).ok();
-    let tr = element("tr")?;
-    let title = element("th")?;
-    title.set_attribute("scope", "row").ok()?;
-    let link = element("a")?;
-    title.append_child(&link).ok()?;
-    tr.append_child(&title).ok()?;
-    for (column, class) in ["number", "", "", "number", "", "", "", ""]
-        .into_iter()
-        .enumerate()
-    {
-        let cell = element("td")?;
-        if !class.is_empty() {
-            cell.set_class_name(class);
-        }
-        if column == CELLS_BEFORE_STATUS {
-            let badge = element("span")?;
-            cell.append_child(&badge).ok()?;
-        }
-        tr.append_child(&cell).ok()?;
-    }
-    Some(tr)
-}
-
-fn fill_row(tr: &Element, row: &DealRow) {
-    let _ = tr.set_attribute("data-deal-id", &row.id);
-    let title = tr.first_element_child();
-    if let Some(link) = title.as_ref().and_then(Element::first_element_child) {
-        let _ = link.set_attribute("href", &row.link);
-        link.set_text_content(Some(&row.title));
-    }
-    let mut cell = title.as_ref().and_then(Element::next_element_sibling);
-    for text in &row.before_status {
-        cell = fill_cell(cell, text.as_deref());
-    }
-    if let Some(badge) = cell.as_ref().and_then(Element::first_element_child) {
-        badge.set_class_name(&format!("badge {}", row.status));
-        badge.set_text_content(Some(row.status.as_str()));
-    }
-    cell = cell.as_ref().and_then(Element::next_element_sibling);
-    for text in &row.after_status {
-        cell = fill_cell(cell, text.as_deref());
-    }
-}
-
-/// Writes a cell's text (none empties it) and moves on to the next cell.
-fn fill_cell(cell: Option<Element>, text: Option<&str>) -> Option<Element> {
-    let cell = cell?;
-    cell.set_text_content(text);
-    cell.next_element_sibling()
+/// Built by `view!`, every element, text and position marker was its own call
+/// from wasm into the browser, about 73 calls a row, each decoding its own
+/// string; filled element by element from Rust, still 40. So the rows cross
+/// into the browser as one string and are built there, by deal_rows.js: one
+/// call for the whole page, as a page written by hand would do it.
+fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
+    fill_rows_from_text(&tbody, &rows.text, &rows.lengths);
 }
 
 /// A click on the title of a row or card opens the deal in the widget; with
