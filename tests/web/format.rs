@@ -55,6 +55,19 @@ fn amounts_keep_their_own_currency() {
     assert_ne!(format::money(10.0, "EUR"), format::money(10.0, "USD"));
 }
 
+// Guards: a probability reads as the browser writes the number, whether it
+// is whole (written by Rust) or not (written by the browser).
+#[wasm_bindgen_test]
+fn probabilities_read_as_the_browser_writes_them() {
+    for probability in [0.0, 60.0, 100.0, 12.5, 33.333] {
+        let written = js_sys::Number::from(probability)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .expect("a number in base 10");
+        assert_eq!(format::percent(probability), format!("{written}%"));
+    }
+}
+
 // Guards: a calendar date is the day it was set to in UTC, late in the day
 // too, and a moment with its time is a different format from a date alone.
 #[wasm_bindgen_test]
