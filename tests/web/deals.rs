@@ -2,6 +2,7 @@
 
 use deals_contract::{DealQuery, DealStatus, NewDeal, Priority};
 use isao_deals_widget::api::ApiError;
+use isao_deals_widget::format;
 use isao_deals_widget::key_store::KeyStorage;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -450,6 +451,50 @@ async fn a_read_only_key_is_refused_writes_with_the_permission_message() {
     widget.click("Create deal");
     widget.wait_for_text(refusal).await;
     assert_eq!(widget.value_of("Title"), "Not allowed");
+}
+
+// Guards: the rows' text crosses into the browser as one string cut by
+// UTF-16 lengths, so characters of two code units (outside the Basic
+// Multilingual Plane), combining marks and letters of several UTF-8 bytes
+// leave every later field, of the row and of the rows after it, in its place.
+#[wasm_bindgen_test]
+async fn rows_keep_their_fields_whatever_the_characters() {
+    let title = "Café 🚀 Überseeküche 東京 e\u{301}";
+    let stage = "négociation 🤝";
+    let deal = client(RW_KEY)
+        .create_deal(&NewDeal {
+            stage: Some(stage.to_owned()),
+            ..new_deal(title)
+        })
+        .await
+        .expect("create deal");
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget
+        .wait_until("the row", || widget.row_ids().first() == Some(&deal.id))
+        .await;
+    assert_eq!(widget.column(0)[0], title);
+    assert_eq!(
+        widget.column(1)[0],
+        format::money(deal.value, &deal.currency)
+    );
+    assert_eq!(widget.column(2)[0], stage);
+    assert_eq!(widget.column(3)[0], deal.priority.as_str());
+    assert_eq!(widget.column(4)[0], "40%");
+    assert_eq!(widget.column(5)[0], deal.status.as_str());
+    assert_eq!(
+        widget.row_ids(),
+        listed_ids(RW_KEY, DealQuery::default()).await
+    );
+    assert_eq!(
+        widget.column(0),
+        list(RW_KEY, DealQuery::default())
+            .await
+            .data
+            .iter()
+            .map(|deal| deal.title.trim().to_owned())
+            .collect::<Vec<_>>()
+    );
 }
 
 // Guards: text from the API is text, never HTML.
