@@ -331,8 +331,8 @@ fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> im
 #[wasm_bindgen(module = "/src/components/deal_rows.js")]
 extern "C" {
     /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
-    #[wasm_bindgen(js_name = fillDealRows)]
-    fn fill_rows_from_text(tbody: &Element, text: &str, lengths: &[u32]);
+    #[wasm_bindgen(js_name = fillDealRows, catch)]
+    fn fill_rows_from_text(tbody: &Element, text: &str, lengths: &[u32]) -> Result<(), JsValue>;
 }
 
 /// A page's rows as the text they show: every row's fields one after
@@ -387,8 +387,16 @@ impl RowsText {
 /// string; filled element by element from Rust, still 40. So the rows cross
 /// into the browser as one string and are built there, by deal_rows.js: one
 /// call for the whole page, as a page written by hand would do it.
+///
+/// A row not of the widget's making (a browser extension can reach into the
+/// table) makes the fill throw. Uncaught, that exception would unwind through
+/// the reactive system's frames and leave it locked for every widget on the
+/// page; caught, the body is emptied and filled again from blank rows.
 fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
-    fill_rows_from_text(&tbody, &rows.text, &rows.lengths);
+    if fill_rows_from_text(&tbody, &rows.text, &rows.lengths).is_err() {
+        tbody.replace_children_with_node_0();
+        let _ = fill_rows_from_text(&tbody, &rows.text, &rows.lengths);
+    }
 }
 
 /// A click on the title of a row or card opens the deal in the widget; with

@@ -217,6 +217,41 @@ async fn a_new_answer_rewrites_the_rows_in_place() {
     }
 }
 
+// Guards: a row the widget did not make (a browser extension can reach into
+// the table) neither wedges the list nor stays in it: the next answer still
+// shows exactly the API's rows, and the widget keeps working after it.
+#[wasm_bindgen_test]
+async fn a_foreign_row_in_the_table_does_not_wedge_the_list() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget
+        .wait_until("a page of rows", || widget.row_ids().len() > 1)
+        .await;
+    let tbody = widget.find("tbody").expect("the table's body");
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("document");
+    let foreign = document.create_element("tr").expect("a row");
+    foreign.set_text_content(Some("injected"));
+    tbody
+        .insert_before(&foreign, tbody.first_child().as_ref())
+        .expect("insert the foreign row");
+
+    widget.fill("Status", "won");
+    let won = ids_with_status(DealStatus::Won).await;
+    widget
+        .wait_until("the won deals alone", || widget.row_ids() == won)
+        .await;
+    assert_eq!(widget.find_all("tbody tr").len(), won.len());
+    assert!(widget.column(5).iter().all(|status| status == "won"));
+
+    widget.fill("Status", "");
+    let every = listed_ids(RW_KEY, DealQuery::default()).await;
+    widget
+        .wait_until("every status again", || widget.row_ids() == every)
+        .await;
+}
+
 // Guards: a filter that matches nothing shows the empty state, not an empty table.
 #[wasm_bindgen_test]
 async fn no_match_shows_the_empty_state() {
@@ -238,14 +273,7 @@ async fn a_slow_earlier_answer_never_overwrites_a_newer_one() {
     let slow_network = SlowFetch::install("status=won", 1_500);
     widget.fill("Status", "won");
     widget.fill("Status", "lost");
-    let expected = listed_ids(
-        RW_KEY,
-        DealQuery {
-            status: Some(DealStatus::Lost),
-            ..DealQuery::default()
-        },
-    )
-    .await;
+    let expected = ids_with_status(DealStatus::Lost).await;
     widget
         .wait_until("the lost deals", || widget.row_ids() == expected)
         .await;

@@ -2,7 +2,7 @@
 //! text, by typing and clicking. Waiting polls for the DOM a test expects,
 //! with a deadline, instead of guessing how many ticks a request takes.
 
-use deals_contract::{Deal, DealQuery, NewDeal, Page, Priority};
+use deals_contract::{Deal, DealQuery, DealStatus, NewDeal, Page, Priority};
 use isao_deals_widget::api::ApiClient;
 use isao_deals_widget::api_key::ApiKey;
 use isao_deals_widget::embed::{mount, MountOptions, WidgetHandle};
@@ -290,6 +290,18 @@ pub async fn listed_ids(key: &str, query: DealQuery) -> Vec<String> {
         .into_iter()
         .map(|deal| deal.id)
         .collect()
+}
+
+/// The ids of the first page of deals with `status`, as the read-write key sees them.
+pub async fn ids_with_status(status: DealStatus) -> Vec<String> {
+    listed_ids(
+        RW_KEY,
+        DealQuery {
+            status: Some(status),
+            ..DealQuery::default()
+        },
+    )
+    .await
 }
 
 /// A deal created straight through the API, for tests about existing deals.
