@@ -9,6 +9,7 @@ mod deal_list;
 mod export;
 mod fields;
 mod forecast;
+mod latest_answer;
 mod on_demand;
 mod rate_limit;
 mod views;

@@ -18,6 +18,7 @@ use web_sys::HtmlElement;
 use super::board::Board;
 use super::deal_list::refresh_failure;
 use super::forecast::ForecastView;
+use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
 use super::workspace::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
@@ -98,7 +99,7 @@ type LoadProgress = (usize, u64);
 pub(super) struct AllMatching {
     /// The filters alone: the list's page and page size do not matter here.
     filters: Memo<DealQuery>,
-    pub loaded: LocalResource<Result<AllDeals, ApiError>>,
+    pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
     progress: RwSignal<Option<LoadProgress>>,
     /// Ends the load where it is, keeping what has arrived.
     stop: StoredValue<Option<oneshot::Sender<()>>>,
@@ -121,7 +122,7 @@ impl AllMatching {
         });
         let progress = RwSignal::new(None);
         let stop = StoredValue::new(None::<oneshot::Sender<()>>);
-        let loaded = LocalResource::new({
+        let loaded = LatestAnswer::new({
             let session = session.clone();
             move || {
                 let request = filters.get();
@@ -268,7 +269,7 @@ impl AllMatching {
     }
 }
 
-fn replace(loaded: LocalResource<Result<AllDeals, ApiError>>, deal: &Deal) {
+fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
     loaded.try_update(|loaded| {
         if let Some(Ok(all)) = loaded {
             if let Some(shown) = all.deals.iter_mut().find(|shown| shown.id == deal.id) {

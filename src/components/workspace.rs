@@ -4,6 +4,7 @@ use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAG
 use leptos::prelude::*;
 
 use super::deal_list::{DealList, Filters};
+use super::latest_answer::LatestAnswer;
 use super::on_demand::{Chunk, OnDemand};
 use super::views::{tab_id, ViewTabs};
 use super::widget::ViewSettings;
@@ -107,11 +108,11 @@ pub(super) struct WorkspaceState {
     pub view: RwSignal<DealsView>,
     /// Stages offered as suggestions: the pipeline's, then every one seen.
     pub stages: RwSignal<Vec<String>>,
-    pub deals: LocalResource<Result<Page<Deal>, ApiError>>,
+    pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
     /// Requests for `deals` not yet answered (or abandoned for a newer one).
     pub deals_in_flight: RwSignal<u32>,
     /// The open deal with its id, `None` while no deal is open.
-    pub deal: LocalResource<Option<(String, Result<Deal, ApiError>)>>,
+    pub deal: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>,
     pub change_status: Action<(String, StatusChange), StatusAnswer>,
     pub create: Action<NewDeal, Result<Deal, ApiError>>,
     pub live: LiveRefresh,
@@ -160,7 +161,7 @@ impl WorkspaceState {
         let seen = RwSignal::new(None);
         let offered = RwSignal::new(Offered::default());
         let deals_in_flight = RwSignal::new(0);
-        let deals = LocalResource::new({
+        let deals = LatestAnswer::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
                 let request = query.get();
@@ -237,7 +238,7 @@ impl WorkspaceState {
         };
 
         let open_deal = Memo::new(move |_| screen.with(Screen::deal_id));
-        let deal = LocalResource::new({
+        let deal = LatestAnswer::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
                 let id = open_deal.get();

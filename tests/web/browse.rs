@@ -265,13 +265,15 @@ async fn no_match_shows_the_empty_state() {
 // Guards: an answer that arrives after a newer request's answer never
 // replaces it. The network is made slow for the first filter only (the
 // browser's fetch is wrapped to hold back answers for `status=won`), so the
-// old answer lands last for certain, not by luck.
+// old answer lands last for certain, not by luck; the second filter waits
+// until the first one's request is out, or both changes would make one request.
 #[wasm_bindgen_test]
 async fn a_slow_earlier_answer_never_overwrites_a_newer_one() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     let slow_network = SlowFetch::install("status=won", 1_500);
     widget.fill("Status", "won");
+    widget.wait_for_text("Loading deals…").await;
     widget.fill("Status", "lost");
     let expected = ids_with_status(DealStatus::Lost).await;
     widget

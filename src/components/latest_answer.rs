@@ -1,0 +1,84 @@
+use std::future::Future;
+
+use futures::future::{abortable, AbortHandle};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The answer to the latest of a series of requests: the list's page, the
+/// open deal, the board's deals.
+///
+/// Leptos's `LocalResource` does this job too, but brings along the
+/// machinery of transitions and suspense, which the widget does not use: an
+/// `mpsc` channel that pulls std's channel and thread code into wasm, an
+/// async lock. Without it the first download is 10.1 KB (gzip) smaller.
+pub(super) struct LatestAnswer<T: 'static> {
+    answer: RwSignal<Option<T>>,
+    refetches: Trigger,
+}
+
+impl<T> Clone for LatestAnswer<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for LatestAnswer<T> {}
+
+/// Drops the request it stands for when it is dropped itself: when a newer
+/// request replaces it, or when the owner of the answer goes away.
+struct Replaceable(AbortHandle);
+
+impl Drop for Replaceable {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+impl<T: Send + Sync + 'static> LatestAnswer<T> {
+    /// Runs `request` now, again whenever a signal it reads before its first
+    /// `.await` changes, and on `refetch`. A request overtaken by a newer one
+    /// is dropped, never answered; the last answer stays until the next one
+    /// arrives.
+    pub fn new<Request>(request: impl Fn() -> Request + 'static) -> Self
+    where
+        Request: Future<Output = T> + 'static,
+    {
+        let answer = RwSignal::new(None);
+        let refetches = Trigger::new();
+        Effect::new(move |replaced: Option<Replaceable>| {
+            refetches.track();
+            drop(replaced);
+            let (request, handle) = abortable(request());
+            spawn_local(async move {
+                if let Ok(arrived) = request.await {
+                    answer.try_set(Some(arrived));
+                }
+            });
+            Replaceable(handle)
+        });
+        Self { answer, refetches }
+    }
+
+    /// Reads the answer, `None` until the first one arrives; tracked.
+    pub fn with<U>(&self, read: impl FnOnce(&Option<T>) -> U) -> U {
+        self.answer.with(read)
+    }
+
+    pub fn with_untracked<U>(&self, read: impl FnOnce(&Option<T>) -> U) -> U {
+        self.answer.with_untracked(read)
+    }
+
+    pub fn try_with_untracked<U>(&self, read: impl FnOnce(&Option<T>) -> U) -> Option<U> {
+        self.answer.try_with_untracked(read)
+    }
+
+    /// Changes the answer on screen in place (a deal the user just moved, say).
+    pub fn try_update<U>(&self, change: impl FnOnce(&mut Option<T>) -> U) -> Option<U> {
+        self.answer.try_update(change)
+    }
+
+    /// Asks again with the same inputs.
+    pub fn refetch(&self) {
+        self.refetches.notify();
+    }
+}
