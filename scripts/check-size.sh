@@ -6,17 +6,16 @@
 # first needs them; they are listed and held to a ceiling of their own.
 # Sizes are deterministic for a given build, so this check is not a timed test.
 #
-# The target is 160 KiB. The widget does not fit it yet (see the README's
-# Performance section), so what is enforced today is a ceiling just above the
-# current build: nothing may grow the download, and each cut lowers it.
+# The budget is 160 KiB, the aim 120 KiB (the README's Performance section);
+# the chunks have a ceiling just above today's, so they cannot grow unseen.
 # Prints every file raw, gzip -9 and brotli -q 11, then the totals.
 #
 # Usage: scripts/check-size.sh [release build directory, default dist/]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-TARGET_GZIP_BYTES=$((160 * 1024))
-BUDGET_GZIP_BYTES=$((163 * 1024))
-CHUNKS_BUDGET_GZIP_BYTES=$((107 * 1024))
+BUDGET_GZIP_BYTES=$((160 * 1024))
+AIM_GZIP_BYTES=$((120 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((119 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
@@ -51,11 +50,13 @@ shopt -u nullglob
 sizes "chunks (fetched when first needed)" "${chunks[@]}"
 chunks_gzip="$total_gzip"
 
-printf 'first download: %d B gzip-9, ceiling %d B (%d KiB); target %d B (160 KiB): %d%% of it\n' \
-    "$first_gzip" "$BUDGET_GZIP_BYTES" $((BUDGET_GZIP_BYTES / 1024)) "$TARGET_GZIP_BYTES" $((first_gzip * 100 / TARGET_GZIP_BYTES))
+printf 'first download: %d B gzip-9, budget %d B (%d KiB): %d%% of it; aim %d B (%d KiB)\n' \
+    "$first_gzip" "$BUDGET_GZIP_BYTES" $((BUDGET_GZIP_BYTES / 1024)) $((first_gzip * 100 / BUDGET_GZIP_BYTES)) \
+    "$AIM_GZIP_BYTES" $((AIM_GZIP_BYTES / 1024))
 printf 'chunks: %d B gzip-9, ceiling %d B (%d KiB)\n' "$chunks_gzip" "$CHUNKS_BUDGET_GZIP_BYTES" $((CHUNKS_BUDGET_GZIP_BYTES / 1024))
+printf 'first download and every chunk: %d B gzip-9\n' $((first_gzip + chunks_gzip))
 
 [ "$first_gzip" -le "$BUDGET_GZIP_BYTES" ] ||
-    fail "the first download is $first_gzip B gzip-9, over the ceiling of $BUDGET_GZIP_BYTES B by $((first_gzip - BUDGET_GZIP_BYTES)) B"
+    fail "the first download is $first_gzip B gzip-9, over the budget of $BUDGET_GZIP_BYTES B by $((first_gzip - BUDGET_GZIP_BYTES)) B"
 [ "$chunks_gzip" -le "$CHUNKS_BUDGET_GZIP_BYTES" ] ||
     fail "the chunks are $chunks_gzip B gzip-9, over their ceiling of $CHUNKS_BUDGET_GZIP_BYTES B by $((chunks_gzip - CHUNKS_BUDGET_GZIP_BYTES)) B"

@@ -2,19 +2,87 @@ use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
 
 use super::fields::{FieldShell, StageSuggestions};
+use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{Screen, WorkspaceState};
+use super::workspace::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
+use crate::session::Session;
+
+/// The answer to a status change, with the id of the deal it was for.
+type StatusAnswer = (String, Result<Deal, ApiError>);
+
+/// The open deal, and the status changes made to it. The workspace keeps
+/// them: a change answered after the user left the deal still updates the
+/// list, and every write after an `.await` is a `try_` write.
+#[derive(Clone, Copy)]
+pub(super) struct OpenDeal {
+    /// The open deal with its id, `None` while no deal is open.
+    deal: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>,
+    change_status: Action<(String, StatusChange), StatusAnswer>,
+}
+
+impl OpenDeal {
+    fn of(state: WorkspaceState) -> Self {
+        state.made_once(state.open_deal, || Self::new(state))
+    }
+
+    fn new(state: WorkspaceState) -> Self {
+        let session = expect_context::<Session>();
+        let open_id = Memo::new(move |_| state.screen.with(Screen::deal_id));
+        let deal = LatestAnswer::new({
+            let session = session.clone();
+            move || {
+                let id = open_id.get();
+                let (client, session) = (state.client.get_value(), session.clone());
+                async move {
+                    let id = id?;
+                    let answer = client.get_deal(&id).await;
+                    if let Err(error) = &answer {
+                        session.report(error);
+                    }
+                    Some((id, answer))
+                }
+            }
+        });
+        let change_status = Action::new_local(move |(id, change): &(String, StatusChange)| {
+            let (client, session) = (state.client.get_value(), session.clone());
+            let (id, change) = (id.clone(), change.clone());
+            async move {
+                let answer = client.update_status(&id, &change).await;
+                match &answer {
+                    Ok(changed) => {
+                        learn_stage(state.stages, changed);
+                        deal.try_update(|shown| {
+                            if let Some(Some((shown_id, shown))) = shown {
+                                if *shown_id == changed.id {
+                                    *shown = Ok(changed.clone());
+                                }
+                            }
+                        });
+                        state.deals.refetch();
+                    }
+                    Err(error) => session.report(error),
+                }
+                (id, answer)
+            }
+        });
+        Self {
+            deal,
+            change_status,
+        }
+    }
+}
 
 /// One deal with all its fields, and the actions that move it forward.
 #[component]
 pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
+    let open = OpenDeal::of(state);
     // A refusal belongs to the visit in which it happened.
-    state.change_status.value().set(None);
+    open.change_status.value().set(None);
     let shown_id = id.clone();
     let shown = move || {
-        state.deal.with(|loaded| match loaded {
+        open.deal.with(|loaded| match loaded {
             Some(Some((loaded_id, answer))) if *loaded_id == shown_id => Some(answer.clone()),
             _ => None,
         })
@@ -30,19 +98,19 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
                     view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
                 }
                 Some(Err(ApiError::RateLimited { error, retry_after_seconds })) => view! {
-                    <RateLimitWait error retry_after_seconds retry=move || state.deal.refetch() />
+                    <RateLimitWait error retry_after_seconds retry=move || open.deal.refetch() />
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
                     <div class="error" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| state.deal.refetch()>"Retry"</button>
+                        <button type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
                     </div>
                 }
                 .into_any(),
                 Some(Ok(deal)) => view! {
                     <DealFields deal=deal.clone() />
-                    <DealActions deal state />
+                    <DealActions deal state change_status=open.change_status />
                 }
                 .into_any(),
             }}
@@ -93,8 +161,11 @@ fn DealFields(deal: Deal) -> impl IntoView {
 
 /// "Mark won", "Mark lost" with an editable close date, and "Change stage".
 #[component]
-fn DealActions(deal: Deal, state: WorkspaceState) -> impl IntoView {
-    let change_status = state.change_status;
+fn DealActions(
+    deal: Deal,
+    state: WorkspaceState,
+    change_status: Action<(String, StatusChange), StatusAnswer>,
+) -> impl IntoView {
     let close_date = RwSignal::new(format::local_input_now());
     let close_date_error = RwSignal::new(None::<String>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());

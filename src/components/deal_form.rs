@@ -1,11 +1,41 @@
-use deals_contract::{FieldErrors, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
+use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
-use super::workspace::{Screen, WorkspaceState};
+use super::workspace::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::draft::DealDraft;
+use crate::session::Session;
+
+/// The new deal's request. The workspace keeps it, so leaving the form while
+/// it is on its way is safe: the list still learns of the new deal.
+pub(super) type CreateDeal = Action<NewDeal, Result<Deal, ApiError>>;
+
+fn create_deal(state: WorkspaceState) -> CreateDeal {
+    state.made_once(state.create, || {
+        let session = expect_context::<Session>();
+        Action::new_local(move |new_deal: &NewDeal| {
+            let (client, session, new_deal) =
+                (state.client.get_value(), session.clone(), new_deal.clone());
+            async move {
+                let answer = client.create_deal(&new_deal).await;
+                match &answer {
+                    Ok(created) => {
+                        learn_stage(state.stages, created);
+                        state.deals.refetch();
+                        // Only a user still waiting on the form is taken to the new deal.
+                        if state.screen.try_get_untracked() == Some(Screen::NewDeal) {
+                            state.screen.try_set(Screen::Deal(created.id.clone()));
+                        }
+                    }
+                    Err(error) => session.report(error),
+                }
+                answer
+            }
+        })
+    })
+}
 
 /// One signal per field of the form, so each input keeps what was typed.
 #[derive(Clone, Copy)]
@@ -72,11 +102,10 @@ fn errors_by_field(error: &ApiError) -> FieldErrors {
 }
 
 /// The "New deal" form: checks what the server checks before sending, and
-/// puts every refusal next to its field. The request itself belongs to the
-/// workspace, so leaving the form while it is on its way is safe.
+/// puts every refusal next to its field.
 #[component]
 pub fn DealForm(state: WorkspaceState) -> impl IntoView {
-    let create = state.create;
+    let create = create_deal(state);
     // A refusal belongs to the visit of the form in which it happened.
     create.value().set(None);
     let fields = DraftFields::new(DealDraft::default());

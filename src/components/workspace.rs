@@ -1,8 +1,10 @@
 use std::time::Duration;
 
-use deals_contract::{Deal, DealQuery, NewDeal, Page, StatusChange, PIPELINE_STAGES};
+use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
 use leptos::prelude::*;
 
+use super::deal_detail::OpenDeal;
+use super::deal_form::CreateDeal;
 use super::deal_list::{DealList, Filters};
 use super::latest_answer::LatestAnswer;
 use super::on_demand::{Chunk, OnDemand};
@@ -24,16 +26,13 @@ pub(super) enum Screen {
 }
 
 impl Screen {
-    fn deal_id(&self) -> Option<String> {
+    pub(super) fn deal_id(&self) -> Option<String> {
         match self {
             Screen::Deal(id) => Some(id.clone()),
             Screen::List | Screen::NewDeal | Screen::Export => None,
         }
     }
 }
-
-/// The answer to a status change, with the id of the deal it was for.
-pub(super) type StatusAnswer = (String, Result<Deal, ApiError>);
 
 /// Counts a request as in flight until it is answered or dropped: a request
 /// overtaken by a newer one is dropped, never answered.
@@ -111,10 +110,12 @@ pub(super) struct WorkspaceState {
     pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
     /// Requests for `deals` not yet answered (or abandoned for a newer one).
     pub deals_in_flight: RwSignal<u32>,
-    /// The open deal with its id, `None` while no deal is open.
-    pub deal: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>,
-    pub change_status: Action<(String, StatusChange), StatusAnswer>,
-    pub create: Action<NewDeal, Result<Deal, ApiError>>,
+    /// The open deal and its status changes, made when a deal first opens.
+    pub open_deal: StoredValue<Option<OpenDeal>>,
+    /// The new-deal form's request, made when the form first opens.
+    pub create: StoredValue<Option<CreateDeal>>,
+    /// Owns what the screens fetched on demand make for the workspace.
+    owner: StoredValue<Owner>,
     pub live: LiveRefresh,
     /// For the screens fetched on demand that make requests of their own
     /// (the CSV export, the board and the forecast).
@@ -136,6 +137,23 @@ pub(super) fn learn_stage(stages: RwSignal<Vec<String>>, deal: &Deal) {
 }
 
 impl WorkspaceState {
+    /// What `slot` holds, made by `make` the first time a screen needs it.
+    /// The workspace owns it, so it outlives the screen (an answer arriving
+    /// after the user left still lands), while its code travels in the
+    /// screen's chunk instead of the first download.
+    pub(super) fn made_once<T: Copy + Send + Sync + 'static>(
+        &self,
+        slot: StoredValue<Option<T>>,
+        make: impl FnOnce() -> T,
+    ) -> T {
+        if let Some(made) = slot.get_value() {
+            return made;
+        }
+        let made = self.owner.get_value().with(make);
+        slot.set_value(Some(made));
+        made
+    }
+
     /// The links of the deals `view` shows for the query in force.
     pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
         let query = self.query.get_untracked();
@@ -237,69 +255,7 @@ impl WorkspaceState {
             refresh: StoredValue::new_local(refresh),
         };
 
-        let open_deal = Memo::new(move |_| screen.with(Screen::deal_id));
-        let deal = LatestAnswer::new({
-            let (client, session) = (client.clone(), session.clone());
-            move || {
-                let id = open_deal.get();
-                let (client, session) = (client.clone(), session.clone());
-                async move {
-                    let id = id?;
-                    let answer = client.get_deal(&id).await;
-                    if let Err(error) = &answer {
-                        session.report(error);
-                    }
-                    Some((id, answer))
-                }
-            }
-        });
-
-        let change_status = Action::new_local({
-            let (client, session) = (client.clone(), session.clone());
-            move |(id, change): &(String, StatusChange)| {
-                let (client, session, id, change) =
-                    (client.clone(), session.clone(), id.clone(), change.clone());
-                async move {
-                    let answer = client.update_status(&id, &change).await;
-                    match &answer {
-                        Ok(changed) => {
-                            learn(changed);
-                            deal.try_update(|shown| {
-                                if let Some(Some((shown_id, shown))) = shown {
-                                    if *shown_id == changed.id {
-                                        *shown = Ok(changed.clone());
-                                    }
-                                }
-                            });
-                            deals.refetch();
-                        }
-                        Err(error) => session.report(error),
-                    }
-                    (id, answer)
-                }
-            }
-        });
-
-        let shared_client = StoredValue::new(client.clone());
-        let create = Action::new_local(move |new_deal: &NewDeal| {
-            let (client, session, new_deal) = (client.clone(), session.clone(), new_deal.clone());
-            async move {
-                let answer = client.create_deal(&new_deal).await;
-                match &answer {
-                    Ok(created) => {
-                        learn(created);
-                        deals.refetch();
-                        // Only a user still waiting on the form is taken to the new deal.
-                        if screen.try_get_untracked() == Some(Screen::NewDeal) {
-                            screen.try_set(Screen::Deal(created.id.clone()));
-                        }
-                    }
-                    Err(error) => session.report(error),
-                }
-                answer
-            }
-        });
-
+        let client = StoredValue::new(client);
         Self {
             query,
             screen,
@@ -307,11 +263,11 @@ impl WorkspaceState {
             stages,
             deals,
             deals_in_flight,
-            deal,
-            change_status,
-            create,
+            open_deal: StoredValue::new(None),
+            create: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
             live,
-            client: shared_client,
+            client,
             url_state: StoredValue::new(url_state),
             idle_days: settings.idle_days,
         }
