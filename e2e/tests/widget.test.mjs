@@ -87,7 +87,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.locator('.deal-page[aria-busy="false"] table.deals[data-page="1"]').waitFor();
       const statuses = await rows(page).locator('td:nth-of-type(5)').allTextContents();
       assert.ok(statuses.length > 0 && statuses.every((status) => status === 'won'), statuses.join());
-      assert.match(page.url(), /deals\.status=won/);
+      await page.waitForURL(/deals\.status=won/);
       await page.getByRole('button', { name: 'Reset filters' }).click();
       await page.waitForURL((url) => !url.search.includes('status=won'));
 

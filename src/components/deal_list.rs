@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::rate_limit::RateLimitWait;
 use super::workspace::{LiveRefresh, Screen, WorkspaceState};
@@ -19,19 +20,24 @@ use crate::url_state::{DealLinks, DealsView};
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
+/// How long a request runs before the list says it is loading.
+const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
+
 /// Refreshes that fail in a row before the failure is shown: one lost
 /// request on a flaky network is not worth the user's attention.
 const QUIET_REFRESH_FAILURES: u32 = 3;
 
 /// The page of deals that answers the filters. While the next page loads,
-/// the last one stays on screen, marked busy. Rendered straight from the
-/// resource rather than through `<Transition>`, which kept a few dozen bytes
-/// of every re-render for as long as the list lived.
+/// the last one stays on screen, `aria-busy` at once and marked loading once
+/// the answer is slow to come. Rendered straight from the resource rather
+/// than through `<Transition>`, which kept a few dozen bytes of every
+/// re-render for as long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
     let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
+    let slow = slow_to_answer(pending);
     let announcement = move || {
-        if pending.get() {
+        if slow.get() {
             return "Loading deals…".to_owned();
         }
         state.deals.with(|answer| match answer {
@@ -49,8 +55,32 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     view! {
         <LiveRefreshNotice state />
         <p class="status" role="status" aria-live="polite">{announcement}</p>
-        <div class="deal-page" aria-busy=move || pending.get().to_string()>{shown}</div>
+        <div class="deal-page" data-loading=move || slow.get().to_string() aria-busy=move || pending.get().to_string()>
+            {shown}
+        </div>
     }
+}
+
+/// True once a request has been `pending` for [`LOADING_SHOWN_AFTER`].
+///
+/// Most answers come sooner, and marking the page loading for them only
+/// flashed: the dimmed rows and the status line cost the browser a frame of
+/// layout and paint while the answer was on its way, which held back
+/// showing it (a 200-row page showed 8 to 10 ms later in Chromium).
+fn slow_to_answer(pending: Memo<bool>) -> RwSignal<bool> {
+    let slow = RwSignal::new(false);
+    let mark_slow = Debounce::new(LOADING_SHOWN_AFTER);
+    Effect::new(move |_| {
+        if pending.get() {
+            mark_slow.call(move || {
+                slow.try_set(true);
+            });
+        } else {
+            mark_slow.cancel();
+            slow.set(false);
+        }
+    });
+    slow
 }
 
 fn answer_view(answer: &Result<Page<Deal>, ApiError>, state: WorkspaceState) -> AnyView {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::deal_detail::OpenDeal;
 use super::deal_form::CreateDeal;
 use super::deal_list::{DealList, Filters};
+use super::debounce::Debounce;
 use super::latest_answer::LatestAnswer;
 use super::on_demand::{Chunk, OnDemand};
 use super::views::{tab_id, ViewTabs};
@@ -14,6 +15,9 @@ use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
 use crate::url_state::{DealLinks, DealsView, Shown, UrlState};
+
+/// How long the view stays unchanged before the page URL follows it.
+const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
 
 /// Which screen of the workspace is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,17 +285,21 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     let session = expect_context::<Session>();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
+    // The page URL follows once the view has settled: Chromium spends 2 to
+    // 15 ms in replaceState, which, run while the answer was on its way,
+    // held back showing it; and a burst of changes (paging through quickly)
+    // makes one write, not one each, which Chromium throttles past a few
+    // hundred in ten seconds. A write still waiting when the workspace goes
+    // (a disconnect, the widget removed) goes with it.
+    let url_write = Debounce::new(URL_WRITE_DELAY);
     Effect::new(move |_| {
         let shown = Shown {
             query: state.query.get(),
             view: state.view.get(),
             deal: state.screen.with(Screen::deal_id),
         };
-        // After the request this change starts has gone out: Chromium takes
-        // 7 to 15 ms in replaceState, which held back the answer's request.
-        // The timer owns its copy of what it writes, so the widget may be gone by then.
         let url_state = state.url_state.get_value();
-        set_timeout(move || url_state.write(&shown), Duration::ZERO);
+        url_write.call(move || url_state.write(&shown));
     });
 
     // Board and forecast share one load of every matching deal: switching

@@ -333,9 +333,13 @@ async fn the_view_lives_in_the_page_url() {
     widget.fill("Status", "lost");
     widget.click("Next");
     widget.wait_for_page(2).await;
-    let search = window.location().search().unwrap();
-    assert!(search.contains("t.status=lost"), "{search}");
-    assert!(search.contains("t.page=2"), "{search}");
+    // The page URL follows once the view has settled.
+    widget
+        .wait_until("the view in the page URL", || {
+            let search = window.location().search().unwrap_or_default();
+            search.contains("t.status=lost") && search.contains("t.page=2")
+        })
+        .await;
     drop(widget);
 
     let reopened = mount_with(options);
