@@ -140,12 +140,12 @@ impl UrlState {
         if view != DealsView::List {
             params.append(&self.name(VIEW_NAME), view.as_str());
         }
-        Some(PageUrl {
-            params,
-            deal_name: self.name(DEAL_NAME),
-            path: location.pathname().ok()?,
-            hash: location.hash().unwrap_or_default(),
-        })
+        Some(PageUrl::new(
+            &location.pathname().ok()?,
+            &String::from(params.to_string()),
+            &self.name(DEAL_NAME),
+            location.hash().unwrap_or_default(),
+        ))
     }
 
     fn params(&self) -> Option<UrlSearchParams> {
@@ -174,30 +174,51 @@ impl DealLinks {
     }
 }
 
+/// The page URL without a deal, and the start of it with one: the deal's
+/// parameter comes last, after the host page's and the view's.
 struct PageUrl {
-    params: UrlSearchParams,
-    deal_name: String,
-    path: String,
+    without_deal: String,
+    /// The path, the query and the deal parameter's name, up to its `=`.
+    before_deal: String,
     hash: String,
 }
 
 impl PageUrl {
+    /// `search` is the query as `URLSearchParams` writes it, without `?`.
+    fn new(path: &str, search: &str, deal_name: &str, hash: String) -> Self {
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        let separator = if search.is_empty() { '?' } else { '&' };
+        Self {
+            without_deal: format!("{path}{query}{hash}"),
+            before_deal: format!("{path}{query}{separator}{}=", form_encoded(deal_name)),
+            hash,
+        }
+    }
+
+    /// Written in Rust rather than by `URLSearchParams`, whose `set` and
+    /// `toString` were three calls into the browser a row.
     fn with_deal(&self, deal: &str) -> String {
-        // `set` appends the parameter the first time and replaces it after,
-        // so it stays last, where it is for every deal.
-        self.params.set(&self.deal_name, deal);
-        self.url()
+        let deal = form_encoded(deal);
+        let mut url = String::with_capacity(self.before_deal.len() + deal.len() + self.hash.len());
+        url.push_str(&self.before_deal);
+        url.push_str(&deal);
+        url.push_str(&self.hash);
+        url
     }
 
     fn url(&self) -> String {
-        let search = String::from(self.params.to_string());
-        let (path, hash) = (&self.path, &self.hash);
-        if search.is_empty() {
-            format!("{path}{hash}")
-        } else {
-            format!("{path}?{search}{hash}")
-        }
+        self.without_deal.clone()
     }
+}
+
+/// `text` as `URLSearchParams` writes a name or a value
+/// (application/x-www-form-urlencoded).
+fn form_encoded(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// Whether `id` can name a deal in a URL path: a segment of dots alone would
@@ -217,6 +238,23 @@ mod tests {
         assert!(!is_deal_id(".."));
         assert!(!is_deal_id("."));
         assert!(!is_deal_id(""));
+    }
+
+    #[test]
+    fn a_deal_link_is_the_page_url_with_the_deal_last() {
+        let page = PageUrl::new("/crm", "host=1&d.status=won", "d.deal", "#top".to_owned());
+        assert_eq!(page.url(), "/crm?host=1&d.status=won#top");
+        assert_eq!(
+            page.with_deal("deal_7"),
+            "/crm?host=1&d.status=won&d.deal=deal_7#top"
+        );
+
+        let bare = PageUrl::new("/", "", "a b&.deal", String::new());
+        assert_eq!(bare.url(), "/");
+        assert_eq!(
+            bare.with_deal("x y/é?&=#+"),
+            "/?a+b%26.deal=x+y%2F%C3%A9%3F%26%3D%23%2B"
+        );
     }
 
     #[test]

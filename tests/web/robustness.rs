@@ -5,6 +5,7 @@
 use deals_contract::{DealQuery, DealStatus, PageMeta};
 use isao_deals_widget::embed::{mount, report_crash, CRASH_MESSAGE};
 use isao_deals_widget::key_store::KeyStorage;
+use isao_deals_widget::url_state::{DealsView, UrlState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -340,5 +341,38 @@ async fn a_crash_report_replaces_every_widget_with_the_notice() {
     for widget in [&first, &second] {
         assert_eq!(widget.text_of("[role=alert]"), CRASH_MESSAGE);
         assert!(widget.find("input").is_none());
+    }
+}
+
+// Guards: a deal's link is the URL the browser's own `URLSearchParams` writes
+// (the widget writes the links itself, in Rust), whatever the characters of
+// the host page's parameters, the widget's prefix and the deal's id.
+#[wasm_bindgen_test]
+fn deal_links_are_written_as_the_browser_writes_urls() {
+    let host_search = "?host=a b&x=é&w é%26.status=stale";
+    let _url = PageUrl::set(&format!("{host_search}#section"));
+    let prefix = "w é&";
+    let query = DealQuery {
+        page: 2,
+        status: Some(DealStatus::Won),
+        stage: Some("proposal & review".to_owned()),
+        ..DealQuery::default()
+    };
+    let links = UrlState::new(Some(prefix.to_owned())).deal_links(&query, DealsView::Board);
+    let path = web_sys::window()
+        .expect("window")
+        .location()
+        .pathname()
+        .expect("path");
+    for id in ["deal_7", "x y/é?&=#+", "日本", "a%20b", "🙂"] {
+        let params = web_sys::UrlSearchParams::new_with_str(host_search).expect("params");
+        params.delete(&format!("{prefix}.status"));
+        params.append(&format!("{prefix}.page"), "2");
+        params.append(&format!("{prefix}.status"), "won");
+        params.append(&format!("{prefix}.stage"), "proposal & review");
+        params.append(&format!("{prefix}.view"), "board");
+        params.append(&format!("{prefix}.deal"), id);
+        let expected = format!("{path}?{}#section", String::from(params.to_string()));
+        assert_eq!(links.to(id), expected, "the link of {id}");
     }
 }
