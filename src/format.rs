@@ -1,40 +1,46 @@
-//! Amounts and dates in the user's locale, through the browser's `Intl`.
-//! A currency code `Intl` refuses still shows, as "1234.5 XYZ".
-
-use std::cell::RefCell;
+//! Amounts and dates in the user's locale, through the browser's `Intl`
+//! (format.js, which deal_rows.js shares). A currency code `Intl` refuses
+//! still shows, as "1234.5 XYZ".
 
 use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/format.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = money)]
+    fn browser_money(value: f64, currency: &str) -> String;
+
+    #[wasm_bindgen(js_name = calendarDate)]
+    fn browser_calendar_date(millis: f64) -> String;
+
+    /// `new Intl[kind](undefined, options).format(value)`, `options` as
+    /// JSON, or `None` where the browser refuses them: a refusal must not
+    /// take the widget down.
+    #[wasm_bindgen(js_name = intlFormat)]
+    fn intl_format(kind: &str, options: &str, value: &JsValue) -> Option<String>;
+
+    #[wasm_bindgen(js_name = decimalSeparator)]
+    fn browser_decimal_separator() -> String;
+}
 
 /// `value` in `currency`, as the user's locale writes money.
 pub fn money(value: f64, currency: &str) -> String {
-    intl_format(
-        "NumberFormat",
-        &[("style", "currency"), ("currency", currency)],
-        JsValue::from_f64(value),
-    )
-    .unwrap_or_else(|| format!("{} {currency}", number_text(value)))
+    browser_money(value, currency)
 }
 
 /// A calendar date such as an expected close date: shown as the date it was
 /// set to, whatever the user's time zone.
 pub fn date(instant: &DateTime<Utc>) -> String {
-    intl_format(
-        "DateTimeFormat",
-        &[("dateStyle", "medium"), ("timeZone", "UTC")],
-        epoch_millis(instant),
-    )
-    .unwrap_or_else(|| timestamp::format_date(instant))
+    browser_calendar_date(epoch_millis(instant))
 }
 
 /// A moment such as a creation time, in the user's time zone.
 pub fn date_time(instant: &DateTime<Utc>) -> String {
     intl_format(
         "DateTimeFormat",
-        &[("dateStyle", "medium"), ("timeStyle", "short")],
-        epoch_millis(instant),
+        r#"{"dateStyle":"medium","timeStyle":"short"}"#,
+        &JsValue::from_f64(epoch_millis(instant)),
     )
     .unwrap_or_else(|| {
         let utc = timestamp::format(instant);
@@ -47,15 +53,15 @@ pub fn month_label(year: i32, month: u32) -> String {
     let first_day = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
     intl_format(
         "DateTimeFormat",
-        &[("month", "short"), ("year", "numeric")],
-        first_day.into(),
+        r#"{"month":"short","year":"numeric"}"#,
+        &first_day.into(),
     )
     .unwrap_or_else(|| format!("{year:04}-{month:02}"))
 }
 
 /// The (year, month 1–12) of an instant in the user's time zone.
 pub fn local_year_month(instant: &DateTime<Utc>) -> (i32, u32) {
-    let local = js_sys::Date::new(&epoch_millis(instant));
+    let local = js_sys::Date::new(&JsValue::from_f64(epoch_millis(instant)));
     (local.get_full_year() as i32, local.get_month() + 1)
 }
 
@@ -70,7 +76,8 @@ pub fn capitalised(word: &str) -> String {
 
 /// A count as the user's locale groups digits: "1,257", "1 257".
 pub fn count(value: f64) -> String {
-    intl_format("NumberFormat", &[], JsValue::from_f64(value)).unwrap_or_else(|| number_text(value))
+    intl_format("NumberFormat", "{}", &JsValue::from_f64(value))
+        .unwrap_or_else(|| number_text(value))
 }
 
 /// Today's date where the user is: (year, month 1–12, day).
@@ -110,31 +117,7 @@ fn number_text(value: f64) -> String {
 /// The decimal separator of the user's locale, `.` when the browser does
 /// not say: `new Intl.NumberFormat().formatToParts(1.5)`.
 pub fn decimal_separator() -> char {
-    locale_decimal_separator().unwrap_or('.')
-}
-
-fn locale_decimal_separator() -> Option<char> {
-    let (formatter, _) = intl_formatter("NumberFormat", &[])?;
-    let format_to_parts: Function = Reflect::get(&formatter, &JsValue::from_str("formatToParts"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let parts: Array = format_to_parts
-        .call1(&formatter, &JsValue::from_f64(1.5))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    parts.iter().find_map(|part| {
-        let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?;
-        if kind.as_string()? != "decimal" {
-            return None;
-        }
-        Reflect::get(&part, &JsValue::from_str("value"))
-            .ok()?
-            .as_string()?
-            .chars()
-            .next()
-    })
+    browser_decimal_separator().chars().next().unwrap_or('.')
 }
 
 /// Now, as a `datetime-local` input shows it (local time, to the minute).
@@ -172,92 +155,8 @@ pub fn date_from_input(text: &str) -> Option<DateTime<Utc>> {
 
 /// What `Date` and `Intl.DateTimeFormat.format` take for a moment: a table's
 /// dates are formatted without making a `Date` object each.
-fn epoch_millis(instant: &DateTime<Utc>) -> JsValue {
-    JsValue::from_f64(instant.timestamp_millis() as f64)
-}
-
-/// A browser formatter and its `format` method.
-type Formatter = (JsValue, Function);
-
-/// A formatter built for `kind` with `options`; `None` where the browser
-/// refused them.
-struct CachedFormatter {
-    kind: String,
-    options: Vec<(String, String)>,
-    formatter: Option<Formatter>,
-}
-
-impl CachedFormatter {
-    fn is_for(&self, kind: &str, options: &[(&str, &str)]) -> bool {
-        self.kind == kind
-            && self.options.len() == options.len()
-            && self.options.iter().zip(options).all(
-                |((name, setting), (wanted_name, wanted_setting))| {
-                    name == wanted_name && setting == wanted_setting
-                },
-            )
-    }
-}
-
-thread_local! {
-    /// Building an `Intl` formatter costs far more than using one, and a page
-    /// of deals formats hundreds of amounts with a handful of settings; a
-    /// refusal is remembered too. A handful of settings: a list searched in
-    /// order is smaller in the download than a map and as quick. Looking one
-    /// up allocates nothing: it runs for every amount and date of a table.
-    static FORMATTERS: RefCell<Vec<CachedFormatter>> = const { RefCell::new(Vec::new()) };
-}
-
-/// `new Intl[kind](undefined, options).format(value)`, or `None` where the
-/// browser refuses the options: a refusal must not take the widget down.
-fn intl_format(kind: &str, options: &[(&str, &str)], value: JsValue) -> Option<String> {
-    let formatter = FORMATTERS.with(|formatters| {
-        let mut formatters = formatters.borrow_mut();
-        match formatters
-            .iter()
-            .find(|cached| cached.is_for(kind, options))
-        {
-            Some(cached) => cached.formatter.clone(),
-            None => {
-                let formatter = intl_formatter(kind, options);
-                formatters.push(CachedFormatter {
-                    kind: kind.to_owned(),
-                    options: options
-                        .iter()
-                        .map(|(name, setting)| ((*name).to_owned(), (*setting).to_owned()))
-                        .collect(),
-                    formatter: formatter.clone(),
-                });
-                formatter
-            }
-        }
-    });
-    let (formatter, format) = formatter?;
-    format.call1(&formatter, &value).ok()?.as_string()
-}
-
-fn intl_formatter(kind: &str, options: &[(&str, &str)]) -> Option<Formatter> {
-    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: Function = Reflect::get(&intl, &JsValue::from_str(kind))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let settings = Object::new();
-    for (name, setting) in options {
-        Reflect::set(
-            &settings,
-            &JsValue::from_str(name),
-            &JsValue::from_str(setting),
-        )
-        .ok()?;
-    }
-    let formatter =
-        Reflect::construct(&constructor, &Array::of2(&JsValue::UNDEFINED, &settings)).ok()?;
-    let format: Function = Reflect::get(&formatter, &JsValue::from_str("format"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    Some((formatter, format))
+pub(crate) fn epoch_millis(instant: &DateTime<Utc>) -> f64 {
+    instant.timestamp_millis() as f64
 }
 
 #[cfg(test)]

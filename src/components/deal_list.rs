@@ -362,41 +362,55 @@ fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> im
 extern "C" {
     /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
     #[wasm_bindgen(js_name = fillDealRows, catch)]
-    fn fill_rows_from_text(tbody: &Element, text: &str, lengths: &[u32]) -> Result<(), JsValue>;
+    fn fill_rows_from_text(
+        tbody: &Element,
+        text: &str,
+        lengths: &[u32],
+        numbers: &[f64],
+    ) -> Result<(), JsValue>;
 }
 
-/// A page's rows as the text they show: every row's fields one after
-/// another, in the order deal_rows.js reads them, and each field's length in
-/// UTF-16 code units, the unit of JavaScript's strings.
+/// A page's rows as deal_rows.js reads them: every row's text fields one
+/// after another in `text`, each field's length in UTF-16 code units (the
+/// unit of JavaScript's strings) in `lengths`, and its value and expected
+/// close date (milliseconds since the epoch, NaN for none) in `numbers`,
+/// which deal_rows.js formats itself rather than take a call from wasm for
+/// each.
 struct RowsText {
     text: String,
     lengths: Vec<u32>,
+    numbers: Vec<f64>,
 }
 
-/// Id, link, title, value, stage, priority, probability, status, expected
-/// close, contact and assignee.
-const ROW_FIELDS: usize = 11;
+/// Id, link, title, currency, stage, priority, probability, status, contact
+/// and assignee.
+const ROW_FIELDS: usize = 10;
 
 impl RowsText {
     fn new(deals: &[Deal], links: &DealLinks) -> Self {
         let mut rows = Self {
             text: String::with_capacity(deals.len() * 160),
             lengths: Vec::with_capacity(deals.len() * ROW_FIELDS),
+            numbers: Vec::with_capacity(deals.len() * 2),
         };
         for deal in deals {
             let probability = deal.probability.map(format::percent);
-            let expected_close = deal.expected_close_date.as_ref().map(format::date);
             rows.push(&deal.id);
             rows.push(&links.to(&deal.id));
             rows.push(&deal.title);
-            rows.push(&format::money(deal.value, &deal.currency));
+            rows.push(&deal.currency);
             rows.push(deal.stage.as_deref().unwrap_or_default());
             rows.push(deal.priority.as_str());
             rows.push(probability.as_deref().unwrap_or_default());
             rows.push(deal.status.as_str());
-            rows.push(expected_close.as_deref().unwrap_or_default());
             rows.push(deal.contact.as_ref().map_or("", |contact| &contact.name));
             rows.push(deal.assigned_to.as_ref().map_or("", |user| &user.name));
+            rows.numbers.push(deal.value);
+            rows.numbers.push(
+                deal.expected_close_date
+                    .as_ref()
+                    .map_or(f64::NAN, format::epoch_millis),
+            );
         }
         rows
     }
@@ -405,11 +419,16 @@ impl RowsText {
         self.text.push_str(field);
         self.lengths.push(field.encode_utf16().count() as u32);
     }
+
+    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
+        fill_rows_from_text(tbody, &self.text, &self.lengths, &self.numbers)
+    }
 }
 
-/// Puts a page's rows into the table's body. The rows of the last answer are
-/// rewritten in place, so a live refresh keeps a keyboard user's focus on a
-/// row's link; rows are added or removed only at the end.
+/// Puts a page's rows into the table's body. With the focus on a row's link,
+/// the rows on screen are rewritten in place, so a keyboard user keeps it
+/// through a live refresh; otherwise rows filled before they join the
+/// document replace them at once.
 ///
 /// The rows are the widget's hottest path: a 200-row page is 2,400 elements.
 /// Built by `view!`, every element, text and position marker was its own call
@@ -423,9 +442,9 @@ impl RowsText {
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
 fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
-    if fill_rows_from_text(&tbody, &rows.text, &rows.lengths).is_err() {
+    if rows.fill(&tbody).is_err() {
         tbody.replace_children_with_node_0();
-        let _ = fill_rows_from_text(&tbody, &rows.text, &rows.lengths);
+        let _ = rows.fill(&tbody);
     }
 }
 

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use deals_contract::{DealQuery, DealStatus, NewDeal, PIPELINE_STAGES};
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -140,12 +141,13 @@ async fn stage_and_date_filters_combine_and_reset() {
     assert_eq!(widget.value_of("Status"), "");
 }
 
-// Guards: a new answer rewrites the rows on screen in place (the same row
-// elements, so a focused link keeps its focus), leaves nothing of the deal a
+// Guards: with the focus on a row's link, a new answer rewrites the rows on
+// screen in place (the same row elements, so the link keeps the focus, as a
+// keyboard user needs through a live refresh), leaves nothing of the deal a
 // row showed before (a column with no value is emptied), and removes the
 // rows the new answer does not have.
 #[wasm_bindgen_test]
-async fn a_new_answer_rewrites_the_rows_in_place() {
+async fn a_new_answer_rewrites_the_rows_in_place_under_the_focus() {
     let demo = list(RW_KEY, DealQuery::default()).await;
     let staffed = demo
         .data
@@ -179,6 +181,11 @@ async fn a_new_answer_rewrites_the_rows_in_place() {
         .wait_until("a page of rows", || widget.row_ids().len() > 1)
         .await;
     let first_row = widget.find("tbody tr").expect("a row");
+    let first_link = widget.find("tbody tr th a").expect("a row's link");
+    first_link
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .expect("focus the row's link");
 
     widget.fill("Stage", &full_stage);
     widget
@@ -204,6 +211,14 @@ async fn a_new_answer_rewrites_the_rows_in_place() {
     assert!(
         row.is_same_node(Some(&first_row)),
         "the first row was rewritten, not replaced"
+    );
+    let focused = widget
+        .host
+        .shadow_root()
+        .and_then(|root| root.active_element());
+    assert!(
+        focused.is_some_and(|focused| focused.is_same_node(Some(&first_link))),
+        "the row's link kept the focus"
     );
     assert_eq!(widget.column(0), [bare.title]);
     assert_eq!(widget.column(2), [bare_stage]);

@@ -91,3 +91,11 @@ fn dates_are_the_browsers_own_formats_of_the_same_moment() {
     assert!(date.contains("2024"), "{date}");
     assert_ne!(with_time, date);
 }
+
+// Guards: a currency code the browser's `Intl` refuses still shows, as the
+// amount and the code, rather than an empty cell or a thrown exception.
+#[wasm_bindgen_test]
+fn a_currency_the_browser_refuses_shows_as_amount_and_code() {
+    assert_eq!(format::money(1234.5, "EURO"), "1234.5 EURO");
+    assert_eq!(format::money(10.0, "E1"), "10 E1");
+}
