@@ -159,6 +159,10 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.keyboard.press('Enter');
       const prompt = page.getByRole('group', { name: `Move ${title}` });
       await prompt.waitFor();
+      // The widget puts the focus on the prompt's first choice at the next
+      // frame; moving it before then would see it taken back.
+      await page.waitForFunction(
+        () => document.querySelector('#deals').shadowRoot.activeElement?.closest('.move-prompt') != null);
       await prompt.getByRole('button', { name: 'Negotiation', exact: true }).focus();
       await page.keyboard.press('Enter');
 
