@@ -111,7 +111,7 @@ impl UrlState {
         let page = self.page_url(&shown.query, shown.view)?;
         Some(match &shown.deal {
             Some(deal) => page.with_deal(deal),
-            None => page.into_url(),
+            None => page.url(),
         })
     }
 
@@ -202,15 +202,16 @@ impl PageUrl {
     /// Written in Rust rather than by `URLSearchParams`, whose `set` and
     /// `toString` were three calls into the browser a row.
     fn with_deal(&self, deal: &str) -> String {
+        let deal = form_encoded(deal);
         let mut url = String::with_capacity(self.before_deal.len() + deal.len() + self.hash.len());
         url.push_str(&self.before_deal);
-        url.extend(form_urlencoded::byte_serialize(deal.as_bytes()));
+        url.push_str(&deal);
         url.push_str(&self.hash);
         url
     }
 
-    fn into_url(self) -> String {
-        self.without_deal
+    fn url(&self) -> String {
+        self.without_deal.clone()
     }
 }
 
@@ -242,18 +243,18 @@ mod tests {
     #[test]
     fn a_deal_link_is_the_page_url_with_the_deal_last() {
         let page = PageUrl::new("/crm", "host=1&d.status=won", "d.deal", "#top".to_owned());
+        assert_eq!(page.url(), "/crm?host=1&d.status=won#top");
         assert_eq!(
             page.with_deal("deal_7"),
             "/crm?host=1&d.status=won&d.deal=deal_7#top"
         );
-        assert_eq!(page.into_url(), "/crm?host=1&d.status=won#top");
 
         let bare = PageUrl::new("/", "", "a b&.deal", String::new());
+        assert_eq!(bare.url(), "/");
         assert_eq!(
             bare.with_deal("x y/é?&=#+"),
             "/?a+b%26.deal=x+y%2F%C3%A9%3F%26%3D%23%2B"
         );
-        assert_eq!(bare.into_url(), "/");
     }
 
     #[test]
