@@ -3,11 +3,13 @@
 //! demo and tests run against it because the real API cannot be reached.
 
 pub mod auth;
-mod deal_json;
+pub mod company;
 pub mod demo;
 pub mod error;
 pub mod extract;
+mod rate_limit;
 pub mod serve;
+mod state;
 pub mod store;
 pub mod webhooks;
 
@@ -29,10 +31,12 @@ use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 
-use auth::{Authorized, RateLimit, ReadDeals, WriteDeals};
+use auth::{Authorized, ReadDeals, WriteDeals};
 use error::{json_refusals, log_failures};
 use extract::{DealId, JsonBody};
-use store::{MissingLink, Store, StoreResult};
+use rate_limit::RateLimit;
+use state::AppState;
+use store::{MissingLink, Store};
 
 pub use error::{ApiError, BODY_LIMIT_BYTES};
 
@@ -76,39 +80,6 @@ pub struct AppOptions {
     pub rate_limit_per_minute: u32,
     /// Time from a request's headers to its answer, body reading included.
     pub request_timeout: Duration,
-}
-
-#[derive(Clone)]
-pub struct AppState {
-    store: Arc<Store>,
-    rate_limit: Option<Arc<RateLimit>>,
-}
-
-impl AppState {
-    /// Runs a read on the calling worker. A read is CPU work on pages that
-    /// SQLite and the OS keep in memory (the whole demo database is under a
-    /// megabyte): handing it to a blocking thread and back cost more than
-    /// the read itself (the list endpoint took 40% less CPU per request
-    /// without that handoff). The workers never wait for a connection: the
-    /// pool has more of them than there are workers.
-    pub(crate) fn read<T>(
-        &self,
-        work: impl FnOnce(&Store) -> StoreResult<T>,
-    ) -> Result<T, ApiError> {
-        Ok(work(&self.store)?)
-    }
-
-    /// Runs a write off the async workers: SQLite waits for the disk on every
-    /// write (`synchronous=FULL`).
-    async fn write<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
-    ) -> Result<T, ApiError> {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || work(&store))
-            .await
-            .map_err(|error| ApiError::Internal(format!("database task: {error}")))?
-    }
 }
 
 fn new_deal_id() -> String {

@@ -7,7 +7,8 @@ use clap::Subcommand;
 use super::deliveries::{self, Next, Report};
 use super::delivery::Sender;
 use super::subscriptions::{self, Subscription};
-use crate::store::{self, CompanyId, Store};
+use crate::company::CompanyId;
+use crate::store::{self, Store};
 
 #[derive(Subcommand)]
 pub enum Command {

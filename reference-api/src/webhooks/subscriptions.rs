@@ -7,9 +7,8 @@ use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
 use rusqlite::{params, Connection};
 
-use super::events::EventKind;
-use super::random_id;
-use crate::store::CompanyId;
+use super::{random_id, EventKind};
+use crate::company::CompanyId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {

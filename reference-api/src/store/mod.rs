@@ -11,7 +11,6 @@
 //! to a blocking thread and back, the very handoff that cost more than the
 //! read; a hand-written pool would redo what r2d2 does.
 
-use std::fmt;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -23,10 +22,13 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::deal_json;
-use crate::webhooks::{self, events::EventKind};
+mod deal_json;
+mod error;
 
-pub type CompanyId = i64;
+pub use error::{StoreError, StoreResult};
+
+use crate::company::CompanyId;
+use crate::webhooks::{self, EventKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiKey {
@@ -57,40 +59,6 @@ pub struct DealRecord<'a> {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
-
-/// A database call that failed: SQLite itself, or no read connection.
-#[derive(Debug)]
-pub enum StoreError {
-    Database(rusqlite::Error),
-    Pool(r2d2::Error),
-    Encoding(serde_json::Error),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Database(error) => write!(f, "database: {error}"),
-            Self::Pool(error) => write!(f, "read connection pool: {error}"),
-            Self::Encoding(error) => write!(f, "JSON of a page: {error}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(error: rusqlite::Error) -> Self {
-        Self::Database(error)
-    }
-}
-
-impl From<r2d2::Error> for StoreError {
-    fn from(error: r2d2::Error) -> Self {
-        Self::Pool(error)
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
 
 pub struct Store {
     writer: Mutex<Connection>,
