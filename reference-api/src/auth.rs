@@ -12,7 +12,7 @@ use deals_contract::permission;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::store::{key_hash, ApiKey};
+use crate::store::{key_hash, KeyRecord};
 
 /// A permission a route needs, as a type so that each handler names it in
 /// its signature.
@@ -33,7 +33,7 @@ impl Permission for WriteDeals {
 
 /// A caller whose key exists, holds `P` and is within its rate.
 pub struct Authorized<P> {
-    pub key: ApiKey,
+    pub key: KeyRecord,
     permission: PhantomData<P>,
 }
 

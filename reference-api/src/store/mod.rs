@@ -30,13 +30,15 @@ pub use error::{StoreError, StoreResult};
 use crate::company::CompanyId;
 use crate::webhooks::{self, EventKind};
 
+/// What is stored of an API key besides its hash: whose it is and what it
+/// may do. Never the key itself, which is shown once and not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiKey {
+pub struct KeyRecord {
     pub company: CompanyId,
     pub permissions: Vec<String>,
 }
 
-impl ApiKey {
+impl KeyRecord {
     pub fn allows(&self, permission: &str) -> bool {
         self.permissions.iter().any(|held| held == permission)
     }
@@ -274,7 +276,7 @@ impl Store {
 
     /// The key's company and permissions. Keys are stored as SHA-256 hashes:
     /// the lookup is by hash, and the final comparison is constant-time.
-    pub fn find_key(&self, key: &str) -> StoreResult<Option<ApiKey>> {
+    pub fn find_key(&self, key: &str) -> StoreResult<Option<KeyRecord>> {
         let hash = key_hash(key);
         let found: Option<(Vec<u8>, CompanyId, String)> = self.read(|reader| {
             reader
@@ -287,7 +289,7 @@ impl Store {
                 .optional()
         })?;
         Ok(found.and_then(|(stored, company, permissions)| {
-            bool::from(stored.ct_eq(&hash)).then(|| ApiKey {
+            bool::from(stored.ct_eq(&hash)).then(|| KeyRecord {
                 company,
                 permissions: permissions
                     .split(',')

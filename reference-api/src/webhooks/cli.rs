@@ -4,8 +4,8 @@
 use chrono::Utc;
 use clap::Subcommand;
 
-use super::deliveries::{self, Next, Report};
-use super::delivery::Sender;
+use super::delivery_log::{self, Next, Report};
+use super::sender::Sender;
 use super::subscriptions::{self, Subscription};
 use crate::company::CompanyId;
 use crate::store::{self, Store};
@@ -137,7 +137,7 @@ impl Command {
             } => {
                 let store = open(&db)?;
                 let reports =
-                    deliveries::reports(&store.connection(), subscription.as_deref(), failed)
+                    delivery_log::reports(&store.connection(), subscription.as_deref(), failed)
                         .map_err(|error| error.to_string())?;
                 println!("event_id\tevent\tsubscription\tstate\tattempts\tlast_status\tlast_attempt\tnext_retry\tlast_error");
                 for report in reports {
@@ -171,7 +171,7 @@ fn print_report(report: &Report) {
 fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
     let store = open(db)?;
     let targets =
-        deliveries::of_event(&store.connection(), event_id).map_err(|error| error.to_string())?;
+        delivery_log::of_event(&store.connection(), event_id).map_err(|error| error.to_string())?;
     if targets.is_empty() {
         return Err(format!(
             "no delivery of {event_id}: no such event, or no subscription wanted it"
@@ -191,7 +191,7 @@ fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
             failures += 1;
             Next::Unchanged
         };
-        deliveries::record_attempt(&store.connection(), target.id, &outcome, Utc::now(), next)
+        delivery_log::record_attempt(&store.connection(), target.id, &outcome, Utc::now(), next)
             .map_err(|error| error.to_string())?;
         println!(
             "{}\t{}\t{}",

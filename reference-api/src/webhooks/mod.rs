@@ -5,9 +5,9 @@
 //! with retries and a record of every attempt.
 
 pub mod cli;
-pub mod deliveries;
-pub mod delivery;
+pub mod delivery_log;
 pub mod events;
+pub mod sender;
 pub mod signature;
 pub mod subscriptions;
 pub mod worker;

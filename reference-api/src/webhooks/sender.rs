@@ -1,4 +1,4 @@
-//! One delivery attempt over HTTP: a signed `POST` of the event's body.
+//! Sends one delivery attempt over HTTP: a signed `POST` of the event's body.
 //! Bounded in time and in what it reads, so a slow or talkative receiver
 //! cannot hold the worker.
 
