@@ -1,21 +1,29 @@
-//! Runs the real `reference-api` binary on a free port with its own database
-//! and talks to it over HTTP, as any client would.
+//! What the server's tests share: scratch databases, the demo keys, one
+//! [`Answer`] shape for every way of calling the API, and the two ways
+//! themselves: [`App`], the router called in process (no port, no process),
+//! and [`Server`], the real binary on a free port for what needs a socket.
 
 // Each test file is its own crate and uses only part of this module.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
-use std::io::{BufRead, BufReader};
+mod in_process;
+mod process;
+
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 
+use axum::http::HeaderMap;
 use serde_json::Value;
+
+pub use in_process::App;
+pub use process::{Server, BINARY};
 
 pub const RW: &str = "isao_demo_rw";
 pub const RO: &str = "isao_demo_ro";
 pub const CONTACTS: &str = "isao_demo_contacts";
 pub const OTHER: &str = "isao_demo_other";
 
-pub const BINARY: &str = env!("CARGO_BIN_EXE_reference-api");
+/// The browser origin the demo servers of the tests allow.
+pub const INTRANET_ORIGIN: &str = "https://intranet.example";
 
 /// A scratch directory removed at the end of the test.
 pub struct TempDir(pub PathBuf);
@@ -42,100 +50,60 @@ impl Drop for TempDir {
     }
 }
 
-pub struct Server {
-    pub child: Child,
-    pub base: String,
+/// An answer: its status, the headers tests look at, and its body as JSON
+/// (or as a JSON string when it is not JSON).
+pub struct Answer {
+    pub status: u16,
+    pub allow: Option<String>,
+    pub content_type: Option<String>,
+    pub cors_origin: Option<String>,
+    pub headers: HeaderMap,
+    pub body: Value,
 }
 
-impl Server {
-    /// A server with demo data in a fresh database.
-    pub fn demo(dir: &TempDir) -> Self {
-        Self::start(
-            &dir.db(),
-            &["--demo", "--cors-origin", "https://intranet.example"],
-        )
-    }
-
-    pub fn start(db: &str, extra: &[&str]) -> Self {
-        Self::start_with(db, extra, Stdio::null(), &[])
-    }
-
-    /// A server whose log (its stderr) goes to `log`, with `env` added to
-    /// its environment.
-    pub fn start_with(
-        db: &str,
-        extra: &[&str],
-        log: impl Into<Stdio>,
-        env: &[(&str, &str)],
-    ) -> Self {
-        let mut child = Command::new(BINARY)
-            .args(["serve", "--addr", "127.0.0.1:0", "--db", db])
-            .args(extra)
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .expect("start reference-api");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).expect("read");
-        let address = line
-            .trim()
-            .strip_prefix("reference-api listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        Self {
-            child,
-            base: format!("{address}/api/external"),
-        }
-    }
-
-    /// `host:port`, for clients that speak raw TCP.
-    pub fn socket_address(&self) -> &str {
-        self.base
-            .trim_start_matches("http://")
-            .trim_end_matches("/api/external")
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Sends a request and returns status, headers of interest and the JSON body.
-    pub fn call(
-        &self,
-        method: &str,
-        path: &str,
-        key: Option<&str>,
-        body: Option<&Value>,
-    ) -> Answer {
-        let mut request = ureq::request(method, &self.url(path));
-        if let Some(key) = key {
-            request = request.set("Authorization", &format!("Bearer {key}"));
-        }
-        let result = match body {
-            Some(body) => request
-                .set("Content-Type", "application/json")
-                .send_string(&body.to_string()),
-            None => request.call(),
+impl Answer {
+    pub fn new(status: u16, headers: HeaderMap, text: &str) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
         };
-        Answer::from(result)
+        Self {
+            status,
+            allow: header("allow"),
+            content_type: header("content-type"),
+            cors_origin: header("access-control-allow-origin"),
+            body: serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned())),
+            headers,
+        }
     }
 
-    pub fn get(&self, path: &str, key: &str) -> Answer {
+    /// The header's value, when it is present once and is text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// The API's endpoints, however they are reached.
+pub trait Api {
+    /// Sends a request and returns status, headers and the JSON body.
+    fn call(&self, method: &str, path: &str, key: Option<&str>, body: Option<&Value>) -> Answer;
+
+    fn get(&self, path: &str, key: &str) -> Answer {
         self.call("GET", path, Some(key), None)
     }
 
-    pub fn post(&self, path: &str, key: &str, body: &Value) -> Answer {
+    fn post(&self, path: &str, key: &str, body: &Value) -> Answer {
         self.call("POST", path, Some(key), Some(body))
     }
 
-    pub fn put(&self, path: &str, key: &str, body: &Value) -> Answer {
+    fn put(&self, path: &str, key: &str, body: &Value) -> Answer {
         self.call("PUT", path, Some(key), Some(body))
     }
 
     /// Every deal the key can see, page by page at `limit`.
-    pub fn all_deals(&self, key: &str, filter: &str, limit: u32) -> Vec<Value> {
+    fn all_deals(&self, key: &str, filter: &str, limit: u32) -> Vec<Value> {
         let mut deals = Vec::new();
         let mut page: u32 = 1;
         loop {
@@ -151,45 +119,6 @@ impl Server {
                 return deals;
             }
             page += 1;
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-pub struct Answer {
-    pub status: u16,
-    pub allow: Option<String>,
-    pub content_type: Option<String>,
-    pub cors_origin: Option<String>,
-    pub body: Value,
-}
-
-impl From<Result<ureq::Response, ureq::Error>> for Answer {
-    fn from(result: Result<ureq::Response, ureq::Error>) -> Self {
-        let response = match result {
-            Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-            Err(error) => panic!("transport error: {error}"),
-        };
-        let header = |name: &str| response.header(name).map(str::to_owned);
-        let (status, allow, content_type, cors_origin) = (
-            response.status(),
-            header("allow"),
-            header("content-type"),
-            header("access-control-allow-origin"),
-        );
-        let text = response.into_string().unwrap_or_default();
-        Self {
-            status,
-            allow,
-            content_type,
-            cors_origin,
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
         }
     }
 }
