@@ -17,8 +17,8 @@ use reference_api::store::Store;
 use reference_api::webhooks::{self, worker::WorkerOptions};
 use reference_api::{app, demo, AppOptions, CorsPolicy};
 
-/// A page of deals is some thousand small strings allocated and freed: glibc's
-/// allocator spent a sixth of the list endpoint's time on them.
+/// A page of deals is some thousand small strings allocated and freed, which
+/// mimalloc does faster than glibc's allocator.
 #[global_allocator]
 static ALLOCATOR: MiMalloc = MiMalloc;
 

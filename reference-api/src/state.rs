@@ -14,11 +14,9 @@ pub struct AppState {
 
 impl AppState {
     /// Runs a read on the calling worker. A read is CPU work on pages that
-    /// SQLite and the OS keep in memory (the whole demo database is under a
-    /// megabyte): handing it to a blocking thread and back cost more than
-    /// the read itself (the list endpoint took 40% less CPU per request
-    /// without that handoff). The workers never wait for a connection: the
-    /// pool has more of them than there are workers.
+    /// SQLite and the OS keep in memory: handing it to a blocking thread and
+    /// back costs more than the read itself. The workers never wait for a
+    /// connection: the pool has more of them than there are workers.
     pub(crate) fn read<T>(
         &self,
         work: impl FnOnce(&Store) -> StoreResult<T>,

@@ -1,8 +1,8 @@
 //! A page of deals written as JSON straight from SQLite's rows: the very
 //! bytes of serializing a [`deals_contract::Page`] of [`deals_contract::Deal`]s,
 //! without first copying each deal's dozen strings out of SQLite and reading
-//! its four instants only to write them back as the same text. That detour
-//! was about a third of the list endpoint's CPU time.
+//! its four instants only to write them back as the same text, a detour that
+//! cost the list endpoint much of its CPU time.
 
 use std::borrow::Cow;
 
@@ -15,8 +15,8 @@ use serde::Serialize;
 use super::error::{StoreError, StoreResult};
 
 /// Text as a JSON string. Most text needs no escaping and is copied as it
-/// is, after a check the compiler vectorises: serde_json's byte-by-byte
-/// escaping was a seventh of a page's time. Text that does need it is left to
+/// is, after a check the compiler vectorises, where serde_json escapes byte
+/// by byte. Text that does need it is left to
 /// serde_json, so that every string is written exactly as serde_json would.
 fn write_text(json: &mut Vec<u8>, text: &str) -> StoreResult<()> {
     let needs_escaping = text.bytes().fold(false, |found, byte| {
@@ -214,7 +214,7 @@ pub fn write_page(
     mut rows: Rows,
     meta: impl FnOnce() -> rusqlite::Result<PageMeta>,
 ) -> StoreResult<Vec<u8>> {
-    // A demo deal is about 600 bytes of JSON: most pages fit without regrowing.
+    // Room for a typical page, so that most pages are written without regrowing.
     let mut json = Vec::with_capacity(32 * 1024);
     json.extend_from_slice(br#"{"success":true,"data":["#);
     let mut first = true;

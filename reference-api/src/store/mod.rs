@@ -360,8 +360,7 @@ impl Store {
                 rusqlite::Transaction::new_unchecked(&reader, TransactionBehavior::Deferred)?;
             // LIMIT and OFFSET are written as numbers, not bound: SQLite plans
             // with a bound LIMIT's value and so prepares the statement anew on
-            // every run, which was a fifth of the list endpoint's time. They
-            // are integers the query has already checked.
+            // every run. They are integers the query has already checked.
             let limit = query.limit;
             let mut page = snapshot.prepare_cached(&format!(
                 "SELECT {DEAL_COLUMNS} FROM {DEAL_FROM} WHERE {filter}
