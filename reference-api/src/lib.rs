@@ -29,6 +29,7 @@ use deals_contract::{
 use rand::distr::{Alphanumeric, SampleString};
 use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use auth::{Authorized, ReadDeals, WriteDeals};
@@ -233,5 +234,16 @@ pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
         .layer(middleware::from_fn_with_state(
             routes,
             only_preflights_to_cors,
+        ))
+        // Every answer, errors included: a company's deals or a word on which
+        // keys exist must not stay in a shared cache, and no browser may
+        // read a JSON answer as a page or a script.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
         ))
 }

@@ -587,3 +587,101 @@ fn the_seeds_example_records_answer_as_the_seed_shows() {
         "Probability must be a number from 0 to 100"
     );
 }
+
+/// Asserts that an answer may be neither stored by a cache nor sniffed as
+/// anything but what it says it is.
+fn assert_private_and_unsniffed(what: &str, answer: &Answer) {
+    assert_eq!(answer.header("cache-control"), Some("no-store"), "{what}");
+    assert_eq!(
+        answer.header("x-content-type-options"),
+        Some("nosniff"),
+        "{what}"
+    );
+}
+
+// Guards: every answer, success or error, on every route, tells caches not
+// to keep it (it holds a company's deals, or says which keys exist) and
+// browsers not to guess its type.
+#[test]
+fn every_answer_is_no_store_and_nosniff() {
+    let dir = TempDir::new("headers");
+    let api = App::demo(&dir);
+    let created = api.post("/deals", RW, &json!({"title": "Headed", "value": 1}));
+    let id = created.body["data"]["id"].as_str().unwrap().to_owned();
+    let two_keys = api.send(
+        App::request("GET", "/deals")
+            .header("Authorization", "Bearer isao_demo_rw")
+            .header("Authorization", "Bearer isao_demo_ro")
+            .body(Body::empty())
+            .unwrap(),
+    );
+    let malformed = api.send(
+        App::request("POST", "/deals")
+            .header("Authorization", "Bearer isao_demo_rw")
+            .header("Content-Type", "application/json")
+            .body(Body::from("{"))
+            .unwrap(),
+    );
+    let not_json = api.send(
+        App::request("POST", "/deals")
+            .header("Authorization", "Bearer isao_demo_rw")
+            .header("Content-Type", "text/plain")
+            .body(Body::from("{}"))
+            .unwrap(),
+    );
+    let huge = json!({"title": "x", "value": 1, "description": "x".repeat(reference_api::BODY_LIMIT_BYTES)});
+    let answers = [
+        ("201 create", created, 201),
+        ("200 list", api.get("/deals", RW), 200),
+        ("200 deal", api.get(&format!("/deals/{id}"), RW), 200),
+        (
+            "200 status",
+            api.put(
+                &format!("/deals/{id}/status"),
+                RW,
+                &json!({"status": "won"}),
+            ),
+            200,
+        ),
+        (
+            "200 OpenAPI",
+            api.call("GET", "/openapi.json", None, None),
+            200,
+        ),
+        ("400 malformed", malformed, 400),
+        (
+            "400 unknown contact",
+            api.post(
+                "/deals",
+                RW,
+                &json!({"title": "x", "value": 1, "contactId": "contact_none"}),
+            ),
+            400,
+        ),
+        ("401 no key", api.call("GET", "/deals", None, None), 401),
+        ("401 unknown key", api.get("/deals", "isao_demo_nope"), 401),
+        ("401 two keys", two_keys, 401),
+        ("403", api.get("/deals", CONTACTS), 403),
+        ("404 deal", api.get("/deals/deal_none", RW), 404),
+        ("404 route", api.get("/contacts", RW), 404),
+        ("405", api.call("DELETE", "/deals", Some(RW), None), 405),
+        ("413", api.post("/deals", RW, &huge), 413),
+        ("415", not_json, 415),
+        ("422", api.get("/deals?limit=0", RW), 422),
+    ];
+    for (what, answer, status) in &answers {
+        assert_eq!(answer.status, *status, "{what}: {}", answer.body);
+        assert_private_and_unsniffed(what, answer);
+    }
+
+    let mut options = App::options();
+    options.rate_limit_per_minute = 1;
+    let limited = App::with(
+        reference_api::store::Store::open(&dir.db(), 2).unwrap(),
+        options,
+    );
+    assert_eq!(limited.get("/deals?limit=1", RW).status, 200);
+    let refused = limited.get("/deals?limit=1", RW);
+    assert_eq!(refused.status, 429);
+    assert_private_and_unsniffed("429", &refused);
+}

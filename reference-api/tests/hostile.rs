@@ -128,6 +128,15 @@ fn a_body_that_never_ends_is_refused_in_json_at_the_deadline() {
     );
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert_eq!(json_body_of(&answer)["error"], "Request Timeout");
+    let headers = answer.to_ascii_lowercase();
+    assert!(
+        headers.contains("\r\ncache-control: no-store\r\n"),
+        "{answer}"
+    );
+    assert!(
+        headers.contains("\r\nx-content-type-options: nosniff\r\n"),
+        "{answer}"
+    );
 }
 
 // Guards: the key is checked before the path is decoded, so every answer is
