@@ -50,6 +50,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("malformed JSON: {0}")]
     MalformedJson(String),
+    #[error("not exactly one Host header")]
+    HostHeader,
     #[error("the body is not JSON")]
     UnsupportedMediaType,
     #[error("the body is too large")]
@@ -118,6 +120,13 @@ impl IntoResponse for ApiError {
             Self::MalformedJson(reason) => (
                 StatusCode::BAD_REQUEST,
                 ErrorBody::with_message("Malformed JSON in request body", reason),
+            ),
+            Self::HostHeader => (
+                StatusCode::BAD_REQUEST,
+                ErrorBody::with_message(
+                    "Bad Request",
+                    "An HTTP/1.1 request must carry exactly one Host header",
+                ),
             ),
             Self::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,

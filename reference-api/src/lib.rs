@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, RawQuery, Request, State};
 use axum::http::header::{self, HeaderValue};
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, StatusCode, Version};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
@@ -197,6 +197,16 @@ async fn only_preflights_to_cors(
     }
 }
 
+/// An HTTP/1.1 request names exactly one Host (RFC 9112 §3.2): a request
+/// without one, or with two, is refused before anything else is looked at.
+async fn exactly_one_host(request: Request, next: Next) -> Response {
+    let hosts = request.headers().get_all(header::HOST).iter().count();
+    if request.version() == Version::HTTP_11 && hosts != 1 {
+        return ApiError::HostHeader.into_response();
+    }
+    next.run(request).await
+}
+
 /// The whole API, with CORS by `options.cors`.
 pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
     let api = Router::new()
@@ -235,6 +245,7 @@ pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
             routes,
             only_preflights_to_cors,
         ))
+        .layer(middleware::from_fn(exactly_one_host))
         // Every answer, errors included: a company's deals or a word on which
         // keys exist must not stay in a shared cache, and no browser may
         // read a JSON answer as a page or a script.

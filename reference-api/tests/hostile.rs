@@ -139,6 +139,57 @@ fn a_body_that_never_ends_is_refused_in_json_at_the_deadline() {
     );
 }
 
+// Guards: an HTTP/1.1 request names exactly one Host (RFC 9112 §3.2): none
+// or two is a 400 in the API's JSON shape, before the key is looked at;
+// HTTP/1.0, which has no such rule, is served without one.
+#[test]
+fn http_1_1_needs_exactly_one_host() {
+    let dir = TempDir::new("host");
+    let server = Server::demo(&dir);
+    for (what, host) in [
+        ("no Host", ""),
+        ("two Hosts", "Host: a.example\r\nHost: b.example\r\n"),
+    ] {
+        let answer = raw(
+            &server,
+            &format!(
+                "GET /api/external/deals?limit=1 HTTP/1.1\r\n{host}\
+                 Authorization: Bearer isao_demo_rw\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 400"), "{what}: {answer}");
+        let headers = answer.to_ascii_lowercase();
+        assert!(
+            headers.contains("\r\ncontent-type: application/json\r\n"),
+            "{what}: {answer}"
+        );
+        assert!(
+            headers.contains("\r\ncache-control: no-store\r\n"),
+            "{what}: {answer}"
+        );
+        assert_eq!(
+            json_body_of(&answer),
+            json!({"success": false, "error": "Bad Request",
+                   "message": "An HTTP/1.1 request must carry exactly one Host header"}),
+            "{what}"
+        );
+    }
+    let one = raw(
+        &server,
+        "GET /api/external/deals?limit=1 HTTP/1.1\r\nHost: a.example\r\n\
+         Authorization: Bearer isao_demo_rw\r\nConnection: close\r\n\r\n",
+    );
+    assert!(one.starts_with("HTTP/1.1 200"), "{one}");
+    let old = raw(
+        &server,
+        "GET /api/external/deals?limit=1 HTTP/1.0\r\nAuthorization: Bearer isao_demo_rw\r\n\r\n",
+    );
+    assert!(
+        old.starts_with("HTTP/1.0 200") || old.starts_with("HTTP/1.1 200"),
+        "{old}"
+    );
+}
+
 // Guards: the key is checked before the path is decoded, so every answer is
 // the API's JSON: 401 without or with a bad key, then 404 for an id that
 // cannot be decoded.

@@ -53,11 +53,13 @@ impl App {
         }
     }
 
-    /// A request to `/api/external{path}`, for headers `call` does not set.
+    /// A request to `/api/external{path}` with the Host every HTTP/1.1
+    /// client sends, for headers `call` does not set.
     pub fn request(method: &str, path: &str) -> axum::http::request::Builder {
         Request::builder()
             .method(method)
             .uri(format!("/api/external{path}"))
+            .header(header::HOST, "localhost")
     }
 
     /// Sends a request through the router and reads the whole answer.
