@@ -1,11 +1,12 @@
 //! Who is calling: the `Authorized` extractor checks the API key, its
 //! permission and its rate before a handler runs, and before anything else of
 //! the request (path, body) is read, so a caller without a valid key only
-//! ever gets the 401.
+//! ever gets the 401, or the 429 of an address that sent too many unknown keys.
 
 use std::marker::PhantomData;
+use std::net::SocketAddr;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::{self, HeaderMap};
 use axum::http::request::Parts;
 use deals_contract::permission;
@@ -42,9 +43,23 @@ impl<P: Permission> FromRequestParts<AppState> for Authorized<P> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let presented = presented_key(&parts.headers)?;
+        let guessing_limit = state.auth_failure_limit.as_deref().zip(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(client)| client.ip()),
+        );
+        if let Some((limit, client)) = guessing_limit {
+            limit.check(client)?;
+        }
         let hash = key_hash(&presented);
         let found = state.read(|store| store.find_key(&presented))?;
-        let key = found.ok_or(ApiError::InvalidKey)?;
+        let Some(key) = found else {
+            if let Some((limit, client)) = guessing_limit {
+                limit.record_failure(client);
+            }
+            return Err(ApiError::InvalidKey);
+        };
         if let Some(limit) = &state.rate_limit {
             limit.check(hash)?;
         }

@@ -40,6 +40,11 @@ pub enum ApiError {
         per_minute: u32,
         retry_after_seconds: u64,
     },
+    #[error("over {per_minute} unknown API keys a minute from one address")]
+    TooManyUnknownKeys {
+        per_minute: u32,
+        retry_after_seconds: u64,
+    },
     #[error("no such deal")]
     DealNotFound,
     #[error("no such route")]
@@ -106,6 +111,21 @@ impl IntoResponse for ApiError {
                         "Rate limit exceeded",
                         format!(
                             "This API key may make {per_minute} requests per minute; retry after {retry_after_seconds} s"
+                        ),
+                    ),
+                )
+            }
+            Self::TooManyUnknownKeys {
+                per_minute,
+                retry_after_seconds,
+            } => {
+                retry_after = Some(retry_after_seconds);
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorBody::with_message(
+                        "Rate limit exceeded",
+                        format!(
+                            "This address sent {per_minute} unknown API keys within a minute; retry after {retry_after_seconds} s"
                         ),
                     ),
                 )

@@ -35,7 +35,7 @@ use tower_http::timeout::TimeoutLayer;
 use auth::{Authorized, ReadDeals, WriteDeals};
 use error::{json_refusals, log_failures};
 use extract::{DealId, JsonBody};
-use rate_limit::RateLimit;
+use rate_limit::{AuthFailureLimit, RateLimit};
 use state::AppState;
 use store::{MissingLink, Store};
 
@@ -79,6 +79,10 @@ pub struct AppOptions {
     pub cors: CorsPolicy,
     /// Requests per minute for each API key; 0 for no limit.
     pub rate_limit_per_minute: u32,
+    /// Unknown API keys per minute from one client address before its
+    /// requests with a key get 429; 0 for no limit. Counted only for requests
+    /// that carry their client's address (see [`serve::serve`]).
+    pub auth_failures_per_minute: u32,
     /// Time from a request's headers to its answer, body reading included.
     pub request_timeout: Duration,
 }
@@ -227,6 +231,7 @@ pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
         .with_state(AppState {
             store,
             rate_limit: RateLimit::per_minute(options.rate_limit_per_minute),
+            auth_failure_limit: AuthFailureLimit::per_minute(options.auth_failures_per_minute),
         });
     let cors_policy = options.cors;
     let cors = CorsLayer::new()

@@ -1,15 +1,16 @@
-//! What every handler shares: the store and the per-key rate limit.
+//! What every handler shares: the store and the throttles.
 
 use std::sync::Arc;
 
 use crate::error::ApiError;
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::{AuthFailureLimit, RateLimit};
 use crate::store::{Store, StoreResult};
 
 #[derive(Clone)]
 pub struct AppState {
     pub(crate) store: Arc<Store>,
     pub(crate) rate_limit: Option<Arc<RateLimit>>,
+    pub(crate) auth_failure_limit: Option<Arc<AuthFailureLimit>>,
 }
 
 impl AppState {

@@ -38,6 +38,7 @@ impl App {
                 allow_loopback: false,
             },
             rate_limit_per_minute: 0,
+            auth_failures_per_minute: 20,
             request_timeout: Duration::from_secs(30),
         }
     }
