@@ -20,14 +20,15 @@ pub enum Command {
         /// Company whose events are sent (created if new).
         #[arg(long)]
         company: CompanyId,
-        /// An http:// or https:// URL.
+        /// An http:// or https:// URL, without a user name or password.
         #[arg(long)]
         url: String,
         /// Comma-separated: deal.created, deal.updated, deal.stage_changed,
         /// deal.won, deal.lost; or * for all.
         #[arg(long, value_delimiter = ',', required = true)]
         events: Vec<String>,
-        /// The signing secret; one is generated when not given.
+        /// The signing secret, at least 16 bytes; one is generated (and
+        /// printed once) when not given.
         #[arg(long)]
         secret: Option<String>,
     },
@@ -77,8 +78,8 @@ impl Command {
             } => {
                 subscriptions::check_url(&url)?;
                 let events = subscriptions::parse_events(&events)?;
-                if secret.as_deref().is_some_and(str::is_empty) {
-                    return Err("the secret must not be empty".to_owned());
+                if let Some(secret) = &secret {
+                    subscriptions::check_secret(secret)?;
                 }
                 let store = open(&db)?;
                 let generated = secret.is_none();
