@@ -14,7 +14,8 @@ use reference_api::{app, demo, AppOptions, CorsPolicy};
 use serde_json::Value;
 use tower::ServiceExt;
 
-use super::{Answer, Api, TempDir, INTRANET_ORIGIN};
+use super::api::{Answer, Api, INTRANET_ORIGIN};
+use super::scratch::TempDir;
 
 pub struct App {
     router: Router,

@@ -7,7 +7,8 @@ use std::process::{Child, Command, Stdio};
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
-use super::{Answer, Api, TempDir, INTRANET_ORIGIN};
+use super::api::{Answer, Api, INTRANET_ORIGIN};
+use super::scratch::TempDir;
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_reference-api");
 
