@@ -1,23 +1,19 @@
 //! Who is calling: the `Authorized` extractor checks the API key, its
 //! permission and its rate before a handler runs, and before anything else of
 //! the request (path, body) is read, so a caller without a valid key only
-//! ever gets the 401.
+//! ever gets the 401, or the 429 of an address that sent too many unknown keys.
 
 use std::marker::PhantomData;
-use std::num::NonZeroU32;
-use std::sync::Arc;
-use std::time::Duration;
+use std::net::SocketAddr;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::{self, HeaderMap};
 use axum::http::request::Parts;
 use deals_contract::permission;
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota};
 
 use crate::error::ApiError;
-use crate::store::{key_hash, ApiKey};
-use crate::AppState;
+use crate::state::AppState;
+use crate::store::{key_hash, KeyRecord};
 
 /// A permission a route needs, as a type so that each handler names it in
 /// its signature.
@@ -38,7 +34,7 @@ impl Permission for WriteDeals {
 
 /// A caller whose key exists, holds `P` and is within its rate.
 pub struct Authorized<P> {
-    pub key: ApiKey,
+    pub key: KeyRecord,
     permission: PhantomData<P>,
 }
 
@@ -47,9 +43,23 @@ impl<P: Permission> FromRequestParts<AppState> for Authorized<P> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let presented = presented_key(&parts.headers)?;
+        let guessing_limit = state.auth_failure_limit.as_deref().zip(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(client)| client.ip()),
+        );
+        if let Some((limit, client)) = guessing_limit {
+            limit.check(client)?;
+        }
         let hash = key_hash(&presented);
         let found = state.read(|store| store.find_key(&presented))?;
-        let key = found.ok_or(ApiError::InvalidKey)?;
+        let Some(key) = found else {
+            if let Some((limit, client)) = guessing_limit {
+                limit.record_failure(client);
+            }
+            return Err(ApiError::InvalidKey);
+        };
         if let Some(limit) = &state.rate_limit {
             limit.check(hash)?;
         }
@@ -84,37 +94,6 @@ fn presented_key(headers: &HeaderMap) -> Result<String, ApiError> {
         return Err(ApiError::MissingKey);
     }
     Ok(key.to_owned())
-}
-
-/// At most so many requests per minute for each API key, counted by the
-/// GCRA of `governor`: a key may spend its whole minute at once, then gets
-/// one more request every 60/n seconds.
-pub struct RateLimit {
-    per_minute: NonZeroU32,
-    limiter: DefaultKeyedRateLimiter<Vec<u8>>,
-}
-
-impl RateLimit {
-    /// `None` for 0: no limit.
-    pub fn per_minute(requests: u32) -> Option<Arc<Self>> {
-        let per_minute = NonZeroU32::new(requests)?;
-        Some(Arc::new(Self {
-            per_minute,
-            limiter: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
-        }))
-    }
-
-    fn check(&self, key_hash: Vec<u8>) -> Result<(), ApiError> {
-        self.limiter.check_key(&key_hash).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            ApiError::RateLimited {
-                per_minute: self.per_minute.get(),
-                // Whole seconds, rounded up, so a client that waits them is through.
-                retry_after_seconds: wait.as_secs()
-                    + u64::from(wait > Duration::from_secs(wait.as_secs())),
-            }
-        })
-    }
 }
 
 #[cfg(test)]
@@ -157,27 +136,5 @@ mod tests {
             presented_key(&headers(&["Bearer k1", "Bearer k2"])),
             Err(ApiError::SeveralKeys)
         ));
-    }
-
-    #[test]
-    fn the_rate_limit_is_per_key_and_says_when_to_retry() {
-        assert!(RateLimit::per_minute(0).is_none());
-        let limit = RateLimit::per_minute(2).unwrap();
-        assert!(limit.check(vec![1]).is_ok());
-        assert!(limit.check(vec![1]).is_ok());
-        match limit.check(vec![1]) {
-            Err(ApiError::RateLimited {
-                per_minute: 2,
-                retry_after_seconds,
-            }) => assert!(
-                (1..=30).contains(&retry_after_seconds),
-                "{retry_after_seconds}"
-            ),
-            other => panic!("expected 429, got {other:?}"),
-        }
-        assert!(
-            limit.check(vec![2]).is_ok(),
-            "another key has its own budget"
-        );
     }
 }

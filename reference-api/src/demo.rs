@@ -16,7 +16,8 @@ use deals_contract::{timestamp, Contact, DealStatus, NewDeal, Priority, User, PI
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::store::{CompanyId, DealRecord, Store, StoreResult};
+use crate::company::CompanyId;
+use crate::store::{DealRecord, Store, StoreResult};
 
 pub const DEMO_COMPANY: CompanyId = 1;
 pub const OTHER_COMPANY: CompanyId = 2;

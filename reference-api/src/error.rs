@@ -20,28 +20,53 @@ pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 const BEARER_FORMAT: &str =
     "Please provide a valid API key in the format: Authorization: Bearer YOUR_API_KEY";
 
-#[derive(Debug)]
+/// Every refusal and failure a request can meet; [`IntoResponse`] gives each
+/// its status and the seed's body.
+#[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    #[error("no API key")]
     MissingKey,
+    #[error("unknown API key")]
     InvalidKey,
+    #[error("more than one Authorization header")]
     SeveralKeys,
+    #[error("permission {required} required")]
     PermissionDenied {
         required: &'static str,
         available: Vec<String>,
     },
+    #[error("over {per_minute} requests per minute")]
     RateLimited {
         per_minute: u32,
         retry_after_seconds: u64,
     },
+    #[error("over {per_minute} unknown API keys a minute from one address")]
+    TooManyUnknownKeys {
+        per_minute: u32,
+        retry_after_seconds: u64,
+    },
+    #[error("no such deal")]
     DealNotFound,
+    #[error("no such route")]
     RouteNotFound,
+    #[error("invalid fields")]
     Validation(FieldErrors),
+    #[error("{0}")]
     BadRequest(String),
+    #[error("malformed JSON: {0}")]
     MalformedJson(String),
+    #[error("not exactly one Host header")]
+    HostHeader,
+    #[error("the body is not JSON")]
     UnsupportedMediaType,
+    #[error("the body is too large")]
     PayloadTooLarge,
     /// Something failed inside; the cause goes to the log, not to the client.
+    #[error("{0}")]
     Internal(String),
+    /// The database failed; like [`ApiError::Internal`].
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// The cause of a 500, handed from the response to [`log_failures`].
@@ -90,6 +115,21 @@ impl IntoResponse for ApiError {
                     ),
                 )
             }
+            Self::TooManyUnknownKeys {
+                per_minute,
+                retry_after_seconds,
+            } => {
+                retry_after = Some(retry_after_seconds);
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorBody::with_message(
+                        "Rate limit exceeded",
+                        format!(
+                            "This address sent {per_minute} unknown API keys within a minute; retry after {retry_after_seconds} s"
+                        ),
+                    ),
+                )
+            }
             Self::DealNotFound => (StatusCode::NOT_FOUND, ErrorBody::plain("Deal not found")),
             Self::RouteNotFound => (StatusCode::NOT_FOUND, ErrorBody::plain("Not found")),
             Self::Validation(details) => (
@@ -100,6 +140,13 @@ impl IntoResponse for ApiError {
             Self::MalformedJson(reason) => (
                 StatusCode::BAD_REQUEST,
                 ErrorBody::with_message("Malformed JSON in request body", reason),
+            ),
+            Self::HostHeader => (
+                StatusCode::BAD_REQUEST,
+                ErrorBody::with_message(
+                    "Bad Request",
+                    "An HTTP/1.1 request must carry exactly one Host header",
+                ),
             ),
             Self::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -115,8 +162,8 @@ impl IntoResponse for ApiError {
                     format!("The request body must be at most {BODY_LIMIT_BYTES} bytes"),
                 ),
             ),
-            Self::Internal(reason) => {
-                cause = Some(FailureCause(reason));
+            Self::Internal(_) | Self::Store(_) => {
+                cause = Some(FailureCause(self.to_string()));
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     ErrorBody::plain("Internal server error"),
@@ -133,12 +180,6 @@ impl IntoResponse for ApiError {
             response.extensions_mut().insert(cause);
         }
         response
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> Self {
-        Self::Internal(error.to_string())
     }
 }
 

@@ -3,11 +3,13 @@
 //! demo and tests run against it because the real API cannot be reached.
 
 pub mod auth;
-mod deal_json;
+pub mod company;
 pub mod demo;
 pub mod error;
 pub mod extract;
+mod rate_limit;
 pub mod serve;
+mod state;
 pub mod store;
 pub mod webhooks;
 
@@ -16,7 +18,7 @@ use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, RawQuery, Request, State};
 use axum::http::header::{self, HeaderValue};
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, StatusCode, Version};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
@@ -27,12 +29,15 @@ use deals_contract::{
 use rand::distr::{Alphanumeric, SampleString};
 use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use auth::{Authorized, RateLimit, ReadDeals, WriteDeals};
+use auth::{Authorized, ReadDeals, WriteDeals};
 use error::{json_refusals, log_failures};
 use extract::{DealId, JsonBody};
-use store::{MissingLink, Store, StoreResult};
+use rate_limit::{AuthFailureLimit, RateLimit};
+use state::AppState;
+use store::{MissingLink, Store};
 
 pub use error::{ApiError, BODY_LIMIT_BYTES};
 
@@ -74,41 +79,12 @@ pub struct AppOptions {
     pub cors: CorsPolicy,
     /// Requests per minute for each API key; 0 for no limit.
     pub rate_limit_per_minute: u32,
+    /// Unknown API keys per minute from one client address before its
+    /// requests with a key get 429; 0 for no limit. Counted only for requests
+    /// that carry their client's address (see [`serve::serve`]).
+    pub auth_failures_per_minute: u32,
     /// Time from a request's headers to its answer, body reading included.
     pub request_timeout: Duration,
-}
-
-#[derive(Clone)]
-pub struct AppState {
-    store: Arc<Store>,
-    rate_limit: Option<Arc<RateLimit>>,
-}
-
-impl AppState {
-    /// Runs a read on the calling worker. A read is CPU work on pages that
-    /// SQLite and the OS keep in memory (the whole demo database is under a
-    /// megabyte): handing it to a blocking thread and back cost more than
-    /// the read itself (the list endpoint took 40% less CPU per request
-    /// without that handoff). The workers never wait for a connection: the
-    /// pool has more of them than there are workers.
-    pub(crate) fn read<T>(
-        &self,
-        work: impl FnOnce(&Store) -> StoreResult<T>,
-    ) -> Result<T, ApiError> {
-        Ok(work(&self.store)?)
-    }
-
-    /// Runs a write off the async workers: SQLite waits for the disk on every
-    /// write (`synchronous=FULL`).
-    async fn write<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
-    ) -> Result<T, ApiError> {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || work(&store))
-            .await
-            .map_err(|error| ApiError::Internal(format!("database task: {error}")))?
-    }
 }
 
 fn new_deal_id() -> String {
@@ -225,6 +201,16 @@ async fn only_preflights_to_cors(
     }
 }
 
+/// An HTTP/1.1 request names exactly one Host (RFC 9112 §3.2): a request
+/// without one, or with two, is refused before anything else is looked at.
+async fn exactly_one_host(request: Request, next: Next) -> Response {
+    let hosts = request.headers().get_all(header::HOST).iter().count();
+    if request.version() == Version::HTTP_11 && hosts != 1 {
+        return ApiError::HostHeader.into_response();
+    }
+    next.run(request).await
+}
+
 /// The whole API, with CORS by `options.cors`.
 pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
     let api = Router::new()
@@ -245,6 +231,7 @@ pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
         .with_state(AppState {
             store,
             rate_limit: RateLimit::per_minute(options.rate_limit_per_minute),
+            auth_failure_limit: AuthFailureLimit::per_minute(options.auth_failures_per_minute),
         });
     let cors_policy = options.cors;
     let cors = CorsLayer::new()
@@ -262,5 +249,17 @@ pub fn app(store: Arc<Store>, options: AppOptions) -> Router {
         .layer(middleware::from_fn_with_state(
             routes,
             only_preflights_to_cors,
+        ))
+        .layer(middleware::from_fn(exactly_one_host))
+        // Every answer, errors included: a company's deals or a word on which
+        // keys exist must not stay in a shared cache, and no browser may
+        // read a JSON answer as a page or a script.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
         ))
 }

@@ -128,6 +128,66 @@ fn a_body_that_never_ends_is_refused_in_json_at_the_deadline() {
     );
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert_eq!(json_body_of(&answer)["error"], "Request Timeout");
+    let headers = answer.to_ascii_lowercase();
+    assert!(
+        headers.contains("\r\ncache-control: no-store\r\n"),
+        "{answer}"
+    );
+    assert!(
+        headers.contains("\r\nx-content-type-options: nosniff\r\n"),
+        "{answer}"
+    );
+}
+
+// Guards: an HTTP/1.1 request names exactly one Host (RFC 9112 §3.2): none
+// or two is a 400 in the API's JSON shape, before the key is looked at;
+// HTTP/1.0, which has no such rule, is served without one.
+#[test]
+fn http_1_1_needs_exactly_one_host() {
+    let dir = TempDir::new("host");
+    let server = Server::demo(&dir);
+    for (what, host) in [
+        ("no Host", ""),
+        ("two Hosts", "Host: a.example\r\nHost: b.example\r\n"),
+    ] {
+        let answer = raw(
+            &server,
+            &format!(
+                "GET /api/external/deals?limit=1 HTTP/1.1\r\n{host}\
+                 Authorization: Bearer isao_demo_rw\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 400"), "{what}: {answer}");
+        let headers = answer.to_ascii_lowercase();
+        assert!(
+            headers.contains("\r\ncontent-type: application/json\r\n"),
+            "{what}: {answer}"
+        );
+        assert!(
+            headers.contains("\r\ncache-control: no-store\r\n"),
+            "{what}: {answer}"
+        );
+        assert_eq!(
+            json_body_of(&answer),
+            json!({"success": false, "error": "Bad Request",
+                   "message": "An HTTP/1.1 request must carry exactly one Host header"}),
+            "{what}"
+        );
+    }
+    let one = raw(
+        &server,
+        "GET /api/external/deals?limit=1 HTTP/1.1\r\nHost: a.example\r\n\
+         Authorization: Bearer isao_demo_rw\r\nConnection: close\r\n\r\n",
+    );
+    assert!(one.starts_with("HTTP/1.1 200"), "{one}");
+    let old = raw(
+        &server,
+        "GET /api/external/deals?limit=1 HTTP/1.0\r\nAuthorization: Bearer isao_demo_rw\r\n\r\n",
+    );
+    assert!(
+        old.starts_with("HTTP/1.0 200") || old.starts_with("HTTP/1.1 200"),
+        "{old}"
+    );
 }
 
 // Guards: the key is checked before the path is decoded, so every answer is
@@ -449,4 +509,103 @@ fn no_rate_limit_by_default() {
     for _ in 0..100 {
         assert_eq!(server.get("/deals?limit=1", RW).status, 200);
     }
+}
+
+/// `GET /deals?limit=1` with `key`, as a browser on the intranet page sends it.
+fn list_with(server: &Server, key: &str) -> ureq::Response {
+    match ureq::get(&server.url("/deals?limit=1"))
+        .set("Authorization", &format!("Bearer {key}"))
+        .set("Origin", "https://intranet.example")
+        .call()
+    {
+        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
+        Err(error) => panic!("transport error: {error}"),
+    }
+}
+
+// Guards: key guessing is throttled by default, per client address: 20
+// unknown keys a minute get 401, then every request with a key from that
+// address gets 429 with Retry-After in the seed's error shape, even with a
+// valid key (or a guess could still be told apart), whatever the per-key
+// limit; a request without a key is no guess and is not counted.
+#[test]
+fn unknown_keys_from_one_address_are_throttled_by_default() {
+    let dir = TempDir::new("guessing");
+    let server = Server::start(
+        &dir.db(),
+        &[
+            "--demo",
+            "--rate-limit",
+            "30",
+            "--cors-origin",
+            "https://intranet.example",
+        ],
+    );
+    for _ in 0..50 {
+        assert_eq!(server.call("GET", "/deals", None, None).status, 401);
+    }
+    for guess in 0..20 {
+        assert_eq!(
+            list_with(&server, &format!("isao_guess_{guess}")).status(),
+            401,
+            "guess {guess}"
+        );
+    }
+    let refused = list_with(&server, "isao_guess_20");
+    assert_eq!(refused.status(), 429, "the 21st unknown key in a minute");
+    let retry_after: u64 = refused
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    let exposed = refused
+        .header("access-control-expose-headers")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    assert!(exposed.contains("retry-after"), "{exposed}");
+    let body: Value = serde_json::from_str(&refused.into_string().expect("body")).expect("JSON");
+    assert_eq!(body["success"], false);
+    assert_eq!(body["error"], "Rate limit exceeded");
+    assert_eq!(
+        body["message"],
+        format!(
+            "This address sent 20 unknown API keys within a minute; retry after {retry_after} s"
+        )
+    );
+    assert_eq!(
+        body.as_object().map(|fields| fields.len()),
+        Some(3),
+        "{body}"
+    );
+    for _ in 0..280 {
+        assert_eq!(list_with(&server, "isao_guess_again").status(), 429);
+    }
+    assert_eq!(
+        list_with(&server, RW).status(),
+        429,
+        "a blocked address learns nothing of any key"
+    );
+}
+
+// Guards: `--auth-failure-limit 0` turns the throttle off, and the option is
+// documented in `serve --help`.
+#[test]
+fn the_auth_failure_limit_can_be_turned_off() {
+    let dir = TempDir::new("guessing-off");
+    let server = Server::start(&dir.db(), &["--demo", "--auth-failure-limit", "0"]);
+    for guess in 0..100 {
+        assert_eq!(
+            list_with(&server, &format!("isao_guess_{guess}")).status(),
+            401
+        );
+    }
+    assert_eq!(list_with(&server, RW).status(), 200);
+    let help = std::process::Command::new(BINARY)
+        .args(["serve", "--help"])
+        .output()
+        .expect("serve --help");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--auth-failure-limit"), "{help}");
+    assert!(help.contains("[default: 20]"), "{help}");
 }

@@ -41,7 +41,7 @@ check_receiver() {
     shift
     local port secret url log subscription deal
     port="$(free_port)"
-    secret="whsec_${name}_$RANDOM$RANDOM"
+    secret="whsec_${name}_$(printf %05d%05d "$RANDOM" "$RANDOM")"
     url="http://127.0.0.1:$port/"
     log="$logs/$name.log"
     WEBHOOK_SECRET="$secret" PORT="$port" "$@" >"$log" 2>&1 &

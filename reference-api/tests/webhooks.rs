@@ -66,6 +66,8 @@ enum Reply {
     Hang,
     /// 200 with a body far larger than anyone should read.
     Huge,
+    /// This status with this body.
+    Answer(u16, Vec<u8>),
 }
 
 #[derive(Clone)]
@@ -188,6 +190,7 @@ async fn receive(
             (204, Vec::new())
         }
         Reply::Huge => (200, vec![b'x'; 32 << 20]),
+        Reply::Answer(status, body) => (status, body),
     };
     state.received.lock().expect("received").push(Received {
         event: header("x-isao-event"),
@@ -497,7 +500,7 @@ fn kill_9_between_change_and_delivery_loses_nothing() {
     let dir = TempDir::new("webhook-kill");
     let mut server = start_server(&dir);
     let address = free_address();
-    let secret = "whsec_durable";
+    let secret = "whsec_durable_outbox";
     subscribe(&dir.db(), 1, &format!("http://{address}/hook"), "*", secret);
     let created = server.post("/deals", RW, &json!({"title": "Survivor", "value": 7}));
     let id = deal_id(&created);
@@ -534,9 +537,9 @@ fn subscriptions_get_only_their_companys_events_until_removed() {
     let second = Receiver::answering_204();
     let removed = Receiver::answering_204();
     let db = dir.db();
-    let demo_subscription = subscribe(&db, 1, &demo.url(), "*", "whsec_demo");
-    let second_subscription = subscribe(&db, 2, &second.url(), "*", "whsec_second");
-    let removed_subscription = subscribe(&db, 1, &removed.url(), "*", "whsec_removed");
+    let demo_subscription = subscribe(&db, 1, &demo.url(), "*", "whsec_demo_company_1");
+    let second_subscription = subscribe(&db, 2, &second.url(), "*", "whsec_second_company");
+    let removed_subscription = subscribe(&db, 1, &removed.url(), "*", "whsec_removed_company");
 
     let demo_deal = deal_id(&server.post("/deals", RW, &json!({"title": "Ours", "value": 1})));
     let second_deal =
@@ -564,7 +567,7 @@ fn subscriptions_get_only_their_companys_events_until_removed() {
         .all(|request| request.json()["data"]["id"] == second_deal.as_str()));
     theirs
         .iter()
-        .for_each(|request| assert_signed(request, "whsec_second"));
+        .for_each(|request| assert_signed(request, "whsec_second_company"));
     // Deliveries are created with the change: none exist for the other
     // company's events, and none for the removed subscription's.
     let rows = |subscription: &str| deliveries(&db, &["--subscription", subscription]).len();
@@ -586,7 +589,7 @@ fn events_of_one_deal_arrive_in_order_through_retries() {
     let receiver = Receiver::start(free_address(), |n| {
         Reply::Status(if n % 3 == 0 { 500 } else { 200 })
     });
-    subscribe(&dir.db(), 1, &receiver.url(), "*", "whsec_order");
+    subscribe(&dir.db(), 1, &receiver.url(), "*", "whsec_order_of_events");
     let id = deal_id(&server.post("/deals", RW, &json!({"title": "Stepwise", "value": 5})));
     let stages = [
         "discovery",
@@ -639,9 +642,21 @@ fn a_slow_or_talkative_receiver_holds_up_no_one() {
     let talkative = Receiver::start(free_address(), |_| Reply::Huge);
     let prompt = Receiver::answering_204();
     let db = dir.db();
-    let slow_subscription = subscribe(&db, 1, &slow.url(), "deal.created", "whsec_slow");
-    let talkative_subscription = subscribe(&db, 1, &talkative.url(), "deal.created", "whsec_talk");
-    subscribe(&db, 1, &prompt.url(), "deal.created", "whsec_prompt");
+    let slow_subscription = subscribe(&db, 1, &slow.url(), "deal.created", "whsec_slow_receiver");
+    let talkative_subscription = subscribe(
+        &db,
+        1,
+        &talkative.url(),
+        "deal.created",
+        "whsec_talkative_huge",
+    );
+    subscribe(
+        &db,
+        1,
+        &prompt.url(),
+        "deal.created",
+        "whsec_prompt_receiver",
+    );
 
     server.post("/deals", RW, &json!({"title": "First", "value": 1}));
     server.post("/deals", RW, &json!({"title": "Second", "value": 2}));
@@ -690,7 +705,7 @@ fn deliveries_fail_after_the_horizon_and_can_be_redelivered() {
             })
         })
     };
-    let secret = "whsec_give_up";
+    let secret = "whsec_give_up_horizon";
     subscribe(&dir.db(), 1, &receiver.url(), "deal.created", secret);
     server.post("/deals", RW, &json!({"title": "Doomed", "value": 3}));
 
@@ -754,6 +769,109 @@ fn webhooks_add_refuses_bad_urls_and_events() {
         .success());
 }
 
+// Guards: a signing secret is at least 16 bytes, or generated and printed
+// once; a URL may not carry a user name or password, and the refusal does
+// not repeat them.
+#[test]
+fn webhooks_add_refuses_short_secrets_and_credentials_in_urls() {
+    let dir = TempDir::new("webhook-cli-secrets");
+    let db = dir.db();
+    let add = |url: &str, secret: Option<&str>| {
+        let mut args = vec![
+            "webhooks",
+            "add",
+            "--db",
+            &db,
+            "--company",
+            "1",
+            "--url",
+            url,
+            "--events",
+            "*",
+        ];
+        if let Some(secret) = secret {
+            args.extend(["--secret", secret]);
+        }
+        Command::new(BINARY).args(&args).output().expect("run")
+    };
+    let url = "https://example.com/hook";
+    let short = add(url, Some("fifteen_bytes_x"));
+    assert!(!short.status.success());
+    let said = String::from_utf8_lossy(&short.stderr);
+    assert!(said.contains("at least 16 bytes"), "{said}");
+    assert!(!said.contains("fifteen_bytes_x"), "{said}");
+    assert!(add(url, Some("sixteen_bytes_xx")).status.success());
+
+    let generated = add(url, None);
+    assert!(generated.status.success());
+    let printed = String::from_utf8_lossy(&generated.stdout);
+    let secret = printed
+        .lines()
+        .find_map(|line| line.strip_prefix("secret\t"))
+        .expect("the generated secret, printed");
+    assert!(secret.len() >= 16, "{secret}");
+
+    for with_credentials in [
+        "https://deploy:s3cr3t-pass@example.com/hook",
+        "https://deploy@example.com/hook",
+        "http://:s3cr3t-pass@example.com/hook",
+    ] {
+        let refused = add(with_credentials, Some("sixteen_bytes_xx"));
+        assert!(!refused.status.success(), "{with_credentials}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains("user name or password"), "{said}");
+        assert!(!said.contains("s3cr3t-pass"), "{said}");
+    }
+    let listed = webhooks(&["list", "--db", &db]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+}
+
+// Guards: the delivery log keeps the first 4 KB of a failing receiver's
+// answer, however long it is, and says so when the answer has no body, so
+// that `webhooks deliveries` always shows why.
+#[test]
+fn the_delivery_log_keeps_the_start_of_a_failing_answer() {
+    let dir = TempDir::new("webhook-excerpt");
+    let server = start_server(&dir);
+    let explanation = format!("Refused: {}", "0123456789".repeat(1000));
+    let talkative = {
+        let explanation = explanation.clone();
+        Receiver::start(free_address(), move |_| {
+            Reply::Answer(500, explanation.clone().into_bytes())
+        })
+    };
+    let mute = Receiver::start(free_address(), |_| Reply::Answer(503, Vec::new()));
+    let db = dir.db();
+    let talkative_subscription = subscribe(
+        &db,
+        1,
+        &talkative.url(),
+        "deal.created",
+        "whsec_talkative_receiver",
+    );
+    let mute_subscription = subscribe(&db, 1, &mute.url(), "deal.created", "whsec_mute_receiver");
+    server.post("/deals", RW, &json!({"title": "Refused", "value": 1}));
+    let last_error = |subscription: &str| {
+        eventually("an attempt recorded", || {
+            deliveries(&db, &["--subscription", subscription])
+                .into_iter()
+                .find(|row| row["attempts"] != "0")
+                .map(|row| row["last_error"].clone())
+        })
+    };
+    assert_eq!(
+        last_error(&talkative_subscription),
+        format!(
+            "answered 500 Internal Server Error: {}",
+            &explanation[..4096]
+        )
+    );
+    assert_eq!(
+        last_error(&mute_subscription),
+        "answered 503 Service Unavailable, with an empty body"
+    );
+}
+
 // Guards: https receivers work, checked against the authorities the server
 // trusts (here only the test's own, through SSL_CERT_FILE); a receiver whose
 // certificate nobody vouches for gets nothing.
@@ -778,13 +896,24 @@ fn https_receivers_are_checked_against_trusted_authorities() {
     let secure = Receiver::start_tls(&trusted);
     let impostor = Receiver::start_tls(&unknown);
     assert!(secure.url().starts_with("https://127.0.0.1:"));
-    subscribe(&dir.db(), 1, &secure.url(), "deal.created", "whsec_tls");
-    let impostor_subscription =
-        subscribe(&dir.db(), 1, &impostor.url(), "deal.created", "whsec_tls");
+    subscribe(
+        &dir.db(),
+        1,
+        &secure.url(),
+        "deal.created",
+        "whsec_tls_receiver",
+    );
+    let impostor_subscription = subscribe(
+        &dir.db(),
+        1,
+        &impostor.url(),
+        "deal.created",
+        "whsec_tls_receiver",
+    );
 
     server.post("/deals", RW, &json!({"title": "Over TLS", "value": 1}));
     let delivered = secure.wait_for_deliveries(1);
-    assert_signed(&delivered[0], "whsec_tls");
+    assert_signed(&delivered[0], "whsec_tls_receiver");
     let refused = eventually("a failed attempt at the impostor", || {
         deliveries(&dir.db(), &["--subscription", &impostor_subscription])
             .into_iter()
@@ -801,7 +930,7 @@ fn writes_succeed_while_the_worker_records_deliveries() {
     let dir = TempDir::new("webhook-contention");
     let server = start_server(&dir);
     let receiver = Receiver::answering_204();
-    subscribe(&dir.db(), 1, &receiver.url(), "*", "whsec_busy");
+    subscribe(&dir.db(), 1, &receiver.url(), "*", "whsec_busy_receiver");
     let id = deal_id(&server.post("/deals", RW, &json!({"title": "Busy", "value": 1})));
     let statuses: Vec<u16> = (0..150)
         .map(|round| {

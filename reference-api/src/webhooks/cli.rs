@@ -4,10 +4,11 @@
 use chrono::Utc;
 use clap::Subcommand;
 
-use super::deliveries::{self, Next, Report};
-use super::delivery::Sender;
+use super::delivery_log::{self, Next, Report};
+use super::sender::Sender;
 use super::subscriptions::{self, Subscription};
-use crate::store::{self, CompanyId, Store};
+use crate::company::CompanyId;
+use crate::store::{self, Store};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -19,14 +20,15 @@ pub enum Command {
         /// Company whose events are sent (created if new).
         #[arg(long)]
         company: CompanyId,
-        /// An http:// or https:// URL.
+        /// An http:// or https:// URL, without a user name or password.
         #[arg(long)]
         url: String,
         /// Comma-separated: deal.created, deal.updated, deal.stage_changed,
         /// deal.won, deal.lost; or * for all.
         #[arg(long, value_delimiter = ',', required = true)]
         events: Vec<String>,
-        /// The signing secret; one is generated when not given.
+        /// The signing secret, at least 16 bytes; one is generated (and
+        /// printed once) when not given.
         #[arg(long)]
         secret: Option<String>,
     },
@@ -76,8 +78,8 @@ impl Command {
             } => {
                 subscriptions::check_url(&url)?;
                 let events = subscriptions::parse_events(&events)?;
-                if secret.as_deref().is_some_and(str::is_empty) {
-                    return Err("the secret must not be empty".to_owned());
+                if let Some(secret) = &secret {
+                    subscriptions::check_secret(secret)?;
                 }
                 let store = open(&db)?;
                 let generated = secret.is_none();
@@ -136,7 +138,7 @@ impl Command {
             } => {
                 let store = open(&db)?;
                 let reports =
-                    deliveries::reports(&store.connection(), subscription.as_deref(), failed)
+                    delivery_log::reports(&store.connection(), subscription.as_deref(), failed)
                         .map_err(|error| error.to_string())?;
                 println!("event_id\tevent\tsubscription\tstate\tattempts\tlast_status\tlast_attempt\tnext_retry\tlast_error");
                 for report in reports {
@@ -170,7 +172,7 @@ fn print_report(report: &Report) {
 fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
     let store = open(db)?;
     let targets =
-        deliveries::of_event(&store.connection(), event_id).map_err(|error| error.to_string())?;
+        delivery_log::of_event(&store.connection(), event_id).map_err(|error| error.to_string())?;
     if targets.is_empty() {
         return Err(format!(
             "no delivery of {event_id}: no such event, or no subscription wanted it"
@@ -190,7 +192,7 @@ fn redeliver(db: &str, event_id: &str) -> Result<(), String> {
             failures += 1;
             Next::Unchanged
         };
-        deliveries::record_attempt(&store.connection(), target.id, &outcome, Utc::now(), next)
+        delivery_log::record_attempt(&store.connection(), target.id, &outcome, Utc::now(), next)
             .map_err(|error| error.to_string())?;
         println!(
             "{}\t{}\t{}",

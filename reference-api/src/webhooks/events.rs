@@ -7,43 +7,9 @@ use deals_contract::{timestamp, Deal, DealStatus};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use super::random_id;
 use super::subscriptions::subscribed_to;
-use crate::store::CompanyId;
-
-/// The seed's five webhook events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
-    Created,
-    Updated,
-    StageChanged,
-    Won,
-    Lost,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 5] = [
-        EventKind::Created,
-        EventKind::Updated,
-        EventKind::StageChanged,
-        EventKind::Won,
-        EventKind::Lost,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Created => "deal.created",
-            EventKind::Updated => "deal.updated",
-            EventKind::StageChanged => "deal.stage_changed",
-            EventKind::Won => "deal.won",
-            EventKind::Lost => "deal.lost",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
-    }
-}
+use super::{random_id, EventKind};
+use crate::company::CompanyId;
 
 /// The events of one status change, in the order they are delivered: every
 /// change is `deal.updated`; a new stage adds `deal.stage_changed`; becoming
@@ -222,18 +188,12 @@ mod tests {
     // that want them, so a server without subscribers stores none.
     #[test]
     fn only_wanted_events_enter_the_outbox() -> Result<(), Box<dyn std::error::Error>> {
-        let folder = std::env::temp_dir().join(format!(
-            "isao-outbox-test-{}-{}",
-            std::process::id(),
-            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-        ));
-        std::fs::create_dir_all(&folder)?;
-        let path = folder.join("deals.db");
-        let store = crate::store::Store::open(&path.to_string_lossy(), 1)?;
-        store.ensure_company(1, "Demo")?;
-        store.ensure_company(2, "Second")?;
-        let guard = store.connection();
-        let connection: &rusqlite::Connection = &guard;
+        let connection = &Connection::open_in_memory()?;
+        connection.execute_batch(
+            "CREATE TABLE companies (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+             INSERT INTO companies VALUES (1, 'Demo'), (2, 'Second');",
+        )?;
+        connection.execute_batch(crate::webhooks::SCHEMA)?;
         let count = |table: &str| -> rusqlite::Result<i64> {
             connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
                 row.get(0)
@@ -265,9 +225,6 @@ mod tests {
         let event: String =
             connection.query_row("SELECT event FROM webhook_events", [], |row| row.get(0))?;
         assert_eq!(event, "deal.won");
-        drop(guard);
-        drop(store);
-        std::fs::remove_dir_all(folder)?;
         Ok(())
     }
 }

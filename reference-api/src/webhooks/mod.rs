@@ -5,9 +5,9 @@
 //! with retries and a record of every attempt.
 
 pub mod cli;
-pub mod deliveries;
-pub mod delivery;
+pub mod delivery_log;
 pub mod events;
+pub mod sender;
 pub mod signature;
 pub mod subscriptions;
 pub mod worker;
@@ -54,6 +54,40 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
 CREATE INDEX IF NOT EXISTS webhook_deliveries_pending
     ON webhook_deliveries (state, subscription_id, deal_id, event_seq);
 ";
+
+/// The seed's five webhook events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Created,
+    Updated,
+    StageChanged,
+    Won,
+    Lost,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Created,
+        EventKind::Updated,
+        EventKind::StageChanged,
+        EventKind::Won,
+        EventKind::Lost,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "deal.created",
+            EventKind::Updated => "deal.updated",
+            EventKind::StageChanged => "deal.stage_changed",
+            EventKind::Won => "deal.won",
+            EventKind::Lost => "deal.lost",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
 
 fn random_id(prefix: &str, length: usize) -> String {
     format!(

@@ -7,9 +7,8 @@ use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
 use rusqlite::{params, Connection};
 
-use super::events::EventKind;
-use super::random_id;
-use crate::store::CompanyId;
+use super::{random_id, EventKind};
+use crate::company::CompanyId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
@@ -20,8 +19,34 @@ pub struct Subscription {
     pub created_at: String,
 }
 
-/// An absolute http or https URL, or why not.
+/// The shortest signing secret accepted: 128 bits, what an HMAC key needs
+/// to be out of a guesser's reach.
+pub const MIN_SECRET_BYTES: usize = 16;
+
+/// A signing secret long enough, or why not (without repeating it).
+pub fn check_secret(secret: &str) -> Result<(), String> {
+    if secret.len() < MIN_SECRET_BYTES {
+        return Err(format!(
+            "the secret must be at least {MIN_SECRET_BYTES} bytes; leave --secret out to have one generated"
+        ));
+    }
+    Ok(())
+}
+
+/// An absolute http or https URL without a user name or password, or why
+/// not. A URL with credentials is refused without being repeated: they
+/// would reach the terminal, and a receiver authenticates deliveries by
+/// their signature anyway.
 pub fn check_url(url: &str) -> Result<(), String> {
+    let authority = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next());
+    if authority.is_some_and(|authority| authority.contains('@')) {
+        return Err(
+            "the URL must not carry a user name or password (…@host): deliveries are signed"
+                .to_owned(),
+        );
+    }
     let uri: Uri = url.parse().map_err(|_| format!("{url:?} is not a URL"))?;
     match uri.scheme_str() {
         Some("http" | "https") if uri.host().is_some_and(|host| !host.is_empty()) => Ok(()),
@@ -141,17 +166,20 @@ pub(super) fn subscribed_to(
 mod tests {
     use super::*;
 
-    // Guards: only absolute http(s) URLs are accepted.
+    // Guards: only absolute http(s) URLs without credentials are accepted.
     #[test]
     fn urls_must_be_http_or_https_with_a_host() {
         assert!(check_url("http://127.0.0.1:4000/hooks").is_ok());
         assert!(check_url("https://crm.intranet.example/isao").is_ok());
+        assert!(check_url("https://crm.intranet.example/isao?by=a@b").is_ok());
         for bad in [
             "ftp://example.com/",
             "file:///etc/passwd",
             "/hooks",
             "example.com",
             "",
+            "https://user:password@crm.intranet.example/isao",
+            "https://user@crm.intranet.example/isao",
         ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }

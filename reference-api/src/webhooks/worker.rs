@@ -12,8 +12,8 @@ use rusqlite::Connection;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use super::deliveries::{self, Next, Sendable};
-use super::delivery::Sender;
+use super::delivery_log::{self, Next, Sendable};
+use super::sender::Sender;
 use crate::store::Store;
 
 /// The longest wait between two attempts.
@@ -101,7 +101,7 @@ impl Worker {
             }
             let seen = self.data_version();
             let mut wait = MAX_IDLE;
-            if let Some(heads) = self.with_connection(deliveries::pending_heads).await {
+            if let Some(heads) = self.with_connection(delivery_log::pending_heads).await {
                 let now = Utc::now().timestamp_millis();
                 for head in heads {
                     let due_in = head.next_attempt_ms.saturating_sub(now);
@@ -166,7 +166,7 @@ impl Worker {
         };
         let delivery = head.id;
         self.with_connection(move |connection| {
-            deliveries::record_attempt(connection, delivery, &outcome, at, next)
+            delivery_log::record_attempt(connection, delivery, &outcome, at, next)
         })
         .await;
         self.done

@@ -11,7 +11,6 @@
 //! to a blocking thread and back, the very handoff that cost more than the
 //! read; a hand-written pool would redo what r2d2 does.
 
-use std::fmt;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -23,18 +22,23 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::deal_json;
-use crate::webhooks::{self, events::EventKind};
+mod deal_json;
+mod error;
 
-pub type CompanyId = i64;
+pub use error::{StoreError, StoreResult};
 
+use crate::company::CompanyId;
+use crate::webhooks::{self, EventKind};
+
+/// What is stored of an API key besides its hash: whose it is and what it
+/// may do. Never the key itself, which is shown once and not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiKey {
+pub struct KeyRecord {
     pub company: CompanyId,
     pub permissions: Vec<String>,
 }
 
-impl ApiKey {
+impl KeyRecord {
     pub fn allows(&self, permission: &str) -> bool {
         self.permissions.iter().any(|held| held == permission)
     }
@@ -57,40 +61,6 @@ pub struct DealRecord<'a> {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
-
-/// A database call that failed: SQLite itself, or no read connection.
-#[derive(Debug)]
-pub enum StoreError {
-    Database(rusqlite::Error),
-    Pool(r2d2::Error),
-    Encoding(serde_json::Error),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Database(error) => write!(f, "database: {error}"),
-            Self::Pool(error) => write!(f, "read connection pool: {error}"),
-            Self::Encoding(error) => write!(f, "JSON of a page: {error}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(error: rusqlite::Error) -> Self {
-        Self::Database(error)
-    }
-}
-
-impl From<r2d2::Error> for StoreError {
-    fn from(error: r2d2::Error) -> Self {
-        Self::Pool(error)
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
 
 pub struct Store {
     writer: Mutex<Connection>,
@@ -306,7 +276,7 @@ impl Store {
 
     /// The key's company and permissions. Keys are stored as SHA-256 hashes:
     /// the lookup is by hash, and the final comparison is constant-time.
-    pub fn find_key(&self, key: &str) -> StoreResult<Option<ApiKey>> {
+    pub fn find_key(&self, key: &str) -> StoreResult<Option<KeyRecord>> {
         let hash = key_hash(key);
         let found: Option<(Vec<u8>, CompanyId, String)> = self.read(|reader| {
             reader
@@ -319,7 +289,7 @@ impl Store {
                 .optional()
         })?;
         Ok(found.and_then(|(stored, company, permissions)| {
-            bool::from(stored.ct_eq(&hash)).then(|| ApiKey {
+            bool::from(stored.ct_eq(&hash)).then(|| KeyRecord {
                 company,
                 permissions: permissions
                     .split(',')
@@ -390,8 +360,7 @@ impl Store {
                 rusqlite::Transaction::new_unchecked(&reader, TransactionBehavior::Deferred)?;
             // LIMIT and OFFSET are written as numbers, not bound: SQLite plans
             // with a bound LIMIT's value and so prepares the statement anew on
-            // every run, which was a fifth of the list endpoint's time. They
-            // are integers the query has already checked.
+            // every run. They are integers the query has already checked.
             let limit = query.limit;
             let mut page = snapshot.prepare_cached(&format!(
                 "SELECT {DEAL_COLUMNS} FROM {DEAL_FROM} WHERE {filter}

@@ -1,15 +1,16 @@
-//! One delivery attempt over HTTP: a signed `POST` of the event's body.
+//! Sends one delivery attempt over HTTP: a signed `POST` of the event's body.
 //! Bounded in time and in what it reads, so a slow or talkative receiver
-//! cannot hold the worker.
+//! cannot hold the worker; a refusal keeps the start of the receiver's answer.
 
 use std::error::Error as _;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::{header, Request};
+use axum::http::{header, Request, StatusCode};
 use chrono::Utc;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
@@ -20,10 +21,9 @@ use super::signature;
 
 /// A receiver has this long to answer, from connecting to the status line.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
-/// How much of an answer is read: enough to show why a delivery failed.
+/// How much of an answer is read and kept for `webhooks deliveries`: enough
+/// to show why a delivery failed.
 const ANSWER_LIMIT_BYTES: usize = 4096;
-/// How much of a failed answer is kept for `webhooks deliveries`.
-const ANSWER_EXCERPT_CHARS: usize = 200;
 
 /// What is sent: the stored body, byte for byte, and who it is for.
 pub struct Outgoing<'a> {
@@ -103,27 +103,52 @@ impl Sender {
         let status = response.status();
         // The status decides; the answer is read only as far as the limit and
         // the time allow, to show why a delivery failed.
-        let answer = timeout_at(
+        let mut answer = Vec::new();
+        let _ = timeout_at(
             deadline.max(Instant::now() + Duration::from_secs(1)),
-            Limited::new(response.into_body(), ANSWER_LIMIT_BYTES).collect(),
+            read_start(response.into_body(), &mut answer),
         )
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .map(|collected| collected.to_bytes())
-        .unwrap_or_default();
-        let error = (!status.is_success()).then(|| {
-            let excerpt: String = String::from_utf8_lossy(&answer)
-                .chars()
-                .take(ANSWER_EXCERPT_CHARS)
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            format!("answered {status}: {}", excerpt.trim())
-        });
+        .await;
+        let error = (!status.is_success()).then(|| failure(status, &answer));
         Outcome {
             status: Some(status.as_u16()),
             error,
         }
+    }
+}
+
+/// Reads `body` into `answer` until it ends or [`ANSWER_LIMIT_BYTES`] are
+/// in; the rest is never read.
+async fn read_start(mut body: Incoming, answer: &mut Vec<u8>) {
+    while answer.len() < ANSWER_LIMIT_BYTES {
+        match body.frame().await {
+            Some(Ok(frame)) => {
+                if let Ok(data) = frame.into_data() {
+                    answer.extend_from_slice(&data);
+                }
+            }
+            Some(Err(_)) | None => break,
+        }
+    }
+    answer.truncate(ANSWER_LIMIT_BYTES);
+}
+
+/// Why a delivery that got an answer failed: the status and the start of
+/// the answer, on one line (`webhooks deliveries` prints one line each), or
+/// that the answer was empty.
+fn failure(status: StatusCode, answer: &[u8]) -> String {
+    // The limit may cut a character in two: leave its first bytes out.
+    let whole_characters = match std::str::from_utf8(answer) {
+        Err(error) if error.error_len().is_none() => &answer[..error.valid_up_to()],
+        _ => answer,
+    };
+    let one_line: String = String::from_utf8_lossy(whole_characters)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match one_line.trim() {
+        "" => format!("answered {status}, with an empty body"),
+        excerpt => format!("answered {status}: {excerpt}"),
     }
 }
 

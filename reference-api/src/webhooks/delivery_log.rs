@@ -1,12 +1,13 @@
-//! The deliveries in the outbox: one per event and subscription, pending until
-//! a receiver answers 2xx (delivered) or the worker gives up (failed), with
-//! the outcome of the last attempt.
+//! The delivery log in the outbox: one row per event and subscription,
+//! pending until a receiver answers 2xx (delivered) or the worker gives up
+//! (failed), with the outcome of the last attempt; what the worker sends
+//! next and what `webhooks deliveries` shows.
 
 use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
 use rusqlite::{params, Connection, Row};
 
-use super::delivery::{Outcome, Outgoing};
+use super::sender::{Outcome, Outgoing};
 
 /// A delivery ready to send, with everything needed to send it. No `Debug`:
 /// it holds the secret, which must never reach a log.
