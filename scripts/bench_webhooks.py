@@ -65,7 +65,7 @@ def main() -> None:
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     subprocess.run(
         [binary, "webhooks", "add", "--db", db, "--company", "1", "--events", "deal.created",
-         "--url", f"http://127.0.0.1:{receiver.server_address[1]}/", "--secret", "whsec_bench"],
+         "--url", f"http://127.0.0.1:{receiver.server_address[1]}/", "--secret", "whsec_bench_webhooks"],
         check=True, stdout=subprocess.DEVNULL,
     )
 
