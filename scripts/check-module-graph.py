@@ -8,7 +8,8 @@ a `lib.rs` is `main`, the binary's root). Inline modules count as their file.
 An edge A -> B means that file A names something of module B, in a `use`
 (grouped ones included) or in a path written in the code (`crate::x::y`,
 `super::x`, `self::x`, and a `use` path starting with a child module's name).
-Comments and string literals are skipped. A path goes to the deepest module
+A `mod` declaration alone is not an edge: it places a file, it names nothing
+in it. Comments and string literals are skipped. A path goes to the deepest module
 that exists; a name that a module only re-exports (`pub use x::Name`) is
 followed to the module that defines it, so a crate root that re-exports its
 children is a facade, not a cycle with them. Every edge between distinct files
