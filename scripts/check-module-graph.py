@@ -6,8 +6,9 @@ Each file is one node, named by its module path (`src/components/board.rs` is
 a `lib.rs` is `main`, the binary's root). Inline modules count as their file.
 
 An edge A -> B means that file A names something of module B, in a `use`
-(grouped ones included) or in a path written in the code (`crate::x::y`,
-`super::x`, `self::x`, and a `use` path starting with a child module's name).
+(grouped ones included) or in a path written in the code: `crate::x::y`,
+`super::x`, `self::x`, a path starting with a child module's name, or with a
+name that a `use` brought in (`use crate::store;` then `store::open()`).
 A `mod` declaration alone is not an edge: it places a file, it names nothing
 in it. Comments and string literals are skipped. A path goes to the deepest module
 that exists; a name that a module only re-exports (`pub use x::Name`) is
@@ -33,7 +34,7 @@ NON_CODE = re.compile(r"""//[^\n]*|/\*.*?\*/|b?r(\#*)".*?"\1|b?"(?:\\.|[^"\\])*"
 TOKENS = re.compile(
     r"(?P<mod>((?:\#\[[^\]]*\]\s*)*)\b(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*([{;]))"
     r"|(?P<use>(pub(?:\([^)]*\))?\s+)?\buse\s+([^;]+);)"
-    r"|(?P<path>(?<![\w$])(?:crate|super|self)(?:\s*::\s*\w+)+)"
+    r"|(?P<path>(?<![\w$:])\w+(?:\s*::\s*\w+)+)"
     r"|(?P<open>\{)|(?P<close>\})"
 )
 
@@ -80,6 +81,7 @@ def scan(path, context, modules, is_test_file):
     code = NON_CODE.sub(blank, path.read_text(encoding="utf-8"))
     code = re.sub(r"pub\(in [^)]*\)", "pub", code)
     depth, stack = 0, []  # stack of (inline module name, its depth, is test)
+    imported = {}  # a name that a `use` brought in -> the path it stands for
     for token in TOKENS.finditer(code):
         in_test = is_test_file or any(test for _, _, test in stack)
         where = list(context) + [name for name, _, _ in stack]
@@ -101,10 +103,16 @@ def scan(path, context, modules, is_test_file):
                 absolute = absolute_path(segments, where, modules)
                 if absolute is not None:
                     yield "ref", absolute
+                    if name:
+                        imported[name] = absolute
                     if token.group(6) and name and not stack:
                         yield "reexport", (name, absolute)
         elif not in_test and token["path"]:
-            yield "ref", absolute_path(re.split(r"\s*::\s*", token["path"]), where, modules)
+            segments = re.split(r"\s*::\s*", token["path"])
+            if segments[0] in imported:
+                yield "ref", imported[segments[0]] + tuple(segments[1:])
+            else:
+                yield "ref", absolute_path(segments, where, modules)
 
 
 def absolute_path(segments, where, modules):
@@ -151,10 +159,11 @@ def crate_graph(crate_dir):
             for kind, data in scan(path, context, modules, context in tests and node != "main"):
                 if kind == "test_module":
                     tests.add(data)
-                elif kind == "ref" and data is not None:
+                elif kind == "ref":
                     refs[node].add(data)
                 else:
                     reexports.setdefault(context, {})[data[0]] = data[1]
+    refs = {node: paths - {None} for node, paths in refs.items()}
     test_nodes = {modules[t] for t in tests if t in modules}
     graph = {}
     for node, paths in refs.items():
@@ -217,6 +226,10 @@ FIXTURES = {
                "ui/row.rs": "pub fn g() { let _ = super::list::X; }"}, [["ui::list", "ui::row"]]),
     "grouped": ({"lib.rs": "mod a; mod b; mod c;", "a.rs": "use crate::{c, b::{self, Y}};",
                  "b.rs": "use crate::c::Z;", "c.rs": "use crate::a::{W as V};"}, [["a", "b", "c"]]),
+    "imported name": ({"lib.rs": "mod a; mod ui;", "ui/mod.rs": "pub mod row;", "ui/row.rs": "fn g() { crate::a::h() }",
+                       "a.rs": "use crate::ui;\nfn f() { ui::row::g() }"}, [["a", "ui::row"]]),
+    "child module": ({"lib.rs": "mod store;", "store/mod.rs": "mod page;\npub struct E;\nfn f() { page::write() }",
+                      "store/page.rs": "use super::E;\npub fn write() {}"}, [["store", "store::page"]]),
 }
 
 
