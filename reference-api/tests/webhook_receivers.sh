@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the README's webhook receivers (reference-api/examples/webhook_receiver.py
-# and .mjs) against `serve --demo`: each must receive a real event and verify
-# its signature, and refuse a request whose signature is wrong.
+# Runs the webhook receivers that reference-api/README.md shows
+# (reference-api/examples/webhook_receiver.py and .mjs) against `serve --demo`:
+# each must receive a real event and verify its signature, and refuse a
+# request whose signature is wrong.
 #
 # Usage: reference-api/tests/webhook_receivers.sh <reference-api binary>
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
@@ -66,12 +67,12 @@ check_receiver() {
 }
 
 for example in webhook_receiver.py webhook_receiver.mjs; do
-    python3 - "$REPO_ROOT/README.md" "$REPO_ROOT/reference-api/examples/$example" <<'PY' ||
+    python3 - "$REPO_ROOT/reference-api/README.md" "$REPO_ROOT/reference-api/examples/$example" <<'PY' ||
 import sys
 readme, example = (open(path, encoding="utf-8").read() for path in sys.argv[1:])
 sys.exit(example not in readme)
 PY
-        fail "README.md does not show reference-api/examples/$example as it is"
+        fail "reference-api/README.md does not show reference-api/examples/$example as it is"
 done
 
 check_receiver python python3 "$REPO_ROOT/reference-api/examples/webhook_receiver.py"
