@@ -10,6 +10,7 @@ mod new_deal;
 pub mod permission;
 mod query;
 mod status_change;
+pub mod text;
 pub mod timestamp;
 
 pub use error::{ErrorBody, FieldErrors, CONTACT_NOT_FOUND, USER_NOT_FOUND};

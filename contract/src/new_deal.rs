@@ -3,6 +3,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::field_reader::FieldReader;
+use crate::text::Lines;
 use crate::{timestamp, FieldErrors, Priority};
 
 /// Longest text each string field takes, in characters: the seed gives only
@@ -63,12 +64,10 @@ impl NewDeal {
         };
 
         let title = reader
-            .text_within("title", "Title", TITLE_MAX_CHARS)
+            .visible_text("title", "Title", TITLE_MAX_CHARS, Lines::One)
             .unwrap_or_default();
         if title.is_empty() && !reader.has_failed("title") {
             reader.fail("title", "Title is required");
-        } else if title.chars().all(is_invisible) && !title.is_empty() {
-            reader.fail("title", "Title must contain visible characters");
         }
         let value = match reader.present("value") {
             None => {
@@ -113,16 +112,26 @@ impl NewDeal {
             });
         let new_deal = NewDeal {
             title,
-            description: reader.text_within("description", "Description", DESCRIPTION_MAX_CHARS),
+            description: reader.visible_text(
+                "description",
+                "Description",
+                DESCRIPTION_MAX_CHARS,
+                Lines::Many,
+            ),
             value,
             currency,
-            stage: reader.text_within("stage", "Stage", STAGE_MAX_CHARS),
+            stage: reader.visible_text("stage", "Stage", STAGE_MAX_CHARS, Lines::One),
             priority,
             probability,
             expected_close_date,
-            source: reader.text_within("source", "Source", SOURCE_MAX_CHARS),
-            contact_id: reader.text_within("contactId", "Contact ID", ID_MAX_CHARS),
-            assigned_to_id: reader.text_within("assignedToId", "Assigned to ID", ID_MAX_CHARS),
+            source: reader.visible_text("source", "Source", SOURCE_MAX_CHARS, Lines::One),
+            contact_id: reader.visible_text("contactId", "Contact ID", ID_MAX_CHARS, Lines::One),
+            assigned_to_id: reader.visible_text(
+                "assignedToId",
+                "Assigned to ID",
+                ID_MAX_CHARS,
+                Lines::One,
+            ),
         };
         reader.refuse_unknown(&KNOWN_FIELDS);
         if errors.is_empty() {
@@ -164,38 +173,6 @@ XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL";
 
 fn is_iso_4217(code: &str) -> bool {
     ISO_4217.split(' ').any(|known| known == code)
-}
-
-/// Characters that show nothing on their own: format and control characters
-/// (zero-width spaces and joiners, bidi marks, the BOM, soft hyphens),
-/// variation selectors and the blank-looking fillers. A title made only of
-/// them would be an empty row in every list.
-fn is_invisible(character: char) -> bool {
-    character.is_whitespace()
-        || character.is_control()
-        || matches!(
-            character,
-            '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{115F}'
-                | '\u{1160}'
-                | '\u{17B4}'
-                | '\u{17B5}'
-                | '\u{180B}'..='\u{180F}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{2800}'
-                | '\u{3164}'
-                | '\u{FE00}'..='\u{FE0F}'
-                | '\u{FEFF}'
-                | '\u{FFA0}'
-                | '\u{FFF0}'..='\u{FFF8}'
-                | '\u{1D173}'..='\u{1D17A}'
-                | '\u{E0000}'..='\u{E007F}'
-                | '\u{E0100}'..='\u{E01EF}'
-        )
 }
 
 #[cfg(test)]
@@ -335,6 +312,141 @@ mod tests {
             joined.title, "A\u{200D}B",
             "invisible characters inside text are kept"
         );
+    }
+
+    /// Characters nobody sees, each with the words its message names it by.
+    const HIDDEN: [(char, &str); 11] = [
+        ('\u{0}', "a control character"),
+        ('\u{1B}', "a control character"),
+        ('\u{7F}', "a control character"),
+        ('\u{202E}', "an invisible format character"),
+        ('\u{200B}', "an invisible zero-width character"),
+        ('\u{FEFF}', "an invisible zero-width character"),
+        ('\u{AD}', "an invisible format character"),
+        ('\u{FFF9}', "an invisible format character"),
+        ('\u{FFFB}', "an invisible format character"),
+        ('\u{FFFC}', "an object replacement character"),
+        ('\u{E0041}', "an invisible format character"),
+    ];
+
+    /// What breaks a line: refused in a one-line field, kept in the description.
+    const LINE_BREAKING: [(char, &str); 4] = [
+        ('\t', "a tab"),
+        ('\n', "a line break"),
+        ('\r', "a line break"),
+        ('\u{2028}', "a line break"),
+    ];
+
+    /// Texts with no visible character: zero-width and format characters,
+    /// a lone combining mark, private use, unassigned, the object
+    /// replacement character, a Hangul filler, a blank braille cell, a
+    /// variation selector, a joiner.
+    const SHOWING_NOTHING: [&str; 12] = [
+        "\u{200B}",
+        "\u{200B}\u{FEFF}\u{2060}",
+        "\u{301}",
+        "\u{E000}",
+        "\u{F0000}",
+        "\u{378}",
+        "\u{FFFC}",
+        "\u{FFF9}\u{FFFA}\u{FFFB}",
+        "\u{AD}\u{3164}",
+        "\u{2800}",
+        "\u{E0100}",
+        " \u{200D} ",
+    ];
+
+    /// Every free-text field of a new deal: name, label, kind.
+    const FREE_TEXT: [(&str, &str, Lines); 6] = [
+        ("title", "Title", Lines::One),
+        ("description", "Description", Lines::Many),
+        ("stage", "Stage", Lines::One),
+        ("source", "Source", Lines::One),
+        ("contactId", "Contact ID", Lines::One),
+        ("assignedToId", "Assigned to ID", Lines::One),
+    ];
+
+    fn with_field(name: &str, text: &str) -> Value {
+        let mut body = json!({"title": "T", "value": 1});
+        body[name] = json!(text);
+        body
+    }
+
+    fn refusal(label: &str, position: usize, character: char, words: &str) -> String {
+        let label = label.replacen(&label[..1], &label[..1].to_ascii_lowercase(), 1);
+        format!(
+            "Character {position} of the {label} is {words} (U+{:04X}): remove it",
+            u32::from(character)
+        )
+    }
+
+    #[test]
+    fn no_free_text_field_takes_a_character_nobody_sees() {
+        for (name, label, _) in FREE_TEXT {
+            for (character, words) in HIDDEN {
+                let errors =
+                    NewDeal::from_json(&with_field(name, &format!("A{character}B"))).unwrap_err();
+                assert_eq!(
+                    errors[name],
+                    refusal(label, 2, character, words),
+                    "{name} {character:?}"
+                );
+                assert_eq!(errors.len(), 1);
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_description_takes_tabs_and_line_breaks() {
+        for (name, label, lines) in FREE_TEXT {
+            for (character, words) in LINE_BREAKING {
+                let text = format!("A{character}B");
+                let answer = NewDeal::from_json(&with_field(name, &text));
+                match lines {
+                    Lines::Many => {
+                        assert_eq!(answer.unwrap().description, Some(text), "{character:?}")
+                    }
+                    Lines::One => assert_eq!(
+                        answer.unwrap_err()[name],
+                        refusal(label, 2, character, words),
+                        "{name} {character:?}"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_free_text_field_takes_text_that_shows_nothing() {
+        for (name, label, _) in FREE_TEXT {
+            for text in SHOWING_NOTHING {
+                let errors = NewDeal::from_json(&with_field(name, text)).unwrap_err();
+                assert_eq!(
+                    errors[name],
+                    format!("{label} must contain visible characters"),
+                    "{name} {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_in_any_script_passes_with_its_joiners_and_marks() {
+        for text in [
+            "Caf\u{E9} cr\u{E8}me",
+            "Cafe\u{301}",
+            "\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}",
+            "\u{1F468}\u{200D}\u{1F4BB} team",
+            "\u{5E2}\u{5D1}\u{5E8}\u{5D9}\u{5EA}",
+            "\u{6771}\u{4EAC}",
+        ] {
+            for (name, _, _) in FREE_TEXT {
+                assert!(
+                    NewDeal::from_json(&with_field(name, text)).is_ok(),
+                    "{name} {text:?}"
+                );
+            }
+        }
     }
 
     #[test]
