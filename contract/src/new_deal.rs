@@ -15,6 +15,12 @@ pub const SOURCE_MAX_CHARS: usize = 100;
 /// For `contactId` and `assignedToId`.
 pub const ID_MAX_CHARS: usize = 100;
 
+/// The largest value a deal takes: ten trillion. Up to it, an amount with
+/// cents has at most 15 significant digits, which a JSON number read as a
+/// double (by the server, the widget, JavaScript) keeps exactly; so every
+/// amount is a whole number of cents, and a total in cents is exact.
+pub const MAX_VALUE: f64 = 10_000_000_000_000.0;
+
 /// The body of `POST /deals` once it has passed every rule of the seed's
 /// "Create Deal". Fields are public so that a test can build one that breaks
 /// a rule and see the server refuse it.
@@ -75,7 +81,11 @@ impl NewDeal {
                 0.0
             }
             Some(raw) => match raw.as_f64() {
-                Some(number) if number.is_finite() && number >= 0.0 => number,
+                Some(number) if number > MAX_VALUE => {
+                    reader.fail("value", "Value must be at most 10,000,000,000,000");
+                    0.0
+                }
+                Some(number) if number >= 0.0 => number,
                 _ => {
                     reader.fail("value", "Value must be a positive number");
                     0.0
@@ -489,6 +499,52 @@ mod tests {
     #[test]
     fn title_limit_counts_characters_not_bytes() {
         assert!(NewDeal::from_json(&json!({"title": "é".repeat(255), "value": 1})).is_ok());
+    }
+
+    #[test]
+    fn value_is_at_most_ten_trillion() {
+        for value in [json!(10_000_000_000_000_u64), json!(9_999_999_999_999.99)] {
+            let deal = NewDeal::from_json(&json!({"title": "T", "value": value})).unwrap();
+            assert_eq!(Some(deal.value), value.as_f64());
+        }
+        for value in [
+            json!(10_000_000_000_000.01),
+            json!(1e14),
+            json!(1e308),
+            json!(u64::MAX),
+        ] {
+            let errors = NewDeal::from_json(&json!({"title": "T", "value": value})).unwrap_err();
+            assert_eq!(
+                errors["value"], "Value must be at most 10,000,000,000,000",
+                "{value}"
+            );
+        }
+    }
+
+    /// Why the bound is where it is: up to it, an amount with cents has at
+    /// most 15 significant digits, which a JSON number read as a double
+    /// keeps, so every amount is a whole number of cents and totals in
+    /// cents are exact. Beyond 2^53 cents that fails.
+    #[test]
+    fn up_to_the_bound_every_amount_keeps_its_cents() {
+        for (text, cents) in [
+            ("9999999999999.99", 999_999_999_999_999_i64),
+            ("9999999999999.01", 999_999_999_999_901),
+            ("1234567890123.45", 123_456_789_012_345),
+            ("0.07", 7),
+            ("10000000000000", 1_000_000_000_000_000),
+        ] {
+            let value: f64 = serde_json::from_str(text).unwrap();
+            assert!(value <= MAX_VALUE);
+            assert_eq!((value * 100.0).round() as i64, cents, "{text}");
+            let written = serde_json::to_string(&value).unwrap();
+            assert_eq!(written.trim_end_matches(".0"), text, "{text}");
+        }
+        let beyond: f64 = serde_json::from_str("999999999999999.99").unwrap();
+        assert_ne!(
+            serde_json::to_string(&beyond).unwrap(),
+            "999999999999999.99"
+        );
     }
 
     #[test]

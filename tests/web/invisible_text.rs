@@ -1,5 +1,6 @@
-//! The new-deal form refuses text a person cannot see, with the contract's
-//! words next to each field, before anything is sent; nothing typed is lost.
+//! The new-deal form refuses text a person cannot see (and values beyond the
+//! contract's bound), with the contract's words next to each field, before
+//! anything is sent; nothing typed is lost.
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -126,4 +127,23 @@ async fn only_the_description_takes_tabs_and_line_breaks() {
         .await;
     assert_eq!(widget.field_error("description"), "");
     assert_eq!(widget.value_of("Description"), "Scope:\n\t- design");
+}
+
+// Guards: a value beyond the contract's bound is refused next to the value
+// field, and what was typed stays.
+#[wasm_bindgen_test]
+async fn a_value_beyond_the_bound_is_refused_next_to_its_field() {
+    let widget = new_deal_form().await;
+    widget.fill("Title", "Bounded");
+    for typed in ["10000000000000.01", "1e308"] {
+        widget.fill("Value", typed);
+        widget.click("Create deal");
+        widget
+            .wait_until(&format!("the bound for {typed}"), || {
+                widget.field_error("value") == "Value must be at most 10,000,000,000,000"
+                    && widget.value_of("Value") == typed
+            })
+            .await;
+        assert_eq!(widget.field_error("title"), "");
+    }
 }
