@@ -375,28 +375,46 @@ mod tests {
     }
 
     /// The OpenAPI document states these rules as JSON Schema patterns, so
-    /// that clients (and schemathesis) know them: generated here.
+    /// that clients (and schemathesis) know them: generated here. A field's
+    /// length limit is in its pattern, since it counts after trimming.
     #[test]
     fn the_openapi_document_states_these_rules() {
+        use crate::{
+            DESCRIPTION_MAX_CHARS, ID_MAX_CHARS, SOURCE_MAX_CHARS, STAGE_MAX_CHARS, TITLE_MAX_CHARS,
+        };
         let document: serde_json::Value =
             serde_json::from_str(include_str!("../../reference-api/openapi.json")).unwrap();
+        let schemas = &document["components"]["schemas"];
         let white_space = class(false, char::is_whitespace);
         let visible = class(false, visible_by_category);
-        let lines_of = |lines: Lines| {
-            let refused = class(true, |character| !lines.allows(character));
-            format!("^{white_space}*{refused}*{white_space}*$")
-        };
-        let expected = serde_json::json!({
-            "VisibleText": visible,
-            "BlankOrVisibleText": format!("^{white_space}*$|{visible}"),
-            "OneLineText": lines_of(Lines::One),
-            "MultiLineText": lines_of(Lines::Many),
-        });
-        for (name, pattern) in expected.as_object().unwrap() {
-            assert_eq!(
-                &document["components"]["schemas"][name]["pattern"], pattern,
-                "the pattern of {name} should be {pattern}"
-            );
+        let mut expected = vec![
+            (&schemas["VisibleText"], visible.clone()),
+            (
+                &schemas["BlankOrVisibleText"],
+                format!("^{white_space}*$|{visible}"),
+            ),
+        ];
+        let one_line = class(true, |character| !Lines::One.allows(character));
+        let many_lines = class(true, |character| !Lines::Many.allows(character));
+        let new_deal = &schemas["NewDeal"]["properties"];
+        for (field, refused, max) in [
+            (&new_deal["title"], &one_line, TITLE_MAX_CHARS),
+            (&new_deal["description"], &many_lines, DESCRIPTION_MAX_CHARS),
+            (&new_deal["stage"], &one_line, STAGE_MAX_CHARS),
+            (&new_deal["source"], &one_line, SOURCE_MAX_CHARS),
+            (&new_deal["contactId"], &one_line, ID_MAX_CHARS),
+            (&new_deal["assignedToId"], &one_line, ID_MAX_CHARS),
+            (
+                &schemas["StatusChange"]["properties"]["stage"],
+                &one_line,
+                STAGE_MAX_CHARS,
+            ),
+        ] {
+            let pattern = format!("^{white_space}*{refused}{{0,{max}}}{white_space}*$");
+            expected.push((&field["allOf"][1], pattern));
+        }
+        for (schema, pattern) in expected {
+            assert_eq!(schema["pattern"], pattern.as_str(), "{schema}");
         }
     }
 
