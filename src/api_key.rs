@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use deals_contract::text::{invisible_kind, is_zero_width};
+
 /// A key that can go into `Authorization: Bearer …` as it is.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);
@@ -55,23 +57,13 @@ fn is_padding(character: char) -> bool {
     character.is_whitespace() || is_zero_width(character)
 }
 
-fn is_zero_width(character: char) -> bool {
-    matches!(
-        character,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
-}
-
-/// What a person should look for at that position, in words.
+/// What a person should look for at that position, in words: the
+/// contract's words for a character nobody sees, as the form's fields say it.
 fn kind_of(character: char) -> String {
-    match character {
-        ' ' => "a space".to_owned(),
-        '\u{00A0}' | '\u{202F}' => "a no-break space".to_owned(),
-        character if is_zero_width(character) => "an invisible zero-width character".to_owned(),
-        character if character.is_whitespace() => "a whitespace character".to_owned(),
-        character if character.is_control() => "a control character".to_owned(),
-        character => format!("the non-ASCII character “{character}”"),
-    }
+    invisible_kind(character).map_or_else(
+        || format!("the non-ASCII character “{character}”"),
+        str::to_owned,
+    )
 }
 
 impl fmt::Display for KeyProblem {
@@ -142,6 +134,10 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("Character 3 of the key is a control character"));
+        assert!(ApiKey::parse("ab\u{202E}cd")
+            .unwrap_err()
+            .to_string()
+            .starts_with("Character 3 of the key is an invisible format character"));
     }
 
     #[test]

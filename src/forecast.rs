@@ -10,6 +10,8 @@
 use chrono::{DateTime, Utc};
 use deals_contract::{Deal, DealStatus};
 
+use crate::totals::{cents, weighted_cents};
+
 /// Months after the current one that get a bucket of their own.
 const MONTHS_AHEAD: i32 = 5;
 
@@ -37,19 +39,21 @@ pub enum Period {
     NoDate,
 }
 
-/// How many deals, and their open and weighted values in cents.
+/// How many deals, and their open and weighted values in cents. A deal adds
+/// at most 2^63 cents, and there are fewer than 2^64 deals: the sums cannot
+/// overflow.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Figures {
     pub deals: u32,
-    pub open_cents: i64,
-    pub weighted_cents: i64,
+    pub open_cents: i128,
+    pub weighted_cents: i128,
 }
 
 impl Figures {
     fn add(&mut self, other: &Figures) {
         self.deals = self.deals.saturating_add(other.deals);
-        self.open_cents = self.open_cents.saturating_add(other.open_cents);
-        self.weighted_cents = self.weighted_cents.saturating_add(other.weighted_cents);
+        self.open_cents += other.open_cents;
+        self.weighted_cents += other.weighted_cents;
     }
 }
 
@@ -103,16 +107,11 @@ pub fn forecast(
                 index
             }
         };
-        // Weighted from the value in cents rather than `Deal::weighted_value`:
-        // 19.99 × 50 / 100 in floating point is 9.99499…, which would lose
-        // the half cent that 1999 × 50 / 100 = 999.5 keeps exactly.
         let open_cents = cents(deal.value);
-        let weighted_cents =
-            (open_cents as f64 * deal.probability.unwrap_or(0.0) / 100.0).round() as i64;
         currencies[index].1[slot].add(&Figures {
             deals: 1,
-            open_cents,
-            weighted_cents,
+            open_cents: i128::from(open_cents),
+            weighted_cents: i128::from(weighted_cents(open_cents, deal.probability)),
         });
     }
     let mut forecasts = Vec::with_capacity(currencies.len());
@@ -153,16 +152,11 @@ fn month_number((year, month): (i32, u32)) -> i32 {
     year * 12 + month as i32 - 1
 }
 
-/// An amount in whole cents; beyond what cents can count it stops at the
-/// limit rather than wrapping.
-fn cents(amount: f64) -> i64 {
-    (amount * 100.0).round() as i64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::{Datelike, FixedOffset};
+    use deals_contract::MAX_VALUE;
     use serde_json::json;
 
     fn deal(
@@ -329,7 +323,7 @@ mod tests {
             open(8.0, 0.0, "2025-03-31T22:00:00Z"),
         ];
         let result = forecast(&deals, &instant("2025-01-10T00:00:00Z"), &central_europe);
-        let open_cents: Vec<(Period, i64)> = result[0]
+        let open_cents: Vec<(Period, i128)> = result[0]
             .buckets
             .iter()
             .map(|bucket| (bucket.period, bucket.figures.open_cents))
@@ -448,6 +442,27 @@ mod tests {
                 open_cents: 125_749,
                 weighted_cents: 42_039
             }
+        );
+    }
+
+    #[test]
+    fn many_deals_at_the_contracts_bound_add_up_exactly() {
+        let most = open(MAX_VALUE, 100.0, "2024-11-20T00:00:00Z");
+        let deals = vec![most; 100_000];
+        let result = forecast(
+            &deals,
+            &instant("2024-11-15T00:00:00Z"),
+            &offset_calendar(0),
+        );
+        let cents_at_the_bound = 1_000_000_000_000_000_i128;
+        assert_eq!(
+            result[0].total,
+            Figures {
+                deals: 100_000,
+                open_cents: 100_000 * cents_at_the_bound,
+                weighted_cents: 100_000 * cents_at_the_bound
+            },
+            "beyond what an i64 of cents holds"
         );
     }
 

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::text::{self, Lines};
 use crate::FieldErrors;
 
 /// Reads members of a JSON object, collecting one message per broken field.
@@ -34,6 +35,23 @@ impl<'a> FieldReader<'a> {
         let text = self.text(name, label)?;
         if text.chars().count() > max {
             self.fail(name, format!("{label} must be at most {max} characters"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// [`Self::text_within`], refused when it shows nothing or holds a
+    /// character that this kind of field does not take (see `text`).
+    pub(crate) fn visible_text(
+        &mut self,
+        name: &str,
+        label: &str,
+        max: usize,
+        lines: Lines,
+    ) -> Option<String> {
+        let text = self.text_within(name, label, max)?;
+        if let Some(problem) = text::problem(&text, label, lines) {
+            self.fail(name, problem);
             return None;
         }
         Some(text)

@@ -10,6 +10,7 @@ mod new_deal;
 pub mod permission;
 mod query;
 mod status_change;
+pub mod text;
 pub mod timestamp;
 
 pub use error::{ErrorBody, FieldErrors, CONTACT_NOT_FOUND, USER_NOT_FOUND};
@@ -17,7 +18,7 @@ pub use model::{
     Contact, Deal, DealStatus, Envelope, Page, PageMeta, Priority, User, PIPELINE_STAGES,
 };
 pub use new_deal::{
-    NewDeal, DESCRIPTION_MAX_CHARS, ID_MAX_CHARS, SOURCE_MAX_CHARS, STAGE_MAX_CHARS,
+    NewDeal, DESCRIPTION_MAX_CHARS, ID_MAX_CHARS, MAX_VALUE, SOURCE_MAX_CHARS, STAGE_MAX_CHARS,
     TITLE_MAX_CHARS,
 };
 pub use query::{DealQuery, DEFAULT_LIMIT, MAX_LIMIT};

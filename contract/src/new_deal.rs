@@ -3,6 +3,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::field_reader::FieldReader;
+use crate::text::Lines;
 use crate::{timestamp, FieldErrors, Priority};
 
 /// Longest text each string field takes, in characters: the seed gives only
@@ -13,6 +14,12 @@ pub const STAGE_MAX_CHARS: usize = 100;
 pub const SOURCE_MAX_CHARS: usize = 100;
 /// For `contactId` and `assignedToId`.
 pub const ID_MAX_CHARS: usize = 100;
+
+/// The largest value a deal takes: ten trillion. Up to it, an amount with
+/// cents has at most 15 significant digits, which a JSON number read as a
+/// double (by the server, the widget, JavaScript) keeps exactly; so every
+/// amount is a whole number of cents, and a total in cents is exact.
+pub const MAX_VALUE: f64 = 10_000_000_000_000.0;
 
 /// The body of `POST /deals` once it has passed every rule of the seed's
 /// "Create Deal". Fields are public so that a test can build one that breaks
@@ -63,12 +70,10 @@ impl NewDeal {
         };
 
         let title = reader
-            .text_within("title", "Title", TITLE_MAX_CHARS)
+            .visible_text("title", "Title", TITLE_MAX_CHARS, Lines::One)
             .unwrap_or_default();
         if title.is_empty() && !reader.has_failed("title") {
             reader.fail("title", "Title is required");
-        } else if title.chars().all(is_invisible) && !title.is_empty() {
-            reader.fail("title", "Title must contain visible characters");
         }
         let value = match reader.present("value") {
             None => {
@@ -76,7 +81,11 @@ impl NewDeal {
                 0.0
             }
             Some(raw) => match raw.as_f64() {
-                Some(number) if number.is_finite() && number >= 0.0 => number,
+                Some(number) if number > MAX_VALUE => {
+                    reader.fail("value", "Value must be at most 10,000,000,000,000");
+                    0.0
+                }
+                Some(number) if number >= 0.0 => number,
                 _ => {
                     reader.fail("value", "Value must be a positive number");
                     0.0
@@ -113,16 +122,26 @@ impl NewDeal {
             });
         let new_deal = NewDeal {
             title,
-            description: reader.text_within("description", "Description", DESCRIPTION_MAX_CHARS),
+            description: reader.visible_text(
+                "description",
+                "Description",
+                DESCRIPTION_MAX_CHARS,
+                Lines::Many,
+            ),
             value,
             currency,
-            stage: reader.text_within("stage", "Stage", STAGE_MAX_CHARS),
+            stage: reader.visible_text("stage", "Stage", STAGE_MAX_CHARS, Lines::One),
             priority,
             probability,
             expected_close_date,
-            source: reader.text_within("source", "Source", SOURCE_MAX_CHARS),
-            contact_id: reader.text_within("contactId", "Contact ID", ID_MAX_CHARS),
-            assigned_to_id: reader.text_within("assignedToId", "Assigned to ID", ID_MAX_CHARS),
+            source: reader.visible_text("source", "Source", SOURCE_MAX_CHARS, Lines::One),
+            contact_id: reader.visible_text("contactId", "Contact ID", ID_MAX_CHARS, Lines::One),
+            assigned_to_id: reader.visible_text(
+                "assignedToId",
+                "Assigned to ID",
+                ID_MAX_CHARS,
+                Lines::One,
+            ),
         };
         reader.refuse_unknown(&KNOWN_FIELDS);
         if errors.is_empty() {
@@ -164,38 +183,6 @@ XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL";
 
 fn is_iso_4217(code: &str) -> bool {
     ISO_4217.split(' ').any(|known| known == code)
-}
-
-/// Characters that show nothing on their own: format and control characters
-/// (zero-width spaces and joiners, bidi marks, the BOM, soft hyphens),
-/// variation selectors and the blank-looking fillers. A title made only of
-/// them would be an empty row in every list.
-fn is_invisible(character: char) -> bool {
-    character.is_whitespace()
-        || character.is_control()
-        || matches!(
-            character,
-            '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{115F}'
-                | '\u{1160}'
-                | '\u{17B4}'
-                | '\u{17B5}'
-                | '\u{180B}'..='\u{180F}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{2800}'
-                | '\u{3164}'
-                | '\u{FE00}'..='\u{FE0F}'
-                | '\u{FEFF}'
-                | '\u{FFA0}'
-                | '\u{FFF0}'..='\u{FFF8}'
-                | '\u{1D173}'..='\u{1D17A}'
-                | '\u{E0000}'..='\u{E007F}'
-                | '\u{E0100}'..='\u{E01EF}'
-        )
 }
 
 #[cfg(test)]
@@ -337,6 +324,141 @@ mod tests {
         );
     }
 
+    /// Characters nobody sees, each with the words its message names it by.
+    const HIDDEN: [(char, &str); 11] = [
+        ('\u{0}', "a control character"),
+        ('\u{1B}', "a control character"),
+        ('\u{7F}', "a control character"),
+        ('\u{202E}', "an invisible format character"),
+        ('\u{200B}', "an invisible zero-width character"),
+        ('\u{FEFF}', "an invisible zero-width character"),
+        ('\u{AD}', "an invisible format character"),
+        ('\u{FFF9}', "an invisible format character"),
+        ('\u{FFFB}', "an invisible format character"),
+        ('\u{FFFC}', "an object replacement character"),
+        ('\u{E0041}', "an invisible format character"),
+    ];
+
+    /// What breaks a line: refused in a one-line field, kept in the description.
+    const LINE_BREAKING: [(char, &str); 4] = [
+        ('\t', "a tab"),
+        ('\n', "a line break"),
+        ('\r', "a line break"),
+        ('\u{2028}', "a line break"),
+    ];
+
+    /// Texts with no visible character: zero-width and format characters,
+    /// a lone combining mark, private use, unassigned, the object
+    /// replacement character, a Hangul filler, a blank braille cell, a
+    /// variation selector, a joiner.
+    const SHOWING_NOTHING: [&str; 12] = [
+        "\u{200B}",
+        "\u{200B}\u{FEFF}\u{2060}",
+        "\u{301}",
+        "\u{E000}",
+        "\u{F0000}",
+        "\u{378}",
+        "\u{FFFC}",
+        "\u{FFF9}\u{FFFA}\u{FFFB}",
+        "\u{AD}\u{3164}",
+        "\u{2800}",
+        "\u{E0100}",
+        " \u{200D} ",
+    ];
+
+    /// Every free-text field of a new deal: name, label, kind.
+    const FREE_TEXT: [(&str, &str, Lines); 6] = [
+        ("title", "Title", Lines::One),
+        ("description", "Description", Lines::Many),
+        ("stage", "Stage", Lines::One),
+        ("source", "Source", Lines::One),
+        ("contactId", "Contact ID", Lines::One),
+        ("assignedToId", "Assigned to ID", Lines::One),
+    ];
+
+    fn with_field(name: &str, text: &str) -> Value {
+        let mut body = json!({"title": "T", "value": 1});
+        body[name] = json!(text);
+        body
+    }
+
+    fn refusal(label: &str, position: usize, character: char, words: &str) -> String {
+        let label = label.replacen(&label[..1], &label[..1].to_ascii_lowercase(), 1);
+        format!(
+            "Character {position} of the {label} is {words} (U+{:04X}): remove it",
+            u32::from(character)
+        )
+    }
+
+    #[test]
+    fn no_free_text_field_takes_a_character_nobody_sees() {
+        for (name, label, _) in FREE_TEXT {
+            for (character, words) in HIDDEN {
+                let errors =
+                    NewDeal::from_json(&with_field(name, &format!("A{character}B"))).unwrap_err();
+                assert_eq!(
+                    errors[name],
+                    refusal(label, 2, character, words),
+                    "{name} {character:?}"
+                );
+                assert_eq!(errors.len(), 1);
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_description_takes_tabs_and_line_breaks() {
+        for (name, label, lines) in FREE_TEXT {
+            for (character, words) in LINE_BREAKING {
+                let text = format!("A{character}B");
+                let answer = NewDeal::from_json(&with_field(name, &text));
+                match lines {
+                    Lines::Many => {
+                        assert_eq!(answer.unwrap().description, Some(text), "{character:?}")
+                    }
+                    Lines::One => assert_eq!(
+                        answer.unwrap_err()[name],
+                        refusal(label, 2, character, words),
+                        "{name} {character:?}"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_free_text_field_takes_text_that_shows_nothing() {
+        for (name, label, _) in FREE_TEXT {
+            for text in SHOWING_NOTHING {
+                let errors = NewDeal::from_json(&with_field(name, text)).unwrap_err();
+                assert_eq!(
+                    errors[name],
+                    format!("{label} must contain visible characters"),
+                    "{name} {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_in_any_script_passes_with_its_joiners_and_marks() {
+        for text in [
+            "Caf\u{E9} cr\u{E8}me",
+            "Cafe\u{301}",
+            "\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}",
+            "\u{1F468}\u{200D}\u{1F4BB} team",
+            "\u{5E2}\u{5D1}\u{5E8}\u{5D9}\u{5EA}",
+            "\u{6771}\u{4EAC}",
+        ] {
+            for (name, _, _) in FREE_TEXT {
+                assert!(
+                    NewDeal::from_json(&with_field(name, text)).is_ok(),
+                    "{name} {text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn currency_is_an_iso_4217_code() {
         for code in ["EUR", "USD", "GBP", "JPY", "CHF", "AED", "ZWL"] {
@@ -377,6 +499,52 @@ mod tests {
     #[test]
     fn title_limit_counts_characters_not_bytes() {
         assert!(NewDeal::from_json(&json!({"title": "é".repeat(255), "value": 1})).is_ok());
+    }
+
+    #[test]
+    fn value_is_at_most_ten_trillion() {
+        for value in [json!(10_000_000_000_000_u64), json!(9_999_999_999_999.99)] {
+            let deal = NewDeal::from_json(&json!({"title": "T", "value": value})).unwrap();
+            assert_eq!(Some(deal.value), value.as_f64());
+        }
+        for value in [
+            json!(10_000_000_000_000.01),
+            json!(1e14),
+            json!(1e308),
+            json!(u64::MAX),
+        ] {
+            let errors = NewDeal::from_json(&json!({"title": "T", "value": value})).unwrap_err();
+            assert_eq!(
+                errors["value"], "Value must be at most 10,000,000,000,000",
+                "{value}"
+            );
+        }
+    }
+
+    /// Why the bound is where it is: up to it, an amount with cents has at
+    /// most 15 significant digits, which a JSON number read as a double
+    /// keeps, so every amount is a whole number of cents and totals in
+    /// cents are exact. Beyond 2^53 cents that fails.
+    #[test]
+    fn up_to_the_bound_every_amount_keeps_its_cents() {
+        for (text, cents) in [
+            ("9999999999999.99", 999_999_999_999_999_i64),
+            ("9999999999999.01", 999_999_999_999_901),
+            ("1234567890123.45", 123_456_789_012_345),
+            ("0.07", 7),
+            ("10000000000000", 1_000_000_000_000_000),
+        ] {
+            let value: f64 = serde_json::from_str(text).unwrap();
+            assert!(value <= MAX_VALUE);
+            assert_eq!((value * 100.0).round() as i64, cents, "{text}");
+            let written = serde_json::to_string(&value).unwrap();
+            assert_eq!(written.trim_end_matches(".0"), text, "{text}");
+        }
+        let beyond: f64 = serde_json::from_str("999999999999999.99").unwrap();
+        assert_ne!(
+            serde_json::to_string(&beyond).unwrap(),
+            "999999999999999.99"
+        );
     }
 
     #[test]

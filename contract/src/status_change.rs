@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use crate::field_reader::FieldReader;
 use crate::new_deal::STAGE_MAX_CHARS;
+use crate::text::Lines;
 use crate::{timestamp, Deal, DealStatus, FieldErrors};
 
 const CLOSE_DATE_WITHOUT_CLOSING: &str =
@@ -50,7 +51,7 @@ impl StatusChange {
             }
             parsed
         });
-        let stage = reader.text_within("stage", "Stage", STAGE_MAX_CHARS);
+        let stage = reader.visible_text("stage", "Stage", STAGE_MAX_CHARS, Lines::One);
         let probability = reader.probability();
         let actual_close_date = reader
             .text("actualCloseDate", "Actual close date")
@@ -183,6 +184,24 @@ mod tests {
         );
         assert_eq!(errors["stage"], "Stage must be at most 100 characters");
         assert_eq!(errors["value"], "Unknown field");
+    }
+
+    #[test]
+    fn a_stage_move_takes_the_stage_rules_of_a_new_deal() {
+        for (stage, message) in [
+            ("\u{200B}\u{301}", "Stage must contain visible characters"),
+            (
+                "closed\u{1B}won",
+                "Character 7 of the stage is a control character (U+001B): remove it",
+            ),
+            (
+                "won\u{202E}",
+                "Character 4 of the stage is an invisible format character (U+202E): remove it",
+            ),
+        ] {
+            let errors = StatusChange::from_json(&json!({ "stage": stage })).unwrap_err();
+            assert_eq!(errors["stage"], message, "{stage:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::forecast::{forecast, Bucket, CurrencyForecast, Figures, Period};
 use crate::format;
+use crate::totals::amount;
 
 /// Width of one bucket in the chart's coordinates; each holds two bars.
 const SLOT_WIDTH: usize = 40;
@@ -98,7 +99,7 @@ fn currency_section(currency_forecast: CurrencyForecast) -> impl IntoView {
 }
 
 /// One bar, as tall against the chart as `cents` against `largest_cents`.
-fn bar(class: &'static str, left: usize, cents: i64, largest_cents: i64) -> impl IntoView {
+fn bar(class: &'static str, left: usize, cents: i128, largest_cents: i128) -> impl IntoView {
     let height = if largest_cents > 0 {
         let share = cents as f64 / largest_cents as f64;
         ((share * f64::from(CHART_HEIGHT)).round() as u32).min(CHART_HEIGHT)
@@ -127,8 +128,8 @@ fn figures_row(label: String, figures: &Figures, currency: &str) -> impl IntoVie
     }
 }
 
-fn money(cents: i64, currency: &str) -> String {
-    format::money(cents as f64 / 100.0, currency)
+fn money(cents: i128, currency: &str) -> String {
+    format::money(amount(cents), currency)
 }
 
 fn period_label(period: Period) -> String {

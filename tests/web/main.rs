@@ -14,6 +14,7 @@ mod deals;
 mod export;
 mod forecast;
 mod format;
+mod invisible_text;
 mod leak;
 mod live;
 mod robustness;
