@@ -14,7 +14,13 @@ export const version = BUILD.version;
 
 const UNSAFE_MESSAGE = "The deals widget could not be loaded safely and did not start. Reload the page to try again.";
 
-const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: BUILD.wasmIntegrity });
+// Compiled as it streams in, while the glue loads. A server that does not
+// give it the type application/wasm costs the streaming, not the widget; a
+// missing file fails to compile.
+const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: BUILD.wasmIntegrity })
+  .then((response) =>
+    WebAssembly.compileStreaming(response.clone())
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
 // Seen by init below; marked handled so that a failure is reported once, by the widgets.
 wasm.catch(() => {});
 const glue = import("./isao-deals-widget.js").then(async (module) => {

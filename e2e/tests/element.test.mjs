@@ -151,6 +151,20 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await context.close();
     });
 
+    // Guards: the loader compiles the wasm as it streams in, which needs the
+    // type application/wasm; a server that gives another still gets a widget.
+    test('a wasm served with another content type still loads', async () => {
+      context = await browser.newContext();
+      await context.route('**/isao-deals-widget_bg.wasm', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      });
+      const page = await watchedPage(context, served.consoleErrors);
+      await page.goto(`${served.host.origin}/element.html`);
+      await deals(page).getByLabel('API key').waitFor();
+      await context.close();
+    });
+
     // Guards: the host can tell which version it runs, from the module, the
     // element class or an element.
     test('the version is the crate\'s, from the module, the class and the element', async () => {

@@ -45,22 +45,29 @@ function served(dir) {
 
 /**
  * A page that lists the wasm modules it instantiated (`window.instantiated`:
- * the file name of each streamed one, "bytes" for one from memory) and
+ * the file name of each fetched one, "bytes" for one from memory) and
  * collects its uncaught exceptions, but for the browser's own report of the
  * refused file (Firefox gives it as one).
  */
 async function watchingPage(context, uncaught) {
   await context.addInitScript(() => {
     window.instantiated = [];
-    const { instantiate, instantiateStreaming } = WebAssembly;
+    const { compileStreaming, instantiate, instantiateStreaming } = WebAssembly;
+    const fileNames = new WeakMap();
+    const fileName = async (source) => new URL((await source).url).pathname.split('/').pop();
+    WebAssembly.compileStreaming = (source) =>
+      compileStreaming.call(WebAssembly, source).then(async (module) => {
+        fileNames.set(module, await fileName(source));
+        return module;
+      });
     WebAssembly.instantiateStreaming = (source, imports) =>
       instantiateStreaming.call(WebAssembly, source, imports).then(async (result) => {
-        window.instantiated.push(new URL((await source).url).pathname.split('/').pop());
+        window.instantiated.push(await fileName(source));
         return result;
       });
-    WebAssembly.instantiate = (bytes, imports) =>
-      instantiate.call(WebAssembly, bytes, imports).then((result) => {
-        window.instantiated.push('bytes');
+    WebAssembly.instantiate = (moduleOrBytes, imports) =>
+      instantiate.call(WebAssembly, moduleOrBytes, imports).then((result) => {
+        window.instantiated.push(fileNames.get(moduleOrBytes) ?? 'bytes');
         return result;
       });
   });
