@@ -1,9 +1,158 @@
 // The one file a host page includes:
 //   <script type="module" src="/widget/isao-deals.js"></script>
 // Loading it mounts a widget in every <div data-isao-deals data-api-base="…">
-// of the page; `mount(element, options)` mounts more from code.
-import init, { mount } from "./isao-deals-widget.js";
+// of the page and in every <isao-deals api-base="…"> element, now and later;
+// `mount(element, options)` mounts more from code.
+//
+// The wasm download starts here, beside the glue's, not after the glue has
+// arrived and run. In a release build scripts/release-bundle.sh writes the
+// version and the wasm's sha384 into BUILD: a module altered on the way is
+// refused by fetch and never instantiated, and each widget says so.
+const BUILD = { version: "development", wasmIntegrity: "" };
 
-await init();
+export const version = BUILD.version;
 
-export { mount };
+const UNSAFE_MESSAGE = "The deals widget could not be loaded safely and did not start. Reload the page to try again.";
+
+// Compiled as it streams in, while the glue loads. A server that does not
+// give it the type application/wasm costs the streaming, not the widget; a
+// missing file fails to compile.
+const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: BUILD.wasmIntegrity })
+  .then((response) =>
+    WebAssembly.compileStreaming(response.clone())
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
+// Seen by init below; marked handled so that a failure is reported once, by the widgets.
+wasm.catch(() => {});
+const glue = import("./isao-deals-widget.js").then(async (module) => {
+  await module.default({ module_or_path: wasm });
+  return module;
+});
+glue.catch(() => {});
+
+function showUnsafe(host) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  const notice = document.createElement("p");
+  notice.setAttribute("role", "alert");
+  notice.textContent = UNSAFE_MESSAGE;
+  root.replaceChildren(notice);
+}
+
+// The attributes, each with its property (camelCase) and its `mount` option.
+const OPTIONS = {
+  "api-base": "apiBase",
+  "refresh-seconds": "refreshSeconds",
+  "idle-days": "idleDays",
+  "key-storage": "keyStorage",
+  "url-key": "urlKey",
+  stylesheet: "stylesheet",
+};
+
+/**
+ * `<isao-deals api-base="…">`: mounted while it is in the document. A change
+ * of attribute mounts the widget again with the new options; a move in the
+ * document keeps it as it is.
+ */
+export class IsaoDeals extends HTMLElement {
+  static version = version;
+  static observedAttributes = Object.keys(OPTIONS);
+
+  #handle = null;
+  #mountedWith = null;
+  #queued = false;
+
+  get version() {
+    return version;
+  }
+
+  /** The widget's shadow root, once mounted. */
+  get root() {
+    return this.#handle?.root ?? null;
+  }
+
+  connectedCallback() {
+    this.#update();
+  }
+
+  disconnectedCallback() {
+    this.#update();
+  }
+
+  attributeChangedCallback() {
+    this.#update();
+  }
+
+  // Several changes in one task (a move is a removal and an insertion; a new
+  // element gets its attributes one by one) lead to one mount at most.
+  #update() {
+    if (this.#queued) return;
+    this.#queued = true;
+    glue.then(
+      (module) => {
+        this.#queued = false;
+        this.#apply(module);
+      },
+      () => {
+        this.#queued = false;
+        if (this.isConnected) showUnsafe(this);
+      },
+    );
+  }
+
+  #apply(module) {
+    const options = this.isConnected ? this.#options() : null;
+    const wanted = options && JSON.stringify(options);
+    if (wanted === this.#mountedWith) return;
+    this.#unmount();
+    if (!options) return;
+    try {
+      this.#handle = module.mount(this, options);
+      this.#mountedWith = wanted;
+    } catch (reason) {
+      console.error("isao-deals:", reason);
+    }
+  }
+
+  #unmount() {
+    this.#handle?.unmount();
+    this.#handle?.free();
+    this.#handle = null;
+    this.#mountedWith = null;
+  }
+
+  #options() {
+    const options = {};
+    for (const [attribute, option] of Object.entries(OPTIONS)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) options[option] = value;
+    }
+    return options;
+  }
+}
+
+for (const [attribute, property] of Object.entries(OPTIONS)) {
+  Object.defineProperty(IsaoDeals.prototype, property, {
+    get() {
+      return this.getAttribute(attribute);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+  });
+}
+
+customElements.get("isao-deals") ?? customElements.define("isao-deals", IsaoDeals);
+
+let loaded;
+try {
+  loaded = await glue;
+} catch (reason) {
+  console.error("isao-deals: the widget could not be loaded safely:", reason);
+  document.querySelectorAll("[data-isao-deals]").forEach(showUnsafe);
+}
+
+/** `mount(element, {apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})`. */
+export function mount(host, options) {
+  if (!loaded) throw new Error("isao-deals: the widget could not be loaded safely");
+  return loaded.mount(host, options);
+}

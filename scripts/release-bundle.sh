@@ -13,14 +13,18 @@
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
-# 5. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader and
-#    the glue's snippets.
+# 5. Subresource integrity: each wasm file's sha384 goes into what fetches it,
+#    the chunks' into the chunk loader and the first module's into the loader
+#    (embed/isao-deals.js), with the version of the crate. A file altered by a
+#    single byte is then refused by fetch and never instantiated.
+# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader, the
+#    loader and the glue's snippets.
 #    Trunk's own minifier stops at the glue's `export default`.
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
-for tool in wasm-split-cli wasm-bindgen wasm-opt node terser; do
+for tool in wasm-split-cli wasm-bindgen wasm-opt node terser openssl; do
     command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/setup.sh"
 done
 
@@ -60,11 +64,28 @@ sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.ca
 [ "$fetches" -gt 0 ] && [ "$(grep -c 'src.catch(() => {});' "$loader")" -eq "$fetches" ] ||
     fail "wasm-split-cli's loader changed shape: $loader no longer has one 'const src = fetch(…);' per chunk"
 
+# sri <file>: its Subresource Integrity value.
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
+    [ -f "$chunk" ] || continue
+    fetch="fetch(new URL(\"./$(basename "$chunk")\", import.meta.url))"
+    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $(basename "$chunk") as '$fetch'"
+    sed -i "s|${fetch//./\\.}|fetch(new URL(\"./$(basename "$chunk")\", import.meta.url), { integrity: \"$(sri "$chunk")\" })|" "$loader"
+done
+[ "$(grep -c 'integrity: "sha384-' "$loader")" -eq "$fetches" ] ||
+    fail "$loader: not every chunk's fetch carries its integrity"
+version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
+[ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
+build_line='const BUILD = { version: "development", wasmIntegrity: "" };'
+grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-deals.js has no line '$build_line'"
+sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\" };|" \
+    "$TRUNK_STAGING_DIR/isao-deals.js"
+
 rm -rf "$TRUNK_STAGING_DIR/snippets"
 cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 # Property names stay: the wasm imports its functions by the names of the
 # `imports.wbg` object's members, and the loader imports `mount` by name.
-for script in "$work/bound/$name.js" "$work/split/__wasm_split.js"; do
+for script in "$work/bound/$name.js" "$work/split/__wasm_split.js" "$TRUNK_STAGING_DIR/isao-deals.js"; do
     terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
 done
 find "$TRUNK_STAGING_DIR/snippets" -name '*.js' -exec terser --module --compress --mangle --output {} -- {} \;
