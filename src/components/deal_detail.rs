@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{learn_stage, Screen, WorkspaceState};
+use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -24,7 +24,7 @@ pub(super) struct OpenDeal {
 
 impl OpenDeal {
     fn of(state: WorkspaceState) -> Self {
-        state.made_once(state.open_deal, || Self::new(state))
+        state.made_once(|| Self::new(state))
     }
 
     fn new(state: WorkspaceState) -> Self {

@@ -1,17 +1,22 @@
+//! The list screen, in the first download: the filters every view shares,
+//! and the page of deals that answers them, with its totals, its pager and
+//! the offers of live refresh.
+
 use std::rc::Rc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
-use leptos::ev::MouseEvent;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::clicked_deal::open_clicked_deal;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{LiveRefresh, Screen, WorkspaceState};
+use super::refresh_failure::refresh_failure;
+use super::state::WorkspaceState;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
@@ -22,10 +27,6 @@ const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
 /// How long a request runs before the list says it is loading.
 const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
-
-/// Refreshes that fail in a row before the failure is shown: one lost
-/// request on a flaky network is not worth the user's attention.
-const QUIET_REFRESH_FAILURES: u32 = 3;
 
 /// The page of deals that answers the filters. While the next page loads,
 /// the last one stays on screen, `aria-busy` at once and marked loading once
@@ -155,21 +156,6 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
             {offer}
             {refresh_failure(live)}
         </div>
-    }
-}
-
-/// Live refresh's failure, once it keeps happening (in the list and the
-/// board alike).
-pub(super) fn refresh_failure(live: LiveRefresh) -> impl IntoView {
-    move || {
-        live.failing.0.with(|(count, error)| {
-            (*count >= QUIET_REFRESH_FAILURES).then(|| {
-                let text = format!(
-                    "Live refresh failed {count} times in a row: {error}. It keeps trying."
-                );
-                view! { <p class="refresh-failure">{text}</p> }
-            })
-        })
     }
 }
 
@@ -445,25 +431,6 @@ fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
     if rows.fill(&tbody).is_err() {
         tbody.replace_children_with_node_0();
         let _ = rows.fill(&tbody);
-    }
-}
-
-/// A click on the title of a row or card opens the deal in the widget; with
-/// Ctrl, Cmd or Shift the browser follows the link (a new tab or window). One
-/// listener for the whole table or board: a listener per row was kept alive
-/// after its rows were replaced, so every page shown grew the wasm memory.
-pub(super) fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
-    if event.ctrl_key() || event.meta_key() || event.shift_key() {
-        return;
-    }
-    let row = event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|clicked| clicked.closest("a").ok().flatten())
-        .and_then(|link| link.closest("[data-deal-id]").ok().flatten());
-    if let Some(id) = row.and_then(|row| row.get_attribute("data-deal-id")) {
-        event.prevent_default();
-        screen.set(Screen::Deal(id));
     }
 }
 

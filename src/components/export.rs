@@ -5,7 +5,7 @@
 use futures::channel::oneshot;
 use leptos::prelude::*;
 
-use super::workspace::{Screen, WorkspaceState};
+use super::state::{Screen, WorkspaceState};
 use crate::csv_export::{deals_csv, file_name, Delimiter, MIME_TYPE};
 use crate::download::save_text_file;
 use crate::format;

@@ -16,8 +16,8 @@ use leptos::wasm_split::SplitLoaderError;
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
+use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
-use super::workspace::{Screen, WorkspaceState};
 
 type Render = fn(WorkspaceState) -> AnyView;
 
