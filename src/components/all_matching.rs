@@ -7,6 +7,7 @@ use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
@@ -21,14 +22,15 @@ type LoadProgress = (usize, u64);
 
 /// Every deal that matches the filters, shared by the board and the forecast
 /// while either is showing (switching between them loads nothing again),
-/// and the moves made on the board. Every write after an `.await` is a
-/// `try_` write: the user may have gone back to the list meanwhile.
+/// and the moves made on the board. Its answers may arrive after the user
+/// went back to the list: what they write is a [`Later`] or written with a
+/// `try_` method.
 #[derive(Clone, Copy)]
 pub(super) struct AllMatching {
     /// The filters alone: the list's page and page size do not matter here.
     filters: Memo<DealQuery>,
     pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
-    pub progress: RwSignal<Option<LoadProgress>>,
+    pub progress: Later<Option<LoadProgress>>,
     /// Ends the load where it is, keeping what has arrived.
     stop: StoredValue<Option<oneshot::Sender<()>>>,
     /// A move on the board, shown before the API answers and put back if it refuses.
@@ -48,7 +50,7 @@ impl AllMatching {
                 ..query.clone()
             })
         });
-        let progress = RwSignal::new(None);
+        let progress = Later::new(None);
         let stop = StoredValue::new(None::<oneshot::Sender<()>>);
         let loaded = LatestAnswer::new({
             let session = session.clone();

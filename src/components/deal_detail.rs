@@ -14,7 +14,7 @@ type StatusAnswer = (String, Result<Deal, ApiError>);
 
 /// The open deal, and the status changes made to it. The workspace keeps
 /// them: a change answered after the user left the deal still updates the
-/// list, and every write after an `.await` is a `try_` write.
+/// list.
 #[derive(Clone, Copy)]
 pub(super) struct OpenDeal {
     /// The open deal with its id, `None` while no deal is open.
@@ -89,7 +89,7 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     view! {
         <article class="deal-detail" aria-live="polite">
-            <button type="button" class="secondary back" on:click=move |_| state.screen.set(Screen::List)>
+            <button type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
             {move || match shown() {

@@ -169,7 +169,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
                 <button type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::List)>"Cancel"</button>
+                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
             </div>
             <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
         </form>

@@ -14,6 +14,7 @@ use web_sys::Element;
 use super::clicked_deal::open_clicked_deal;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
+use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
@@ -31,8 +32,8 @@ const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
 /// The page of deals that answers the filters. While the next page loads,
 /// the last one stays on screen, `aria-busy` at once and marked loading once
 /// the answer is slow to come. Rendered straight from the resource rather
-/// than through `<Transition>`, which kept a few dozen bytes of every
-/// re-render for as long as the list lived.
+/// than through `<Transition>`, which kept part of every re-render for as
+/// long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
     let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
@@ -67,9 +68,9 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
 /// Most answers come sooner, and marking the page loading for them only
 /// flashed: the dimmed rows and the status line cost the browser a frame of
 /// layout and paint while the answer was on its way, which held back
-/// showing it (a 200-row page showed 8 to 10 ms later in Chromium).
-fn slow_to_answer(pending: Memo<bool>) -> RwSignal<bool> {
-    let slow = RwSignal::new(false);
+/// showing it.
+fn slow_to_answer(pending: Memo<bool>) -> Later<bool> {
+    let slow = Later::new(false);
     let mark_slow = Debounce::new(LOADING_SHOWN_AFTER);
     Effect::new(move |_| {
         if pending.get() {
@@ -78,7 +79,7 @@ fn slow_to_answer(pending: Memo<bool>) -> RwSignal<bool> {
             });
         } else {
             mark_slow.cancel();
-            slow.set(false);
+            slow.try_set(false);
         }
     });
     slow
@@ -164,7 +165,7 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
 pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let query = state.query;
     let refine = move |change: Box<dyn FnOnce(&mut DealQuery)>| {
-        query.update(|query| {
+        query.try_update(|query| {
             change(query);
             query.page = 1;
         })
@@ -182,7 +183,9 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             refine(Box::new(move |query| query.stage = stage));
         }
     };
-    let reset = move |_| query.update(reset_filters);
+    let reset = move |_| {
+        query.try_update(reset_filters);
+    };
     view! {
         <form class="filters" aria-label="Filters" on:submit=move |event| { event.prevent_default(); apply_stage(); }>
             <label>
@@ -260,7 +263,7 @@ fn reset_filters(query: &mut DealQuery) {
 /// Why a page has no rows: past the last page, filters that match nothing,
 /// or a company with no deals at all.
 #[component]
-fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
+fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     let asked = query.with_untracked(|query| query.page);
     let last_page = u32::try_from(meta.total_pages).unwrap_or(u32::MAX).max(1);
     if meta.total > 0 && asked > last_page {
@@ -272,7 +275,7 @@ fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>{format!("Page {asked} does not exist: {pages}.")}</p>
-                <button type="button" on:click=move |_| query.update(|query| query.page = last_page)>
+                <button type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
                     {format!("Go to page {last_page}")}
                 </button>
             </div>
@@ -283,7 +286,7 @@ fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>"No deals match these filters."</p>
-                <button type="button" class="secondary" on:click=move |_| query.update(reset_filters)>
+                <button type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
                     "Reset filters"
                 </button>
             </div>
@@ -438,12 +441,12 @@ fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
 /// signal. Each reactive closure here would subscribe to the long-lived
 /// query, and a page turned would leave each one's subscription behind.
 #[component]
-fn Pager(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
+fn Pager(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     let total_pages = meta.total_pages.max(1);
     let turn = move |step: i64| {
-        query.update(|query| {
+        query.try_update(|query| {
             query.page = (i64::from(query.page) + step).clamp(1, i64::from(u32::MAX)) as u32
-        })
+        });
     };
     let on_first_page = meta.page <= 1;
     let on_last_page = u64::from(meta.page) >= total_pages;
@@ -466,7 +469,7 @@ fn Pager(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
                 <span>"Page size"</span>
                 <select on:change:target=move |event| {
                     if let Ok(limit) = event.target().value().parse::<u32>() {
-                        query.update(|query| {
+                        query.try_update(|query| {
                             query.limit = limit;
                             query.page = 1;
                         });

@@ -12,6 +12,7 @@ mod debounce;
 mod export;
 mod fields;
 mod forecast;
+mod later;
 mod latest_answer;
 mod on_demand;
 mod rate_limit;

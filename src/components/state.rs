@@ -7,6 +7,7 @@
 use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
 use leptos::prelude::*;
 
+use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
@@ -52,10 +53,10 @@ impl Screen {
 
 /// Counts a request as in flight until it is answered or dropped: a request
 /// overtaken by a newer one is dropped, never answered.
-struct InFlight(RwSignal<u32>);
+struct InFlight(Later<u32>);
 
 impl InFlight {
-    fn start(count: RwSignal<u32>) -> Self {
+    fn start(count: Later<u32>) -> Self {
         count.try_update(|count| *count += 1);
         Self(count)
     }
@@ -74,17 +75,18 @@ pub(super) struct LiveRefresh {
     /// Seconds between two refreshes; 0 turns live refresh off.
     pub seconds: u32,
     /// Deals that would enter or leave the page on screen.
-    pub offered: RwSignal<Offered>,
+    pub offered: Later<Offered>,
     pub failing: RefreshFailures,
-    pub in_flight: RwSignal<u32>,
+    pub in_flight: Later<u32>,
     /// Asks for what changed and merges the answer. A plain closure, not an
-    /// `Action`: nothing waits on its result, and an `Action` cost 1 KB gzip.
+    /// `Action`: nothing waits on its result, so an `Action`'s pending and
+    /// value signals would be download for nothing.
     pub refresh: StoredValue<Box<dyn Fn()>, LocalStorage>,
 }
 
 /// Live refreshes failed in a row, with the last one's error.
 #[derive(Clone, Copy)]
-pub(super) struct RefreshFailures(pub RwSignal<(u32, String)>);
+pub(super) struct RefreshFailures(pub Later<(u32, String)>);
 
 impl RefreshFailures {
     /// Takes a refresh's answer: a failure is reported to the session and
@@ -113,19 +115,20 @@ impl RefreshFailures {
 
 /// Everything the screens share. It is owned by the workspace, not by a
 /// screen, so that an answer arriving after the user left the screen that
-/// asked still updates the list; and every write made after an `.await` is a
-/// `try_` write, so an answer arriving after a disconnect touches nothing.
+/// asked still updates the list. Its signals are [`Later`]s: they offer
+/// `try_` writes only, so an answer arriving after a disconnect touches
+/// nothing.
 #[derive(Clone, Copy)]
 pub(super) struct WorkspaceState {
-    pub query: RwSignal<DealQuery>,
-    pub screen: RwSignal<Screen>,
+    pub query: Later<DealQuery>,
+    pub screen: Later<Screen>,
     /// How the list screen shows the deals: list, board or forecast.
-    pub view: RwSignal<DealsView>,
+    pub view: Later<DealsView>,
     /// Stages offered as suggestions: the pipeline's, then every one seen.
-    pub stages: RwSignal<Vec<String>>,
+    pub stages: Later<Vec<String>>,
     pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
     /// Requests for `deals` not yet answered (or abandoned for a newer one).
-    pub deals_in_flight: RwSignal<u32>,
+    pub deals_in_flight: Later<u32>,
     /// Owns what the screens fetched on demand make for the workspace.
     owner: StoredValue<Owner>,
     pub live: LiveRefresh,
@@ -139,7 +142,7 @@ pub(super) struct WorkspaceState {
 }
 
 /// Adds `deal`'s stage to the suggestions if it is a new one.
-pub(super) fn learn_stage(stages: RwSignal<Vec<String>>, deal: &Deal) {
+pub(super) fn learn_stage(stages: Later<Vec<String>>, deal: &Deal) {
     if let Some(stage) = &deal.stage {
         let unseen = stages.try_with_untracked(|known| !known.contains(stage));
         if unseen == Some(true) {
@@ -184,17 +187,17 @@ impl WorkspaceState {
         settings: ViewSettings,
     ) -> Self {
         let shown = url_state.read();
-        let query = RwSignal::new(shown.query);
-        let screen = RwSignal::new(shown.deal.map_or(Screen::List, Screen::Deal));
-        let view = RwSignal::new(shown.view);
-        let stages = RwSignal::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
+        let query = Later::new(shown.query);
+        let screen = Later::new(shown.deal.map_or(Screen::List, Screen::Deal));
+        let view = Later::new(shown.view);
+        let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn = move |deal: &Deal| learn_stage(stages, deal);
 
         // The newest `updatedAt` of a loaded page or a refresh: the next
         // refresh asks for what changed after it.
-        let seen = RwSignal::new(None);
-        let offered = RwSignal::new(Offered::default());
-        let deals_in_flight = RwSignal::new(0);
+        let seen = Later::new(None);
+        let offered = Later::new(Offered::default());
+        let deals_in_flight = Later::new(0);
         let deals = LatestAnswer::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
@@ -216,8 +219,8 @@ impl WorkspaceState {
             }
         });
 
-        let failing = RefreshFailures(RwSignal::new((0, String::new())));
-        let refreshes_in_flight = RwSignal::new(0);
+        let failing = RefreshFailures(Later::new((0, String::new())));
+        let refreshes_in_flight = Later::new(0);
         let refresh: Box<dyn Fn()> = Box::new({
             let (client, session) = (client.clone(), session.clone());
             move || {

@@ -15,6 +15,7 @@ use web_sys::HtmlElement;
 use super::all_matching::AllMatching;
 use super::board::Board;
 use super::forecast::ForecastView;
+use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
@@ -30,7 +31,7 @@ pub(super) fn tab_id(view: DealsView) -> String {
 /// List, Board and Forecast as the ARIA tabs pattern has them: one tab in
 /// the Tab order, arrows, Home and End move between tabs and show each.
 #[component]
-pub(super) fn ViewTabs(view: RwSignal<DealsView>) -> impl IntoView {
+pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
     let tablist = NodeRef::<Div>::new();
     let on_keydown = move |event: KeyboardEvent| {
         let last = DealsView::ALL.len() - 1;
@@ -47,7 +48,7 @@ pub(super) fn ViewTabs(view: RwSignal<DealsView>) -> impl IntoView {
         };
         event.prevent_default();
         let next = DealsView::ALL[next];
-        view.set(next);
+        view.try_set(next);
         let tab = tablist
             .get_untracked()
             .and_then(|tablist| tablist.query_selector(&format!("#{}", tab_id(next))).ok())
@@ -70,7 +71,7 @@ pub(super) fn ViewTabs(view: RwSignal<DealsView>) -> impl IntoView {
                             aria-controls="isao-view-panel"
                             aria-selected=move || (view.get() == each).to_string()
                             tabindex=move || if view.get() == each { "0" } else { "-1" }
-                            on:click=move |_| view.set(each)
+                            on:click=move |_| view.try_set(each)
                         >
                             {each.label()}
                         </button>

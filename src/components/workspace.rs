@@ -26,8 +26,8 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     let session = expect_context::<Session>();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
-    // The page URL follows once the view has settled: Chromium spends 2 to
-    // 15 ms in replaceState, which, run while the answer was on its way,
+    // The page URL follows once the view has settled: Chromium's
+    // replaceState is slow, and, run while the answer was on its way, it
     // held back showing it; and a burst of changes (paging through quickly)
     // makes one write, not one each, which Chromium throttles past a few
     // hundred in ten seconds. A write still waiting when the workspace goes
@@ -70,8 +70,8 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         <header class="toolbar">
             <h2>"Deals"</h2>
             <div class="toolbar-actions">
-                <button type="button" on:click=move |_| state.screen.set(Screen::NewDeal)>"New deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::Export)>
+                <button type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>"New deal"</button>
+                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
                     "Export CSV"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
