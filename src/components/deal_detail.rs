@@ -1,3 +1,6 @@
+//! One deal's screen, fetched the first time a deal opens (`on_demand`):
+//! every field of the deal, and the actions that move it forward.
+
 use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
 

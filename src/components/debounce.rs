@@ -1,3 +1,5 @@
+//! A call made once a burst of calls has settled; shows nothing itself.
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;

@@ -1,3 +1,6 @@
+//! The form fields: label, control and message laid out in one place, and
+//! the stage suggestions every stage input offers.
+
 use deals_contract::FieldErrors;
 use leptos::prelude::*;
 

@@ -1,3 +1,6 @@
+//! The answer to the latest of a series of requests; shows nothing itself,
+//! the screens show what it holds.
+
 use std::future::Future;
 
 use futures::future::{abortable, AbortHandle};

@@ -1,3 +1,6 @@
+//! A read the API refused for now (429): the countdown until it is asked
+//! again.
+
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::set_interval_with_handle;
