@@ -1,5 +1,7 @@
 //! The Deals API over HTTP: typed requests, typed answers, one error type.
-//! Nothing here knows about the DOM; components call these plain async fns.
+//! Nothing here knows about the DOM beyond fetch's own abort signal;
+//! components call these plain async fns, and drop a call's future to abort
+//! its request.
 
 use std::fmt;
 use std::pin::pin;
@@ -12,6 +14,7 @@ use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
+use web_sys::AbortController;
 
 use crate::api_key::ApiKey;
 
@@ -213,8 +216,9 @@ impl ApiClient {
     }
 
     pub async fn list_deals(&self, query: &DealQuery) -> Result<Page<Deal>, ApiError> {
+        let abort = AbortOnDrop::new();
         let request = self
-            .authorized(Request::get(&self.deals_url()))
+            .authorized(Request::get(&self.deals_url()), &abort)
             .query(query.to_pairs());
         read(request.build()).await
     }
@@ -256,14 +260,18 @@ impl ApiClient {
     }
 
     pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {
-        let request = self.authorized(Request::get(&self.deal_url(id)));
+        let abort = AbortOnDrop::new();
+        let request = self.authorized(Request::get(&self.deal_url(id)), &abort);
         read::<Envelope<Deal>>(request.build())
             .await
             .map(|envelope| envelope.data)
     }
 
     pub async fn create_deal(&self, deal: &NewDeal) -> Result<Deal, ApiError> {
-        let request = self.authorized(Request::post(&self.deals_url())).json(deal);
+        let abort = AbortOnDrop::new();
+        let request = self
+            .authorized(Request::post(&self.deals_url()), &abort)
+            .json(deal);
         read::<Envelope<Deal>>(request)
             .await
             .map(|envelope| envelope.data)
@@ -271,14 +279,40 @@ impl ApiClient {
 
     pub async fn update_status(&self, id: &str, change: &StatusChange) -> Result<Deal, ApiError> {
         let url = format!("{}/status", self.deal_url(id));
-        let request = self.authorized(Request::put(&url)).json(change);
+        let abort = AbortOnDrop::new();
+        let request = self.authorized(Request::put(&url), &abort).json(change);
         read::<Envelope<Deal>>(request)
             .await
             .map(|envelope| envelope.data)
     }
 
-    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
-        request.header("Authorization", &format!("Bearer {}", self.key.as_str()))
+    /// The request with the key, aborted when `abort` is dropped.
+    fn authorized(&self, request: RequestBuilder, abort: &AbortOnDrop) -> RequestBuilder {
+        request
+            .header("Authorization", &format!("Bearer {}", self.key.as_str()))
+            .abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
+    }
+}
+
+/// Aborts the fetch it was made for when it is dropped, with the future of
+/// the call that made it: a request replaced by a newer one, or whose screen
+/// or widget went away, stops in the browser instead of downloading an
+/// answer nobody reads. Dropped once the answer is read, it aborts nothing.
+struct AbortOnDrop(Option<AbortController>);
+
+impl AbortOnDrop {
+    /// Without an `AbortController` (a browser too old for one) the request
+    /// goes out all the same, only not abortable.
+    fn new() -> Self {
+        Self(AbortController::new().ok())
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
     }
 }
 

@@ -146,8 +146,8 @@ pub fn idle_days(deal: &Deal, now: DateTime<Utc>, threshold_days: u32) -> Option
 }
 
 /// The stage's name as people read it: "contract-review" → "Contract review".
-/// Only an ASCII first letter is capitalised: Unicode's case tables would add
-/// about 8 KB (gzip) to the download for stages the API spells in ASCII.
+/// Only an ASCII first letter is capitalised: Unicode's case tables would
+/// join the download for stages the API spells in ASCII.
 pub fn stage_label(stage: Option<&str>) -> String {
     let Some(stage) = stage else {
         return "No stage".to_owned();

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-use super::deal_list::open_clicked_deal;
-use super::views::AllMatching;
-use super::workspace::WorkspaceState;
+use super::all_matching::AllMatching;
+use super::clicked_deal::open_clicked_deal;
+use super::state::WorkspaceState;
 use crate::format;
 use crate::pipeline::{
     self, expected_after, move_change, reopens, stage_label, Column, MoveTarget,

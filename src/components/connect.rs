@@ -1,3 +1,5 @@
+//! The key panel: what a widget shows until the API accepts a key.
+
 use deals_contract::DealQuery;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -1,10 +1,13 @@
+//! One deal's screen, fetched the first time a deal opens (`on_demand`):
+//! every field of the deal, and the actions that move it forward.
+
 use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
 
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{learn_stage, Screen, WorkspaceState};
+use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -14,7 +17,7 @@ type StatusAnswer = (String, Result<Deal, ApiError>);
 
 /// The open deal, and the status changes made to it. The workspace keeps
 /// them: a change answered after the user left the deal still updates the
-/// list, and every write after an `.await` is a `try_` write.
+/// list.
 #[derive(Clone, Copy)]
 pub(super) struct OpenDeal {
     /// The open deal with its id, `None` while no deal is open.
@@ -24,7 +27,7 @@ pub(super) struct OpenDeal {
 
 impl OpenDeal {
     fn of(state: WorkspaceState) -> Self {
-        state.made_once(state.open_deal, || Self::new(state))
+        state.made_once(|| Self::new(state))
     }
 
     fn new(state: WorkspaceState) -> Self {
@@ -89,7 +92,7 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     view! {
         <article class="deal-detail" aria-live="polite">
-            <button type="button" class="secondary back" on:click=move |_| state.screen.set(Screen::List)>
+            <button type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
             {move || match shown() {

@@ -1,21 +1,24 @@
+//! The "New deal" form, fetched the first time it opens (`on_demand`).
+
 use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
-use super::workspace::{learn_stage, Screen, WorkspaceState};
+use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::draft::DealDraft;
 use crate::session::Session;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
 /// it is on its way is safe: the list still learns of the new deal.
-pub(super) type CreateDeal = Action<NewDeal, Result<Deal, ApiError>>;
+#[derive(Clone, Copy)]
+struct CreateDeal(Action<NewDeal, Result<Deal, ApiError>>);
 
-fn create_deal(state: WorkspaceState) -> CreateDeal {
-    state.made_once(state.create, || {
+fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>> {
+    let CreateDeal(create) = state.made_once(|| {
         let session = expect_context::<Session>();
-        Action::new_local(move |new_deal: &NewDeal| {
+        let create = Action::new_local(move |new_deal: &NewDeal| {
             let (client, session, new_deal) =
                 (state.client.get_value(), session.clone(), new_deal.clone());
             async move {
@@ -33,8 +36,10 @@ fn create_deal(state: WorkspaceState) -> CreateDeal {
                 }
                 answer
             }
-        })
-    })
+        });
+        CreateDeal(create)
+    });
+    create
 }
 
 /// One signal per field of the form, so each input keeps what was typed.
@@ -164,7 +169,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
                 <button type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::List)>"Cancel"</button>
+                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
             </div>
             <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
         </form>

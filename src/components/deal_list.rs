@@ -1,17 +1,23 @@
+//! The list screen, in the first download: the filters every view shares,
+//! and the page of deals that answers them, with its totals, its pager and
+//! the offers of live refresh.
+
 use std::rc::Rc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
-use leptos::ev::MouseEvent;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use super::clicked_deal::open_clicked_deal;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
+use super::later::Later;
 use super::rate_limit::RateLimitWait;
-use super::workspace::{LiveRefresh, Screen, WorkspaceState};
+use super::refresh_failure::refresh_failure;
+use super::state::WorkspaceState;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
@@ -23,15 +29,11 @@ const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 /// How long a request runs before the list says it is loading.
 const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
 
-/// Refreshes that fail in a row before the failure is shown: one lost
-/// request on a flaky network is not worth the user's attention.
-const QUIET_REFRESH_FAILURES: u32 = 3;
-
 /// The page of deals that answers the filters. While the next page loads,
 /// the last one stays on screen, `aria-busy` at once and marked loading once
 /// the answer is slow to come. Rendered straight from the resource rather
-/// than through `<Transition>`, which kept a few dozen bytes of every
-/// re-render for as long as the list lived.
+/// than through `<Transition>`, which kept part of every re-render for as
+/// long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
     let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
@@ -66,9 +68,9 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
 /// Most answers come sooner, and marking the page loading for them only
 /// flashed: the dimmed rows and the status line cost the browser a frame of
 /// layout and paint while the answer was on its way, which held back
-/// showing it (a 200-row page showed 8 to 10 ms later in Chromium).
-fn slow_to_answer(pending: Memo<bool>) -> RwSignal<bool> {
-    let slow = RwSignal::new(false);
+/// showing it.
+fn slow_to_answer(pending: Memo<bool>) -> Later<bool> {
+    let slow = Later::new(false);
     let mark_slow = Debounce::new(LOADING_SHOWN_AFTER);
     Effect::new(move |_| {
         if pending.get() {
@@ -77,7 +79,7 @@ fn slow_to_answer(pending: Memo<bool>) -> RwSignal<bool> {
             });
         } else {
             mark_slow.cancel();
-            slow.set(false);
+            slow.try_set(false);
         }
     });
     slow
@@ -158,27 +160,12 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
     }
 }
 
-/// Live refresh's failure, once it keeps happening (in the list and the
-/// board alike).
-pub(super) fn refresh_failure(live: LiveRefresh) -> impl IntoView {
-    move || {
-        live.failing.0.with(|(count, error)| {
-            (*count >= QUIET_REFRESH_FAILURES).then(|| {
-                let text = format!(
-                    "Live refresh failed {count} times in a row: {error}. It keeps trying."
-                );
-                view! { <p class="refresh-failure">{text}</p> }
-            })
-        })
-    }
-}
-
 /// The filters of every view; any change goes back to page 1.
 #[component]
 pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let query = state.query;
     let refine = move |change: Box<dyn FnOnce(&mut DealQuery)>| {
-        query.update(|query| {
+        query.try_update(|query| {
             change(query);
             query.page = 1;
         })
@@ -196,7 +183,9 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             refine(Box::new(move |query| query.stage = stage));
         }
     };
-    let reset = move |_| query.update(reset_filters);
+    let reset = move |_| {
+        query.try_update(reset_filters);
+    };
     view! {
         <form class="filters" aria-label="Filters" on:submit=move |event| { event.prevent_default(); apply_stage(); }>
             <label>
@@ -274,7 +263,7 @@ fn reset_filters(query: &mut DealQuery) {
 /// Why a page has no rows: past the last page, filters that match nothing,
 /// or a company with no deals at all.
 #[component]
-fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
+fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     let asked = query.with_untracked(|query| query.page);
     let last_page = u32::try_from(meta.total_pages).unwrap_or(u32::MAX).max(1);
     if meta.total > 0 && asked > last_page {
@@ -286,7 +275,7 @@ fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>{format!("Page {asked} does not exist: {pages}.")}</p>
-                <button type="button" on:click=move |_| query.update(|query| query.page = last_page)>
+                <button type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
                     {format!("Go to page {last_page}")}
                 </button>
             </div>
@@ -297,7 +286,7 @@ fn NoRows(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>"No deals match these filters."</p>
-                <button type="button" class="secondary" on:click=move |_| query.update(reset_filters)>
+                <button type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
                     "Reset filters"
                 </button>
             </div>
@@ -448,35 +437,16 @@ fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
     }
 }
 
-/// A click on the title of a row or card opens the deal in the widget; with
-/// Ctrl, Cmd or Shift the browser follows the link (a new tab or window). One
-/// listener for the whole table or board: a listener per row was kept alive
-/// after its rows were replaced, so every page shown grew the wasm memory.
-pub(super) fn open_clicked_deal(event: &MouseEvent, screen: RwSignal<Screen>) {
-    if event.ctrl_key() || event.meta_key() || event.shift_key() {
-        return;
-    }
-    let row = event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|clicked| clicked.closest("a").ok().flatten())
-        .and_then(|link| link.closest("[data-deal-id]").ok().flatten());
-    if let Some(id) = row.and_then(|row| row.get_attribute("data-deal-id")) {
-        event.prevent_default();
-        screen.set(Screen::Deal(id));
-    }
-}
-
 /// Built once per answer, from the page it answers: nothing in it follows a
 /// signal. Each reactive closure here would subscribe to the long-lived
 /// query, and a page turned would leave each one's subscription behind.
 #[component]
-fn Pager(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
+fn Pager(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     let total_pages = meta.total_pages.max(1);
     let turn = move |step: i64| {
-        query.update(|query| {
+        query.try_update(|query| {
             query.page = (i64::from(query.page) + step).clamp(1, i64::from(u32::MAX)) as u32
-        })
+        });
     };
     let on_first_page = meta.page <= 1;
     let on_last_page = u64::from(meta.page) >= total_pages;
@@ -499,7 +469,7 @@ fn Pager(meta: PageMeta, query: RwSignal<DealQuery>) -> impl IntoView {
                 <span>"Page size"</span>
                 <select on:change:target=move |event| {
                     if let Ok(limit) = event.target().value().parse::<u32>() {
-                        query.update(|query| {
+                        query.try_update(|query| {
                             query.limit = limit;
                             query.page = 1;
                         });

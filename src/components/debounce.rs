@@ -1,3 +1,5 @@
+//! A call made once a burst of calls has settled; shows nothing itself.
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -18,7 +20,7 @@ struct Waiting {
 /// A timer armed in the browser, and the closure it calls. Dropped, it is
 /// cleared and its closure freed at once: Leptos's `set_timeout` leaves its
 /// closure to the JavaScript garbage collector, which Firefox runs seldom
-/// enough for a timer a change to look like a leak of 16 bytes each.
+/// enough for a timer a change to look like a leak.
 struct Timer {
     handle: i32,
     _call: Closure<dyn FnMut()>,

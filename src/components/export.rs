@@ -5,7 +5,8 @@
 use futures::channel::oneshot;
 use leptos::prelude::*;
 
-use super::workspace::{Screen, WorkspaceState};
+use super::later::Later;
+use super::state::{Screen, WorkspaceState};
 use crate::csv_export::{deals_csv, file_name, Delimiter, MIME_TYPE};
 use crate::download::save_text_file;
 use crate::format;
@@ -29,7 +30,7 @@ type Progress = (usize, u64);
 pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
     let session = expect_context::<Session>();
     let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator()));
-    let progress = RwSignal::new(None::<Progress>);
+    let progress = Later::new(None::<Progress>);
     // Dropping the sender, as leaving the screen does, cancels too.
     let stop = StoredValue::new(None::<oneshot::Sender<()>>);
     let export = Action::new_local(move |delimiter: &Delimiter| {
@@ -38,7 +39,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         let request = state.query.get_untracked();
         let (sender, stopped) = oneshot::channel();
         stop.set_value(Some(sender));
-        progress.set(Some((0, 0)));
+        progress.try_set(Some((0, 0)));
         async move {
             let report = |loaded: usize, total: u64| {
                 progress.try_set(Some((loaded, total)));
@@ -135,7 +136,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             }>
                 "Save CSV"
             </button>
-            <button type="button" class="secondary" on:click=move |_| state.screen.set(Screen::List)>
+            <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
             <p class="export-progress" role="status">{shown_progress}</p>

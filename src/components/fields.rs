@@ -1,5 +1,10 @@
+//! The form fields: label, control and message laid out in one place, and
+//! the stage suggestions every stage input offers.
+
 use deals_contract::FieldErrors;
 use leptos::prelude::*;
+
+use super::later::Later;
 
 /// What a control needs to be tied to its label and its message, so that
 /// assistive technology reads the message with the control.
@@ -143,7 +148,7 @@ pub fn SelectField(
 /// The stages seen so far, offered to every stage input that names `id` in
 /// its `list` attribute.
 #[component]
-pub fn StageSuggestions(id: &'static str, stages: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn StageSuggestions(id: &'static str, stages: Later<Vec<String>>) -> impl IntoView {
     view! {
         <datalist id=id>
             <For each=move || stages.get() key=|stage| stage.clone() let:stage>

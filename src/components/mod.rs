@@ -1,7 +1,9 @@
 //! The widget's views. They speak to the API only through `crate::api` and
 //! know nothing of HTTP.
 
+mod all_matching;
 mod board;
+mod clicked_deal;
 mod connect;
 mod deal_detail;
 mod deal_form;
@@ -10,12 +12,16 @@ mod debounce;
 mod export;
 mod fields;
 mod forecast;
+mod later;
 mod latest_answer;
 mod on_demand;
 mod rate_limit;
+mod refresh_failure;
+mod state;
 mod views;
 mod widget;
 mod workspace;
 
 pub use forecast::ForecastView;
-pub use widget::{DealsWidget, ViewSettings, WidgetConfig};
+pub use state::ViewSettings;
+pub use widget::{DealsWidget, WidgetConfig};

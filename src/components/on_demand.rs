@@ -16,8 +16,9 @@ use leptos::wasm_split::SplitLoaderError;
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
+use super::later::Later;
+use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
-use super::workspace::{Screen, WorkspaceState};
 
 type Render = fn(WorkspaceState) -> AnyView;
 
@@ -142,11 +143,11 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
     if let Some(render) = loaded(chunk) {
         return render(state);
     }
-    let arrived = RwSignal::new(None::<Result<Render, ()>>);
+    let arrived = Later::new(None::<Result<Render, ()>>);
     let attempt = RwSignal::new(0_u32);
     Effect::new(move || {
         attempt.track();
-        arrived.set(None);
+        arrived.try_set(None);
         spawn_local(async move {
             let outcome = chunk.load().await.map_err(drop);
             if let Ok(render) = outcome {

@@ -1,7 +1,12 @@
+//! A read the API refused for now (429): the countdown until it is asked
+//! again.
+
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
+
+use super::later::Later;
 
 /// How long to wait when a 429 names no time.
 const DEFAULT_WAIT_SECONDS: u64 = 10;
@@ -14,7 +19,7 @@ pub fn RateLimitWait(
     retry_after_seconds: Option<u64>,
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let left = RwSignal::new(retry_after_seconds.unwrap_or(DEFAULT_WAIT_SECONDS).max(1));
+    let left = Later::new(retry_after_seconds.unwrap_or(DEFAULT_WAIT_SECONDS).max(1));
     // Counts down to 0, which means "asking again", once.
     let tick = move || match left.try_get_untracked() {
         Some(1) => {

@@ -1,6 +1,9 @@
+//! The widget: the key panel until a key is accepted, then the workspace.
+
 use leptos::prelude::*;
 
 use super::connect::ConnectPanel;
+use super::state::ViewSettings;
 use super::workspace::Workspace;
 use crate::key_store::KeyStorage;
 use crate::session::Session;
@@ -16,24 +19,6 @@ pub struct WidgetConfig {
     /// URL untouched (for a second widget on the page, say).
     pub url_key: Option<String>,
     pub view_settings: ViewSettings,
-}
-
-/// How the board and the live refresh behave, as the embedder sets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ViewSettings {
-    /// An open deal unchanged for this many days is marked idle; 0 turns the marker off.
-    pub idle_days: u32,
-    /// How often a visible widget asks for changes; 0 turns live refresh off.
-    pub refresh_seconds: u32,
-}
-
-impl Default for ViewSettings {
-    fn default() -> Self {
-        Self {
-            idle_days: 14,
-            refresh_seconds: 30,
-        }
-    }
 }
 
 impl WidgetConfig {

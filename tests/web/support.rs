@@ -481,3 +481,76 @@ impl FetchSpy {
         .expect("set failing");
     }
 }
+
+/// Holds back requests whose URL contains `pattern` for `delay_ms` before
+/// they go out, as a slow network would, and records how the browser's own
+/// `fetch` ended for each: `"answered"`, or the name of its error
+/// (`"AbortError"` for a request the widget aborted). The request keeps the
+/// signal the widget gave it, so an abort meanwhile reaches the real `fetch`.
+/// The original comes back on drop.
+pub struct FetchOutcomes {
+    _patch: PatchedFetch,
+    state: js_sys::Object,
+}
+
+impl FetchOutcomes {
+    pub fn install(pattern: &str, delay_ms: i32) -> Self {
+        let state = js_sys::Object::new();
+        let make_wrapper = js_sys::Function::new_with_args(
+            "original, state, pattern, delay",
+            "state.outcomes = [];
+            return function (resource, init) {
+                const url = typeof resource === 'string' ? resource : resource.url;
+                if (!String(url).includes(pattern)) return original.call(this, resource, init);
+                const index = state.outcomes.push(null) - 1;
+                const answer = new Promise((resolve) => setTimeout(resolve, delay))
+                    .then(() => original.call(this, resource, init));
+                answer.then(() => { state.outcomes[index] = 'answered'; },
+                    (error) => { state.outcomes[index] = error.name; });
+                return answer;
+            };",
+        );
+        let patch = PatchedFetch::install(|original| {
+            let arguments = js_sys::Array::of4(
+                original,
+                &state,
+                &JsValue::from_str(pattern),
+                &JsValue::from(delay_ms),
+            );
+            make_wrapper
+                .apply(&JsValue::NULL, &arguments)
+                .expect("wrapper")
+        });
+        Self {
+            _patch: patch,
+            state,
+        }
+    }
+
+    fn outcomes(&self) -> js_sys::Array {
+        js_sys::Reflect::get(&self.state, &JsValue::from_str("outcomes"))
+            .expect("outcomes")
+            .unchecked_into()
+    }
+
+    /// Requests seen so far.
+    pub fn count(&self) -> u32 {
+        self.outcomes().length()
+    }
+
+    /// How request `index` (0 = the first seen) ended, once it has.
+    pub fn outcome(&self, index: u32) -> Option<String> {
+        self.outcomes().get(index).as_string()
+    }
+
+    /// Waits until request `index` has ended, and says how.
+    pub async fn ended(&self, index: u32) -> String {
+        wait_until(
+            &format!("request {index} to end"),
+            || self.outcome(index).is_some(),
+            || format!("{} requests seen", self.count()),
+        )
+        .await;
+        self.outcome(index).unwrap_or_default()
+    }
+}

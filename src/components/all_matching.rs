@@ -1,0 +1,210 @@
+//! Every deal that matches the filters, loaded page by page, and the moves
+//! made on the board: shared by the board and the forecast while either is
+//! showing, so that switching between them loads nothing again.
+
+use deals_contract::{Deal, DealQuery, StatusChange};
+use futures::channel::oneshot;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::later::Later;
+use super::latest_answer::LatestAnswer;
+use super::state::{learn_stage, WorkspaceState};
+use crate::api::{AllDeals, ApiError};
+use crate::live_refresh::{changes_since, merge_changes, newest_update};
+use crate::session::Session;
+
+/// The answer to a move on the board, with the deal as it was before.
+pub(super) type MoveAnswer = (Deal, Result<Deal, ApiError>);
+
+/// How far a load of every matching deal has come: deals read, deals counted.
+type LoadProgress = (usize, u64);
+
+/// Every deal that matches the filters, shared by the board and the forecast
+/// while either is showing (switching between them loads nothing again),
+/// and the moves made on the board. Its answers may arrive after the user
+/// went back to the list: what they write is a [`Later`] or written with a
+/// `try_` method.
+#[derive(Clone, Copy)]
+pub(super) struct AllMatching {
+    /// The filters alone: the list's page and page size do not matter here.
+    filters: Memo<DealQuery>,
+    pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
+    pub progress: Later<Option<LoadProgress>>,
+    /// Ends the load where it is, keeping what has arrived.
+    stop: StoredValue<Option<oneshot::Sender<()>>>,
+    /// A move on the board, shown before the API answers and put back if it refuses.
+    pub move_deal: Action<(Deal, StatusChange), MoveAnswer>,
+    /// Deals being dragged, or moved and not answered yet: live refresh
+    /// leaves them where the user put them.
+    held: StoredValue<Vec<String>>,
+    refreshing: StoredValue<bool>,
+}
+
+impl AllMatching {
+    pub fn new(state: WorkspaceState) -> Self {
+        let session = expect_context::<Session>();
+        let filters = Memo::new(move |_| {
+            state.query.with(|query| DealQuery {
+                page: 1,
+                ..query.clone()
+            })
+        });
+        let progress = Later::new(None);
+        let stop = StoredValue::new(None::<oneshot::Sender<()>>);
+        let loaded = LatestAnswer::new({
+            let session = session.clone();
+            move || {
+                let request = filters.get();
+                let (client, session) = (state.client.get_value(), session.clone());
+                async move {
+                    // Replacing the sender of a load still under way ends that load.
+                    let (sender, stopped) = oneshot::channel();
+                    stop.try_set_value(Some(sender));
+                    progress.try_set(Some((0, 0)));
+                    let report = |loaded: usize, total: u64| {
+                        progress.try_set(Some((loaded, total)));
+                    };
+                    let answer = client.list_all_deals(&request, report, stopped).await;
+                    progress.try_set(None);
+                    match &answer {
+                        Ok(all) => all
+                            .deals
+                            .iter()
+                            .for_each(|deal| learn_stage(state.stages, deal)),
+                        Err(error) => session.report(error),
+                    }
+                    answer
+                }
+            }
+        });
+        let held = StoredValue::new(Vec::<String>::new());
+        let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
+            let (client, session) = (state.client.get_value(), session.clone());
+            let (before, change) = (before.clone(), change.clone());
+            async move {
+                let answer = client.update_status(&before.id, &change).await;
+                match &answer {
+                    Ok(moved) => {
+                        learn_stage(state.stages, moved);
+                        replace(loaded, moved);
+                        state.deals.refetch();
+                    }
+                    Err(error) => {
+                        replace(loaded, &before);
+                        session.report(error);
+                    }
+                }
+                held.try_update_value(|held| held.retain(|id| *id != before.id));
+                (before, answer)
+            }
+        });
+        Self {
+            filters,
+            loaded,
+            progress,
+            stop,
+            move_deal,
+            held,
+            refreshing: StoredValue::new(false),
+        }
+    }
+
+    /// Keeps live refresh off deal `id` until it is released.
+    pub fn hold(self, id: &str) {
+        self.held.update_value(|held| held.push(id.to_owned()));
+    }
+
+    pub fn release(self, id: &str) {
+        self.held.update_value(|held| {
+            if let Some(index) = held.iter().position(|each| each == id) {
+                held.swap_remove(index);
+            }
+        });
+    }
+
+    /// Asks for what changed since the newest change already loaded and
+    /// merges it in place; more changes than one answer holds reload all.
+    /// Skipped while a load or a refresh is under way.
+    pub fn refresh(self, state: WorkspaceState, session: Session) {
+        if self.refreshing.get_value() || self.progress.get_untracked().is_some() {
+            return;
+        }
+        let seen = self.loaded.with_untracked(|loaded| match loaded {
+            Some(Ok(all)) if all.complete => Some(newest_update(None, &all.deals)),
+            _ => None,
+        });
+        let Some(seen) = seen else { return };
+        let asked = self.filters.get_untracked();
+        let (client, failing) = (state.client.get_value(), state.live.failing);
+        self.refreshing.set_value(true);
+        spawn_local(async move {
+            let answer = client.list_deals(&changes_since(&asked, seen)).await;
+            // Gone with the view (the user went back to the list, say).
+            if self.refreshing.try_set_value(false).is_some() {
+                return;
+            }
+            let Some(changes) = failing.record(&session, answer) else {
+                return;
+            };
+            // A load for other filters is under way: it brings what changed.
+            if self.filters.try_with_untracked(|now| *now == asked) != Some(true) {
+                return;
+            }
+            if changes.meta.total > changes.data.len() as u64 {
+                self.loaded.refetch();
+                return;
+            }
+            changes
+                .data
+                .iter()
+                .for_each(|deal| learn_stage(state.stages, deal));
+            let held = self.held.try_get_value().unwrap_or_default();
+            self.loaded.try_update(|loaded| {
+                if let Some(Ok(all)) = loaded {
+                    merge_changes(&mut all.deals, &asked, seen, changes.data, &held);
+                }
+            });
+        });
+    }
+
+    /// The deals, once every page has been read (or the user stopped the
+    /// load); empty before.
+    pub fn deals(self) -> Memo<Vec<Deal>> {
+        Memo::new(move |_| {
+            self.loaded.with(|loaded| match loaded {
+                Some(Ok(all)) => all.deals.clone(),
+                _ => Vec::new(),
+            })
+        })
+    }
+
+    /// The loaded deal with this id, as it is now.
+    pub fn find(self, id: &str) -> Option<Deal> {
+        self.loaded.with_untracked(|loaded| match loaded {
+            Some(Ok(all)) => all.deals.iter().find(|deal| deal.id == id).cloned(),
+            _ => None,
+        })
+    }
+
+    /// Shows `deal` as it is now in place of the deal with its id.
+    pub fn show(self, deal: &Deal) {
+        replace(self.loaded, deal);
+    }
+
+    pub fn stop_loading(self) {
+        if let Some(sender) = self.stop.try_update_value(Option::take).flatten() {
+            let _ = sender.send(());
+        }
+    }
+}
+
+fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
+    loaded.try_update(|loaded| {
+        if let Some(Ok(all)) = loaded {
+            if let Some(shown) = all.deals.iter_mut().find(|shown| shown.id == deal.id) {
+                *shown = deal.clone();
+            }
+        }
+    });
+}

@@ -1,0 +1,292 @@
+//! The state every screen of a workspace shares: the query, the screen and
+//! view on show, the list's page and its live refresh, the stages seen, the
+//! API client. It depends on no screen: the screens take it, the workspace
+//! makes it, and a screen's own long-lived requests (the open deal, the
+//! new-deal form's) are kept for it by type in [`WorkspaceState::made_once`].
+
+use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
+use leptos::prelude::*;
+
+use super::later::Later;
+use super::latest_answer::LatestAnswer;
+use crate::api::{ApiClient, ApiError};
+use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
+use crate::session::Session;
+use crate::url_state::{DealLinks, DealsView, UrlState};
+
+/// How the board and the live refresh behave, as the embedder sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewSettings {
+    /// An open deal unchanged for this many days is marked idle; 0 turns the marker off.
+    pub idle_days: u32,
+    /// How often a visible widget asks for changes; 0 turns live refresh off.
+    pub refresh_seconds: u32,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        Self {
+            idle_days: 14,
+            refresh_seconds: 30,
+        }
+    }
+}
+
+/// Which screen of the workspace is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Screen {
+    List,
+    Deal(String),
+    NewDeal,
+    /// Every deal the filters match, saved as a CSV file.
+    Export,
+}
+
+impl Screen {
+    pub(super) fn deal_id(&self) -> Option<String> {
+        match self {
+            Screen::Deal(id) => Some(id.clone()),
+            Screen::List | Screen::NewDeal | Screen::Export => None,
+        }
+    }
+}
+
+/// Counts a request as in flight until it is answered or dropped: a request
+/// overtaken by a newer one is dropped, never answered.
+struct InFlight(Later<u32>);
+
+impl InFlight {
+    fn start(count: Later<u32>) -> Self {
+        count.try_update(|count| *count += 1);
+        Self(count)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.try_update(|count| *count = count.saturating_sub(1));
+    }
+}
+
+/// Live refresh of the list: what it found that the page on screen does not
+/// show yet, and how its requests fare.
+#[derive(Clone, Copy)]
+pub(super) struct LiveRefresh {
+    /// Seconds between two refreshes; 0 turns live refresh off.
+    pub seconds: u32,
+    /// Deals that would enter or leave the page on screen.
+    pub offered: Later<Offered>,
+    pub failing: RefreshFailures,
+    pub in_flight: Later<u32>,
+    /// Asks for what changed and merges the answer. A plain closure, not an
+    /// `Action`: nothing waits on its result, so an `Action`'s pending and
+    /// value signals would be download for nothing.
+    pub refresh: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
+/// Live refreshes failed in a row, with the last one's error.
+#[derive(Clone, Copy)]
+pub(super) struct RefreshFailures(pub Later<(u32, String)>);
+
+impl RefreshFailures {
+    /// Takes a refresh's answer: a failure is reported to the session and
+    /// counted, with its error kept to show; a success clears the count.
+    pub fn record(
+        self,
+        session: &Session,
+        answer: Result<Page<Deal>, ApiError>,
+    ) -> Option<Page<Deal>> {
+        match answer {
+            Ok(changes) => {
+                self.0.try_set((0, String::new()));
+                Some(changes)
+            }
+            Err(error) => {
+                session.report(&error);
+                self.0.try_update(|(count, last)| {
+                    *count += 1;
+                    *last = error.to_string();
+                });
+                None
+            }
+        }
+    }
+}
+
+/// Everything the screens share. It is owned by the workspace, not by a
+/// screen, so that an answer arriving after the user left the screen that
+/// asked still updates the list. Its signals are [`Later`]s: they offer
+/// `try_` writes only, so an answer arriving after a disconnect touches
+/// nothing.
+#[derive(Clone, Copy)]
+pub(super) struct WorkspaceState {
+    pub query: Later<DealQuery>,
+    pub screen: Later<Screen>,
+    /// How the list screen shows the deals: list, board or forecast.
+    pub view: Later<DealsView>,
+    /// Stages offered as suggestions: the pipeline's, then every one seen.
+    pub stages: Later<Vec<String>>,
+    pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
+    /// Requests for `deals` not yet answered (or abandoned for a newer one).
+    pub deals_in_flight: Later<u32>,
+    /// Owns what the screens fetched on demand make for the workspace.
+    owner: StoredValue<Owner>,
+    pub live: LiveRefresh,
+    /// For the screens fetched on demand that make requests of their own
+    /// (the CSV export, the board and the forecast).
+    pub client: StoredValue<ApiClient>,
+    /// The page URL's part of this widget, for the links of rows and cards.
+    pub url_state: StoredValue<UrlState>,
+    /// An open deal unchanged for this many days is marked idle; 0 = off.
+    pub idle_days: u32,
+}
+
+/// Adds `deal`'s stage to the suggestions if it is a new one.
+pub(super) fn learn_stage(stages: Later<Vec<String>>, deal: &Deal) {
+    if let Some(stage) = &deal.stage {
+        let unseen = stages.try_with_untracked(|known| !known.contains(stage));
+        if unseen == Some(true) {
+            stages.try_update(|known| known.push(stage.clone()));
+        }
+    }
+}
+
+impl WorkspaceState {
+    /// The one `T` of this workspace, made by `make` the first time a screen
+    /// needs it (the open deal, the new-deal form's request). The workspace
+    /// owns it, so it outlives the screen (an answer arriving after the user
+    /// left still lands), while its code travels in the screen's chunk
+    /// instead of the first download. Kept in the workspace's context, by
+    /// type, so that this module names no screen's type.
+    pub(super) fn made_once<T: Clone + Send + Sync + 'static>(
+        &self,
+        make: impl FnOnce() -> T,
+    ) -> T {
+        let owner = self.owner.get_value();
+        if let Some(made) = owner.with(use_context::<T>) {
+            return made;
+        }
+        owner.with(|| {
+            let made = make();
+            provide_context(made.clone());
+            made
+        })
+    }
+
+    /// The links of the deals `view` shows for the query in force.
+    pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
+        let query = self.query.get_untracked();
+        self.url_state
+            .with_value(|url_state| url_state.deal_links(&query, view))
+    }
+
+    pub(super) fn new(
+        client: ApiClient,
+        session: Session,
+        url_state: UrlState,
+        settings: ViewSettings,
+    ) -> Self {
+        let shown = url_state.read();
+        let query = Later::new(shown.query);
+        let screen = Later::new(shown.deal.map_or(Screen::List, Screen::Deal));
+        let view = Later::new(shown.view);
+        let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
+        let learn = move |deal: &Deal| learn_stage(stages, deal);
+
+        // The newest `updatedAt` of a loaded page or a refresh: the next
+        // refresh asks for what changed after it.
+        let seen = Later::new(None);
+        let offered = Later::new(Offered::default());
+        let deals_in_flight = Later::new(0);
+        let deals = LatestAnswer::new({
+            let (client, session) = (client.clone(), session.clone());
+            move || {
+                let request = query.get();
+                let (client, session) = (client.clone(), session.clone());
+                async move {
+                    let _in_flight = InFlight::start(deals_in_flight);
+                    let answer = client.list_deals(&request).await;
+                    match &answer {
+                        Ok(page) => {
+                            page.data.iter().for_each(learn);
+                            seen.try_update(|seen| *seen = newest_update(*seen, &page.data));
+                            offered.try_set(Offered::default());
+                        }
+                        Err(error) => session.report(error),
+                    }
+                    answer
+                }
+            }
+        });
+
+        let failing = RefreshFailures(Later::new((0, String::new())));
+        let refreshes_in_flight = Later::new(0);
+        let refresh: Box<dyn Fn()> = Box::new({
+            let (client, session) = (client.clone(), session.clone());
+            move || {
+                let (client, session) = (client.clone(), session.clone());
+                // What the answer is sorted against is what was on screen when asked.
+                let Some(asked) = query.try_get_untracked() else {
+                    return;
+                };
+                let since = seen.try_get_untracked().flatten();
+                leptos::task::spawn_local(async move {
+                    let _in_flight = InFlight::start(refreshes_in_flight);
+                    let answer = client.list_deals(&changes_since(&asked, since)).await;
+                    let Some(changes) = failing.record(&session, answer) else {
+                        return;
+                    };
+                    // A page asked for meanwhile is compared when it arrives.
+                    let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
+                        && deals_in_flight.try_get_untracked() == Some(0);
+                    if !same_page {
+                        return;
+                    }
+                    changes.data.iter().for_each(learn);
+                    seen.try_update(|seen| *seen = newest_update(*seen, &changes.data));
+                    let sorted = deals
+                        .try_with_untracked(|shown| match shown {
+                            Some(Ok(page)) => {
+                                Some(sort_changes(&page.data, &asked, since, changes))
+                            }
+                            _ => None,
+                        })
+                        .flatten();
+                    let Some(mut sorted) = sorted else { return };
+                    if sorted.too_many || !sorted.moving.is_empty() {
+                        offered.try_update(|offered| offered.add(&mut sorted));
+                    }
+                    if !sorted.updated.is_empty() {
+                        deals.try_update(|shown| {
+                            if let Some(Ok(page)) = shown {
+                                apply_updates(&mut page.data, sorted.updated);
+                            }
+                        });
+                    }
+                });
+            }
+        });
+        let live = LiveRefresh {
+            seconds: settings.refresh_seconds,
+            offered,
+            failing,
+            in_flight: refreshes_in_flight,
+            refresh: StoredValue::new_local(refresh),
+        };
+
+        let client = StoredValue::new(client);
+        Self {
+            query,
+            screen,
+            view,
+            stages,
+            deals,
+            deals_in_flight,
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            live,
+            client,
+            url_state: StoredValue::new(url_state),
+            idle_days: settings.idle_days,
+        }
+    }
+}
