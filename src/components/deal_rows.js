@@ -1,7 +1,7 @@
 // The deals table's rows, filled in one call from wasm (deal_table.rs says
 // why).
 //
-// The table's header says what its columns hold: each header cell's
+// The table's header row says what its columns hold: each header cell's
 // `data-cell` names the function of FILL that fills the column's cells, its
 // class is theirs, and its text labels them on narrow screens. A row's
 // fields come in the columns' order after its deal's id: `text` holds every
@@ -37,8 +37,8 @@ const FILL = {
   },
 };
 
-export function fillDealRows(tbody, text, lengths, numbers) {
-  const headers = tbody.parentElement.tHead.rows[0].cells;
+export function fillDealRows(headerRow, tbody, text, lengths, numbers) {
+  const headers = headerRow.cells;
   const fills = Array.from(headers, (header) => FILL[header.dataset.cell]);
   let at = 0;
   let field = 0;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use deals_contract::{Deal, PageMeta};
+use leptos::html::Tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -150,6 +151,7 @@ pub(super) fn DealTable<'a>(
 ) -> impl IntoView {
     let links = state.deal_links(DealsView::List);
     let rows = Rc::new(RowsText::new(deals, |id| links.to(id)));
+    let header_row = NodeRef::<Tr>::new();
     let headers = COLUMNS
         .iter()
         .map(|column| {
@@ -165,9 +167,9 @@ pub(super) fn DealTable<'a>(
             <table class="deals" data-page=meta.page>
                 <caption>"Deals"</caption>
                 <thead>
-                    <tr>{headers}</tr>
+                    <tr node_ref=header_row>{headers}</tr>
                 </thead>
-                <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
+                <tbody use:fill_deal_rows=(rows, header_row) on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
             </table>
         </div>
     }
@@ -178,6 +180,7 @@ extern "C" {
     /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
     #[wasm_bindgen(js_name = fillDealRows, catch)]
     fn fill_rows_from_text(
+        header_row: &Element,
         tbody: &Element,
         text: &str,
         lengths: &[u32],
@@ -233,8 +236,8 @@ impl RowsText {
         self.lengths.push(field.encode_utf16().count() as u32);
     }
 
-    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
-        fill_rows_from_text(tbody, &self.text, &self.lengths, &self.numbers)
+    fn fill(&self, header_row: &Element, tbody: &Element) -> Result<(), JsValue> {
+        fill_rows_from_text(header_row, tbody, &self.text, &self.lengths, &self.numbers)
     }
 }
 
@@ -255,10 +258,16 @@ impl RowsText {
 /// table) makes the fill throw. Uncaught, that exception would unwind through
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
-fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
-    if rows.fill(&tbody).is_err() {
+///
+/// The body is filled as it is built, before it joins the table, so its
+/// header row, built just before it, is handed over rather than looked up.
+fn fill_deal_rows(tbody: Element, (rows, header_row): (Rc<RowsText>, NodeRef<Tr>)) {
+    let Some(header_row) = header_row.get_untracked() else {
+        return;
+    };
+    if rows.fill(&header_row, &tbody).is_err() {
         tbody.replace_children_with_node_0();
-        let _ = rows.fill(&tbody);
+        let _ = rows.fill(&header_row, &tbody);
     }
 }
 
