@@ -1,14 +1,13 @@
-// The deals table's rows, filled in one call from wasm (deal_table.rs says
-// why).
+// The deals table's header and rows, each written in one call from wasm
+// (deal_table.rs says why).
 //
-// The table's header row says what its columns hold: each header cell's
-// `data-cell` names the function of FILL that fills the column's cells, its
-// class is theirs, and its text labels them on narrow screens. A row's
-// fields come in the columns' order after its deal's id: `text` holds every
-// text field one after another and `lengths` each one's length in UTF-16
-// code units; `numbers` holds the amounts and dates (milliseconds since the
-// epoch, NaN for none), formatted here. Text goes in as text
-// (`textContent`), never as HTML.
+// `columns` describes the columns, a line each: the kind of its cells (the
+// function of FILL that fills them), their class and the header, separated
+// by tabs. A row's fields come in the columns' order after its deal's id:
+// `text` holds every text field one after another and `lengths` each one's
+// length in UTF-16 code units; `numbers` holds the amounts and dates
+// (milliseconds since the epoch, NaN for none), formatted here. Text goes in
+// as text (`textContent`), never as HTML.
 import { calendarDate, money } from '../format.js';
 
 // How each kind of cell is filled from its row's next fields.
@@ -37,9 +36,28 @@ const FILL = {
   },
 };
 
-export function fillDealRows(headerRow, tbody, text, lengths, numbers) {
-  const headers = headerRow.cells;
-  const fills = Array.from(headers, (header) => FILL[header.dataset.cell]);
+function describe(columns) {
+  return columns.split('\n').map((line) => {
+    const [kind, className, header] = line.split('\t');
+    return { kind, className, header };
+  });
+}
+
+export function fillDealHeader(row, columns) {
+  // Each page's table reuses the last one's header row, already written.
+  if (row.cells.length) return;
+  const document = row.ownerDocument;
+  for (const { className, header } of describe(columns)) {
+    const cell = row.appendChild(document.createElement('th'));
+    cell.scope = 'col';
+    if (className) cell.className = className;
+    cell.textContent = header;
+  }
+}
+
+export function fillDealRows(tbody, columns, text, lengths, numbers) {
+  const described = describe(columns);
+  const fills = described.map(({ kind }) => FILL[kind]);
   let at = 0;
   let field = 0;
   let number = 0;
@@ -62,7 +80,7 @@ export function fillDealRows(headerRow, tbody, text, lengths, numbers) {
       fill(row, fills, fields);
       row = row.nextElementSibling;
     } else {
-      blank ??= blankRow(document, headers);
+      blank ??= blankRow(document, described);
       fill(added.appendChild(blank.cloneNode(true)), fills, fields);
     }
   }
@@ -85,13 +103,12 @@ function fill(row, fills, fields) {
   for (let column = 0; column < fills.length; column++) fills[column](cells[column], fields);
 }
 
-// A row with a cell for each header cell: the link's cell is the row's
-// header; each other cell carries its column's class, and its header's text
-// as the label shown on narrow screens, where the header row is hidden.
-function blankRow(document, headers) {
+// A row with a cell for each column: the link's cell is the row's header;
+// each other cell carries its column's class, and its header as the label
+// shown on narrow screens, where the header row is hidden.
+function blankRow(document, columns) {
   const row = document.createElement('tr');
-  for (const header of headers) {
-    const kind = header.dataset.cell;
+  for (const { kind, className, header } of columns) {
     if (kind === 'link') {
       const title = row.appendChild(document.createElement('th'));
       title.scope = 'row';
@@ -99,8 +116,8 @@ function blankRow(document, headers) {
       continue;
     }
     const cell = row.appendChild(document.createElement('td'));
-    if (header.className) cell.className = header.className;
-    cell.dataset.label = header.textContent;
+    if (className) cell.className = className;
+    cell.dataset.label = header;
     if (kind === 'badge') cell.appendChild(document.createElement('span'));
   }
   return row;

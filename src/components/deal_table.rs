@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use deals_contract::{Deal, PageMeta};
-use leptos::html::Tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -24,8 +23,7 @@ struct Column {
 }
 
 /// How a column's cells are filled: each kind is a function of deal_rows.js
-/// (its `FILL`), named by the header cell's `data-cell`, and reads the
-/// fields [`RowsText`] writes for it.
+/// (its `FILL`), which reads the fields [`RowsText`] writes for it.
 #[derive(Clone, Copy)]
 enum Cell {
     /// The row's header: the deal's link, showing this text.
@@ -151,37 +149,47 @@ pub(super) fn DealTable<'a>(
 ) -> impl IntoView {
     let links = state.deal_links(DealsView::List);
     let rows = Rc::new(RowsText::new(deals, |id| links.to(id)));
-    let header_row = NodeRef::<Tr>::new();
-    let headers = COLUMNS
-        .iter()
-        .map(|column| {
-            view! {
-                <th scope="col" class=column.numeric.then_some("number") data-cell=column.cell.kind()>
-                    {column.header}
-                </th>
-            }
-        })
-        .collect_view();
     view! {
         <div class="table-scroll">
             <table class="deals" data-page=meta.page>
                 <caption>"Deals"</caption>
                 <thead>
-                    <tr node_ref=header_row>{headers}</tr>
+                    <tr use:fill_deal_header=()></tr>
                 </thead>
-                <tbody use:fill_deal_rows=(rows, header_row) on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
+                <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
             </table>
         </div>
     }
 }
 
+/// The columns as deal_rows.js reads them: a line per column, its kind, its
+/// class and its header, separated by tabs.
+fn columns_text() -> String {
+    let mut text = String::new();
+    for column in COLUMNS {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(column.cell.kind());
+        text.push('\t');
+        text.push_str(if column.numeric { "number" } else { "" });
+        text.push('\t');
+        text.push_str(column.header);
+    }
+    text
+}
+
 #[wasm_bindgen(module = "/src/components/deal_rows.js")]
 extern "C" {
+    /// Writes the header cells of [`COLUMNS`] into the table's header row.
+    #[wasm_bindgen(js_name = fillDealHeader)]
+    fn fill_header_from_text(row: &Element, columns: &str);
+
     /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
     #[wasm_bindgen(js_name = fillDealRows, catch)]
     fn fill_rows_from_text(
-        header_row: &Element,
         tbody: &Element,
+        columns: &str,
         text: &str,
         lengths: &[u32],
         numbers: &[f64],
@@ -236,8 +244,14 @@ impl RowsText {
         self.lengths.push(field.encode_utf16().count() as u32);
     }
 
-    fn fill(&self, header_row: &Element, tbody: &Element) -> Result<(), JsValue> {
-        fill_rows_from_text(header_row, tbody, &self.text, &self.lengths, &self.numbers)
+    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
+        fill_rows_from_text(
+            tbody,
+            &columns_text(),
+            &self.text,
+            &self.lengths,
+            &self.numbers,
+        )
     }
 }
 
@@ -258,17 +272,17 @@ impl RowsText {
 /// table) makes the fill throw. Uncaught, that exception would unwind through
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
-///
-/// The body is filled as it is built, before it joins the table, so its
-/// header row, built just before it, is handed over rather than looked up.
-fn fill_deal_rows(tbody: Element, (rows, header_row): (Rc<RowsText>, NodeRef<Tr>)) {
-    let Some(header_row) = header_row.get_untracked() else {
-        return;
-    };
-    if rows.fill(&header_row, &tbody).is_err() {
+fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
+    if rows.fill(&tbody).is_err() {
         tbody.replace_children_with_node_0();
-        let _ = rows.fill(&header_row, &tbody);
+        let _ = rows.fill(&tbody);
     }
+}
+
+/// The header row of [`COLUMNS`], written by deal_rows.js as the rows are:
+/// in one call, from the text the rows' script reads the columns from.
+fn fill_deal_header(row: Element) {
+    fill_header_from_text(&row, &columns_text());
 }
 
 #[cfg(test)]
@@ -334,6 +348,11 @@ mod tests {
             .iter()
             .all(|column| !matches!(column.cell, Cell::Link(_))));
         for (index, column) in COLUMNS.iter().enumerate() {
+            assert!(
+                !column.header.contains(['\t', '\n']),
+                "{:?} would break the columns' text",
+                column.header
+            );
             assert!(
                 COLUMNS[index + 1..]
                     .iter()
