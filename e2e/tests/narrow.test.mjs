@@ -69,7 +69,8 @@ function sidewaysScrollers(page) {
 /**
  * Per row of the list: its box, the number of lines its title takes, the
  * distinct tops of its cells, and the labels shown before its cells (as CSS
- * strings, "none" for no label) beside the column headers they should repeat.
+ * strings, "none" for no label; attr() resolved to the attribute's value)
+ * beside the column headers they should repeat.
  */
 function rowLayout(page) {
   return rows(page).evaluateAll((trs) =>
@@ -82,7 +83,9 @@ function rowLayout(page) {
         right: box.right,
         titleLines: tr.querySelector('th a').getClientRects().length,
         cellTops: new Set(cells.map((cell) => Math.round(cell.getBoundingClientRect().top))).size,
-        labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content.replace(/\s*\/\s*""$/, '')),
+        // Firefox leaves attr() unresolved in the computed content: resolved here.
+        labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content.replace(/\s*\/\s*""$/, '')
+          .replace(/^attr\(([\w-]+)\)$/, (_, name) => JSON.stringify(cell.getAttribute(name)))),
         headers: [...tr.closest('table').querySelectorAll('thead th')].slice(1).map((th) => JSON.stringify(th.textContent)),
       };
     }));

@@ -2,16 +2,13 @@
 //! and the page of deals that answers them, with its totals, its pager and
 //! the offers of live refresh.
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use web_sys::Element;
 
-use super::clicked_deal::open_clicked_deal;
+use super::deal_table::DealTable;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::later::Later;
@@ -22,7 +19,6 @@ use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
 use crate::totals::open_totals;
-use crate::url_state::{DealLinks, DealsView};
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
@@ -316,125 +312,6 @@ fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="totals" aria-label="Open pipeline on this page">{lines}</ul> }
-}
-
-/// The rows of one page. Built once per answer: each row's link carries the
-/// query that the page answers.
-#[component]
-fn DealTable<'a>(deals: &'a [Deal], meta: PageMeta, state: WorkspaceState) -> impl IntoView {
-    let links = state.deal_links(DealsView::List);
-    let rows = Rc::new(RowsText::new(deals, &links));
-    view! {
-        <div class="table-scroll">
-            <table class="deals" data-page=meta.page>
-                <caption>"Deals"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Title"</th>
-                        <th scope="col" class="number">"Value"</th>
-                        <th scope="col">"Stage"</th>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col" class="number">"Probability"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Expected close"</th>
-                        <th scope="col">"Contact"</th>
-                        <th scope="col">"Assigned to"</th>
-                    </tr>
-                </thead>
-                <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
-            </table>
-        </div>
-    }
-}
-
-#[wasm_bindgen(module = "/src/components/deal_rows.js")]
-extern "C" {
-    /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
-    #[wasm_bindgen(js_name = fillDealRows, catch)]
-    fn fill_rows_from_text(
-        tbody: &Element,
-        text: &str,
-        lengths: &[u32],
-        numbers: &[f64],
-    ) -> Result<(), JsValue>;
-}
-
-/// A page's rows as deal_rows.js reads them: every row's text fields one
-/// after another in `text`, each field's length in UTF-16 code units (the
-/// unit of JavaScript's strings) in `lengths`, and its value and expected
-/// close date (milliseconds since the epoch, NaN for none) in `numbers`,
-/// which deal_rows.js formats itself rather than take a call from wasm for
-/// each.
-struct RowsText {
-    text: String,
-    lengths: Vec<u32>,
-    numbers: Vec<f64>,
-}
-
-/// Id, link, title, currency, stage, priority, probability, status, contact
-/// and assignee.
-const ROW_FIELDS: usize = 10;
-
-impl RowsText {
-    fn new(deals: &[Deal], links: &DealLinks) -> Self {
-        let mut rows = Self {
-            text: String::with_capacity(deals.len() * 160),
-            lengths: Vec::with_capacity(deals.len() * ROW_FIELDS),
-            numbers: Vec::with_capacity(deals.len() * 2),
-        };
-        for deal in deals {
-            let probability = deal.probability.map(format::percent);
-            rows.push(&deal.id);
-            rows.push(&links.to(&deal.id));
-            rows.push(&deal.title);
-            rows.push(&deal.currency);
-            rows.push(deal.stage.as_deref().unwrap_or_default());
-            rows.push(deal.priority.as_str());
-            rows.push(probability.as_deref().unwrap_or_default());
-            rows.push(deal.status.as_str());
-            rows.push(deal.contact.as_ref().map_or("", |contact| &contact.name));
-            rows.push(deal.assigned_to.as_ref().map_or("", |user| &user.name));
-            rows.numbers.push(deal.value);
-            rows.numbers.push(
-                deal.expected_close_date
-                    .as_ref()
-                    .map_or(f64::NAN, format::epoch_millis),
-            );
-        }
-        rows
-    }
-
-    fn push(&mut self, field: &str) {
-        self.text.push_str(field);
-        self.lengths.push(field.encode_utf16().count() as u32);
-    }
-
-    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
-        fill_rows_from_text(tbody, &self.text, &self.lengths, &self.numbers)
-    }
-}
-
-/// Puts a page's rows into the table's body. With the focus on a row's link,
-/// the rows on screen are rewritten in place, so a keyboard user keeps it
-/// through a live refresh; otherwise rows filled before they join the
-/// document replace them at once.
-///
-/// The rows are the widget's hottest path: a 200-row page is 2,400 elements.
-/// Built by `view!`, every element, text and position marker was its own call
-/// from wasm into the browser, about 73 calls a row, each decoding its own
-/// string; filled element by element from Rust, still 40. So the rows cross
-/// into the browser as one string and are built there, by deal_rows.js: one
-/// call for the whole page, as a page written by hand would do it.
-///
-/// A row not of the widget's making (a browser extension can reach into the
-/// table) makes the fill throw. Uncaught, that exception would unwind through
-/// the reactive system's frames and leave it locked for every widget on the
-/// page; caught, the body is emptied and filled again from blank rows.
-fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
-    if rows.fill(&tbody).is_err() {
-        tbody.replace_children_with_node_0();
-        let _ = rows.fill(&tbody);
-    }
 }
 
 /// Built once per answer, from the page it answers: nothing in it follows a

@@ -1,24 +1,70 @@
-// The deals table's rows, filled in one call from wasm (deal_list.rs says why).
+// The deals table's header and rows, each written in one call from wasm
+// (deal_table.rs says why).
 //
-// `text` holds every row's text fields one after another, `lengths` each
-// field's length in UTF-16 code units, ROW_FIELDS to a row, in this order:
-// id, link, title, currency, stage, priority, probability, status, contact,
-// assignee. `numbers` holds each row's value and expected close date
+// `columns` describes the columns, a line each: the kind of its cells (the
+// function of FILL that fills them), their class and the header, separated
+// by tabs. A row's fields come in the columns' order after its deal's id:
+// `text` holds every text field one after another and `lengths` each one's
+// length in UTF-16 code units; `numbers` holds the amounts and dates
 // (milliseconds since the epoch, NaN for none), formatted here. Text goes in
 // as text (`textContent`), never as HTML.
 import { calendarDate, money } from '../format.js';
 
-const ROW_FIELDS = 10;
-const VALUE = 1;
-const STATUS = 5;
-const EXPECTED_CLOSE = 6;
-const NUMBER_COLUMNS = [VALUE, 4];
-const COLUMNS = 9;
+// How each kind of cell is filled from its row's next fields.
+const FILL = {
+  link(cell, fields) {
+    const link = cell.firstElementChild;
+    link.setAttribute('href', fields.text());
+    link.textContent = fields.text();
+  },
+  money(cell, fields) {
+    const currency = fields.text();
+    cell.textContent = money(fields.number(), currency);
+  },
+  text(cell, fields) {
+    cell.textContent = fields.text();
+  },
+  badge(cell, fields) {
+    const word = fields.text();
+    const badge = cell.firstElementChild;
+    badge.className = `badge ${word}`;
+    badge.textContent = word;
+  },
+  date(cell, fields) {
+    const date = fields.number();
+    cell.textContent = Number.isNaN(date) ? '' : calendarDate(date);
+  },
+};
 
-export function fillDealRows(tbody, text, lengths, numbers) {
+function describe(columns) {
+  return columns.split('\n').map((line) => {
+    const [kind, className, header] = line.split('\t');
+    return { kind, className, header };
+  });
+}
+
+export function fillDealHeader(row, columns) {
+  // Each page's table reuses the last one's header row, already written.
+  if (row.cells.length) return;
+  const document = row.ownerDocument;
+  for (const { className, header } of describe(columns)) {
+    const cell = row.appendChild(document.createElement('th'));
+    cell.scope = 'col';
+    if (className) cell.className = className;
+    cell.textContent = header;
+  }
+}
+
+export function fillDealRows(tbody, columns, text, lengths, numbers) {
+  const described = describe(columns);
+  const fills = described.map(({ kind }) => FILL[kind]);
   let at = 0;
   let field = 0;
-  const next = () => text.slice(at, (at += lengths[field++]));
+  let number = 0;
+  const fields = {
+    text: () => text.slice(at, (at += lengths[field++])),
+    number: () => numbers[number++],
+  };
   const document = tbody.ownerDocument;
   // With the focus on one of its links, the rows on screen are rewritten in
   // place, so that a keyboard user keeps it through a live refresh; rows
@@ -29,13 +75,13 @@ export function fillDealRows(tbody, text, lengths, numbers) {
   let row = inPlace ? tbody.firstElementChild : null;
   const added = document.createDocumentFragment();
   let blank;
-  for (let index = 0; index < lengths.length / ROW_FIELDS; index++) {
+  while (field < lengths.length) {
     if (row) {
-      fill(row, next, numbers, index);
+      fill(row, fills, fields);
       row = row.nextElementSibling;
     } else {
-      blank ??= blankRow(document);
-      fill(added.appendChild(blank.cloneNode(true)), next, numbers, index);
+      blank ??= blankRow(document, described);
+      fill(added.appendChild(blank.cloneNode(true)), fills, fields);
     }
   }
   if (!inPlace) {
@@ -51,36 +97,28 @@ export function fillDealRows(tbody, text, lengths, numbers) {
   }
 }
 
-function fill(row, next, numbers, index) {
-  row.setAttribute('data-deal-id', next());
+function fill(row, fills, fields) {
+  row.setAttribute('data-deal-id', fields.text());
   const cells = row.children;
-  const link = cells[0].firstElementChild;
-  link.setAttribute('href', next());
-  link.textContent = next();
-  const currency = next();
-  cells[VALUE].textContent = money(numbers[2 * index], currency);
-  cells[2].textContent = next();
-  cells[3].textContent = next();
-  cells[4].textContent = next();
-  const status = next();
-  const badge = cells[STATUS].firstElementChild;
-  badge.className = `badge ${status}`;
-  badge.textContent = status;
-  const expectedClose = numbers[2 * index + 1];
-  cells[EXPECTED_CLOSE].textContent = Number.isNaN(expectedClose) ? '' : calendarDate(expectedClose);
-  cells[7].textContent = next();
-  cells[8].textContent = next();
+  for (let column = 0; column < fills.length; column++) fills[column](cells[column], fields);
 }
 
-function blankRow(document) {
+// A row with a cell for each column: the link's cell is the row's header;
+// each other cell carries its column's class, and its header as the label
+// shown on narrow screens, where the header row is hidden.
+function blankRow(document, columns) {
   const row = document.createElement('tr');
-  const title = row.appendChild(document.createElement('th'));
-  title.scope = 'row';
-  title.appendChild(document.createElement('a'));
-  for (let column = 1; column < COLUMNS; column++) {
+  for (const { kind, className, header } of columns) {
+    if (kind === 'link') {
+      const title = row.appendChild(document.createElement('th'));
+      title.scope = 'row';
+      title.appendChild(document.createElement('a'));
+      continue;
+    }
     const cell = row.appendChild(document.createElement('td'));
-    if (NUMBER_COLUMNS.includes(column)) cell.className = 'number';
-    if (column === STATUS) cell.appendChild(document.createElement('span'));
+    if (className) cell.className = className;
+    cell.dataset.label = header;
+    if (kind === 'badge') cell.appendChild(document.createElement('span'));
   }
   return row;
 }

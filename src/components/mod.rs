@@ -8,6 +8,7 @@ mod connect;
 mod deal_detail;
 mod deal_form;
 mod deal_list;
+mod deal_table;
 mod debounce;
 mod export;
 mod fields;

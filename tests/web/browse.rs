@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use deals_contract::{DealQuery, DealStatus, NewDeal, PIPELINE_STAGES};
+use isao_deals_widget::format;
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -229,6 +230,74 @@ async fn a_new_answer_rewrites_the_rows_in_place_under_the_focus() {
         (8, "assignee"),
     ] {
         assert_eq!(widget.column(column), [""], "the bare deal has no {what}");
+    }
+}
+
+// Guards: the list's columns by name: every header has its cell in each row,
+// in its place, showing that field of the deal and labelled with the header
+// for narrow screens (the header row, the rows and their labels follow one
+// declaration of the columns).
+#[wasm_bindgen_test]
+async fn every_cell_sits_under_its_header_and_is_labelled_with_it() {
+    let demo = list(RW_KEY, DealQuery::default()).await;
+    let staffed = demo
+        .data
+        .iter()
+        .find(|deal| deal.contact.is_some() && deal.assigned_to.is_some())
+        .expect("a demo deal with a contact and an assignee");
+    let stage = unique("named");
+    let deal = client(RW_KEY)
+        .create_deal(&NewDeal {
+            stage: Some(stage.clone()),
+            probability: Some(35.0),
+            expected_close_date: deals_contract::timestamp::parse("2031-03-04"),
+            contact_id: staffed.contact.as_ref().map(|contact| contact.id.clone()),
+            assigned_to_id: staffed.assigned_to.as_ref().map(|user| user.id.clone()),
+            ..new_deal(&unique("Named columns"))
+        })
+        .await
+        .expect("create the deal");
+
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Stage", &stage);
+    widget
+        .wait_until("the deal alone", || widget.row_ids() == [deal.id.clone()])
+        .await;
+    let text =
+        |element: &web_sys::Element| element.text_content().unwrap_or_default().trim().to_owned();
+    let header_cells = widget.find_all("thead th");
+    let headers: Vec<String> = header_cells.iter().map(text).collect();
+    let cells = widget.find_all("tbody tr > *");
+    assert_eq!(cells.len(), headers.len(), "a cell per header: {headers:?}");
+    let expected_close = deal.expected_close_date.as_ref().expect("a close date");
+    for ((header, header_cell), cell) in headers.iter().zip(&header_cells).zip(&cells) {
+        let expected = match header.as_str() {
+            "Title" => deal.title.clone(),
+            "Value" => format::money(deal.value, &deal.currency),
+            "Stage" => stage.clone(),
+            "Priority" => deal.priority.as_str().to_owned(),
+            "Probability" => "35%".to_owned(),
+            "Status" => deal.status.as_str().to_owned(),
+            "Expected close" => format::date(expected_close),
+            "Contact" => staffed.contact.as_ref().expect("contact").name.clone(),
+            "Assigned to" => staffed.assigned_to.as_ref().expect("assignee").name.clone(),
+            other => panic!("no expectation for the column {other}"),
+        };
+        assert_eq!(text(cell), expected, "the {header} column");
+        if header == "Title" {
+            assert_eq!(cell.tag_name(), "TH", "the title heads its row");
+        } else {
+            assert_eq!(
+                cell.get_attribute("data-label").as_deref(),
+                Some(header.as_str())
+            );
+            assert_eq!(
+                cell.class_name(),
+                header_cell.class_name(),
+                "the {header} cells are aligned as their header"
+            );
+        }
     }
 }
 

@@ -1,0 +1,144 @@
+//! One column of the board and its cards.
+
+use deals_contract::Deal;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::pipeline::{self, stage_label, Column, MoveTarget};
+use crate::totals::currency_totals;
+
+/// Cards a column shows at first and at each "Show more": drawn all at once,
+/// thousands of cards hold the page in one long task; a few dozen a column
+/// keep each step short (`e2e/bench-board.mjs` measures it).
+const CARDS_PER_STEP: usize = 25;
+
+/// The column of `stage`: its count, its totals per currency and its cards,
+/// a step at a time.
+#[component]
+pub(super) fn BoardColumn(
+    stage: Option<String>,
+    columns: Memo<Vec<Column>>,
+    drag_over: RwSignal<Option<MoveTarget>>,
+    /// Cards moved on this board, shown wherever they fall in their column.
+    pinned: RwSignal<Vec<String>>,
+    idle_threshold: u32,
+    now: chrono::DateTime<chrono::Utc>,
+    link_to: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let label = stage_label(stage.as_deref());
+    let heading_id = format!("isao-column-{}", stage.as_deref().unwrap_or("none"));
+    let labelled_by = heading_id.clone();
+    let target = stage.clone().map(MoveTarget::Stage);
+    let is_over = {
+        let target = target.clone();
+        move || target.is_some() && drag_over.with(|over| *over == target)
+    };
+    let stage_key = StoredValue::new(stage.clone());
+    let limit = RwSignal::new(CARDS_PER_STEP);
+    let shown_cards = move || {
+        let limit = limit.get();
+        pinned.with(|pinned| {
+            column_cards(columns, stage_key, |cards| {
+                cards
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, deal)| *index < limit || pinned.contains(&deal.id))
+                    .map(|(_, deal)| deal.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let size = move || column_cards(columns, stage_key, <[Deal]>::len);
+    let show_more = move || {
+        let hidden = size().saturating_sub(limit.get());
+        (hidden > 0).then(|| {
+            view! {
+                <button type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
+                    {format!("Show {} more", format::count(hidden.min(CARDS_PER_STEP) as f64))}
+                </button>
+            }
+        })
+    };
+    let count = move || match size() {
+        1 => "1 deal".to_owned(),
+        size => format!("{} deals", format::count(size as f64)),
+    };
+    let totals = move || {
+        column_cards(columns, stage_key, |cards| currency_totals(cards))
+            .into_iter()
+            .map(|total| {
+                view! {
+                    <li>
+                        {format::money(total.value, &total.currency)}
+                        <span class="weighted">{format!(" · weighted {}", format::money(total.weighted_value, &total.currency))}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="board-column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
+            <header>
+                <h3 id=heading_id>{label}</h3>
+                <p class="column-count">{count}</p>
+                <ul class="column-totals">{totals}</ul>
+            </header>
+            <ol class="cards">
+                <For
+                    each=shown_cards
+                    key=|deal| (deal.id.clone(), deal.updated_at, deal.status, deal.stage.clone())
+                    let:deal
+                >
+                    <DealCard idle=pipeline::idle_days(&deal, now, idle_threshold) link=link_to(&deal.id) deal />
+                </For>
+            </ol>
+            {show_more}
+        </section>
+    }
+}
+
+/// Reads the deals of the column of `stage` in place: with thousands of deals,
+/// a copy of a column on each change is felt.
+fn column_cards<R>(
+    columns: Memo<Vec<Column>>,
+    stage: StoredValue<Option<String>>,
+    read: impl FnOnce(&[Deal]) -> R,
+) -> R {
+    stage.with_value(|stage| {
+        columns.with(|columns| {
+            let column = columns.iter().find(|column| column.stage == *stage);
+            read(column.map_or(&[], |column| column.deals.as_slice()))
+        })
+    })
+}
+
+/// One deal on the board: a link to it, what it is worth and when it should
+/// close, and a Move button for the keyboard.
+#[component]
+fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
+    let move_label = format!("Move {}", deal.title);
+    let card_id = deal.id.clone();
+    let closes = deal
+        .expected_close_date
+        .as_ref()
+        .map(|date| format!("Closes {}", format::date(date)));
+    let status = deal.status.is_closed().then(|| {
+        view! { <span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span> }
+    });
+    view! {
+        <li class="card" data-deal-id=card_id tabindex="-1">
+            <span class="card-grip" aria-hidden="true">"⠿"</span>
+            <a class="card-title" href=link>{deal.title}</a>
+            <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
+            <p class="card-contact">{deal.contact.map(|contact| contact.name)}</p>
+            <p class="card-meta">
+                {closes}
+                {deal.probability.map(|probability| format!(" · {}", format::percent(probability)))}
+            </p>
+            {idle.map(|days| view! { <p class="idle">{format!("Idle {days} days")}</p> })}
+            <button type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
+                "Move"
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,155 @@
+//! The board: every deal that matches the filters, one column per stage,
+//! moved to another stage by dragging its card or by its Move button.
+
+mod column;
+mod drag;
+mod move_prompt;
+mod moves;
+mod pointer;
+
+use deals_contract::Deal;
+use leptos::ev::{MouseEvent, PointerEvent};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use self::column::BoardColumn;
+use self::move_prompt::MovePrompt;
+use self::moves::Mover;
+use self::pointer::CardDrag;
+use crate::components::all_matching::AllMatching;
+use crate::components::clicked_deal::open_clicked_deal;
+use crate::components::state::WorkspaceState;
+use crate::format;
+use crate::pipeline::{self, Column, MoveTarget};
+use crate::url_state::DealsView;
+
+/// Every deal that matches the filters, one column per stage.
+#[component]
+pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
+    let idle_threshold = state.idle_days;
+    let now = format::now();
+    let idle_only = RwSignal::new(false);
+    let columns = grouped_columns(all, idle_only, idle_threshold, now);
+    let links = StoredValue::new_local(state.deal_links(DealsView::Board));
+    let link_to = move |id: &str| links.with_value(|links| links.to(id));
+
+    let board = NodeRef::<Div>::new();
+    let mover = Mover::new(all, columns, board);
+    mover.keep_focus_through_answers();
+    let drag = CardDrag::new();
+    let (pinned, drag_over) = (mover.pinned, drag.over);
+    let on_click = move |event: MouseEvent| {
+        if drag.click_ends_drag() {
+            event.prevent_default();
+        } else if let Some(id) = clicked_move_button(&event) {
+            mover.ask_where(&id);
+        } else {
+            open_clicked_deal(&event, state.screen);
+        }
+    };
+    let stages = move || {
+        columns.with(|columns| {
+            columns
+                .iter()
+                .filter_map(|column| column.stage.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <div class="board-tools">
+            {(idle_threshold != 0).then(|| view! {
+                <label class="idle-only">
+                    <input type="checkbox" prop:checked=move || idle_only.get() on:change:target=move |event| idle_only.set(event.target().checked()) />
+                    " Idle only"
+                </label>
+            })}
+            <p class="visually-hidden" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
+        </div>
+        <p class="form-error" role="alert">{move || mover.refusal()}</p>
+        <div class="board-prompt">
+            {move || mover.prompt.get().map(|asked| view! { <MovePrompt asked mover stages /> })}
+        </div>
+        // The Won and Lost zones follow the columns rather than float over
+        // them: sticky to the bottom of the screen, they are in reach
+        // however tall the columns are.
+        <div
+            class="board-area"
+            node_ref=board
+            on:click=on_click
+            on:pointerdown=move |event: PointerEvent| drag.pointer_down(&event)
+            on:pointermove=move |event: PointerEvent| drag.pointer_move(&event, mover)
+            on:pointerup=move |event: PointerEvent| drag.pointer_up(&event, true, mover)
+            on:pointercancel=move |event: PointerEvent| drag.pointer_up(&event, false, mover)
+        >
+            <div class="board" class:dragging=move || drag.dragging.get()>
+                <For
+                    each=move || columns.with(|columns| columns.iter().map(|column| column.stage.clone()).collect::<Vec<_>>())
+                    key=|stage| stage.clone()
+                    let:stage
+                >
+                    <BoardColumn stage columns drag_over pinned idle_threshold now link_to />
+                </For>
+            </div>
+            {move || drag.dragging.get().then(|| view! { <CloseZones over=drag_over /> })}
+        </div>
+    }
+}
+
+/// The deals of the load in columns, or only the idle ones. Grouped straight
+/// from the load: with thousands of deals, each copy and comparison of all
+/// of them is felt.
+fn grouped_columns(
+    all: AllMatching,
+    idle_only: RwSignal<bool>,
+    idle_threshold: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Memo<Vec<Column>> {
+    Memo::new(move |_| {
+        let idle_only = idle_only.get();
+        all.loaded.with(|loaded| {
+            let deals = match loaded {
+                Some(Ok(loaded)) => loaded.deals.as_slice(),
+                _ => &[],
+            };
+            if idle_only {
+                let idle: Vec<Deal> = deals
+                    .iter()
+                    .filter(|deal| pipeline::idle_days(deal, now, idle_threshold).is_some())
+                    .cloned()
+                    .collect();
+                pipeline::columns(&idle)
+            } else {
+                pipeline::columns(deals)
+            }
+        })
+    })
+}
+
+/// The deal of the card whose Move button was clicked.
+fn clicked_move_button(event: &MouseEvent) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("button[data-move]")
+        .ok()??
+        .get_attribute("data-move")
+}
+
+/// Where a dragged card can be dropped to win or lose its deal.
+#[component]
+fn CloseZones(over: RwSignal<Option<MoveTarget>>) -> impl IntoView {
+    view! {
+        <div class="close-zones">
+            <div class="close-zone won" data-drop-close="won" class:drop-over=move || over.get() == Some(MoveTarget::Won)>
+                "Won"
+            </div>
+            <div class="close-zone lost" data-drop-close="lost" class:drop-over=move || over.get() == Some(MoveTarget::Lost)>
+                "Lost"
+            </div>
+        </div>
+    }
+}

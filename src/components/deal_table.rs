@@ -1,0 +1,426 @@
+//! The table of one page of deals: a row per deal, a column per field of
+//! [`COLUMNS`], the rows built by the browser's script (deal_rows.js).
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use deals_contract::{Deal, PageMeta};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::clicked_deal::open_clicked_deal;
+use super::state::WorkspaceState;
+use crate::format;
+use crate::url_state::DealsView;
+
+/// One column of the table: its header, and what its cells show of a deal.
+struct Column {
+    header: &'static str,
+    /// Right-aligned, in figures of one width.
+    numeric: bool,
+    cell: Cell,
+}
+
+/// How a column's cells are filled: each kind is a function of deal_rows.js
+/// (its `FILL`), which reads the fields [`RowsText`] writes for it.
+#[derive(Clone, Copy)]
+enum Cell {
+    /// The row's header: the deal's link, showing this text.
+    Link(fn(&Deal) -> &str),
+    /// An amount in its currency, formatted by the browser.
+    Money(fn(&Deal) -> (f64, &str)),
+    Text(fn(&Deal) -> Cow<'_, str>),
+    /// A word shown as a badge, styled by the word.
+    Badge(fn(&Deal) -> &str),
+    /// A day, formatted by the browser.
+    Date(fn(&Deal) -> Option<&chrono::DateTime<chrono::Utc>>),
+}
+
+/// The table's columns, in order: the header row, the rows deal_rows.js
+/// builds and their labels on narrow screens all follow from this.
+const COLUMNS: &[Column] = &[
+    Column {
+        header: "Title",
+        numeric: false,
+        cell: Cell::Link(|deal| &deal.title),
+    },
+    Column {
+        header: "Value",
+        numeric: true,
+        cell: Cell::Money(|deal| (deal.value, &deal.currency)),
+    },
+    Column {
+        header: "Stage",
+        numeric: false,
+        cell: Cell::Text(|deal| deal.stage.as_deref().unwrap_or_default().into()),
+    },
+    Column {
+        header: "Priority",
+        numeric: false,
+        cell: Cell::Text(|deal| deal.priority.as_str().into()),
+    },
+    Column {
+        header: "Probability",
+        numeric: true,
+        // Written here: whole percentages need no call into the browser.
+        cell: Cell::Text(|deal| {
+            deal.probability
+                .map(format::percent)
+                .unwrap_or_default()
+                .into()
+        }),
+    },
+    Column {
+        header: "Status",
+        numeric: false,
+        cell: Cell::Badge(|deal| deal.status.as_str()),
+    },
+    Column {
+        header: "Expected close",
+        numeric: false,
+        cell: Cell::Date(|deal| deal.expected_close_date.as_ref()),
+    },
+    Column {
+        header: "Contact",
+        numeric: false,
+        cell: Cell::Text(|deal| {
+            deal.contact
+                .as_ref()
+                .map_or("", |contact| &contact.name)
+                .into()
+        }),
+    },
+    Column {
+        header: "Assigned to",
+        numeric: false,
+        cell: Cell::Text(|deal| {
+            deal.assigned_to
+                .as_ref()
+                .map_or("", |user| &user.name)
+                .into()
+        }),
+    },
+];
+
+impl Cell {
+    /// Its name in deal_rows.js.
+    fn kind(self) -> &'static str {
+        match self {
+            Cell::Link(_) => "link",
+            Cell::Money(_) => "money",
+            Cell::Text(_) => "text",
+            Cell::Badge(_) => "badge",
+            Cell::Date(_) => "date",
+        }
+    }
+
+    /// How many text fields and numbers a cell of this kind takes.
+    const fn fields(self) -> (usize, usize) {
+        match self {
+            Cell::Link(_) => (2, 0),
+            Cell::Money(_) => (1, 1),
+            Cell::Text(_) | Cell::Badge(_) => (1, 0),
+            Cell::Date(_) => (0, 1),
+        }
+    }
+}
+
+/// A row's text fields and numbers: its deal's id, then its cells'.
+const ROW_FIELDS: (usize, usize) = {
+    let (mut text, mut numbers) = (1, 0);
+    let mut column = 0;
+    while column < COLUMNS.len() {
+        let (cell_text, cell_numbers) = COLUMNS[column].cell.fields();
+        text += cell_text;
+        numbers += cell_numbers;
+        column += 1;
+    }
+    (text, numbers)
+};
+
+/// The rows of one page. Built once per answer: each row's link carries the
+/// query that the page answers.
+#[component]
+pub(super) fn DealTable<'a>(
+    deals: &'a [Deal],
+    meta: PageMeta,
+    state: WorkspaceState,
+) -> impl IntoView {
+    let links = state.deal_links(DealsView::List);
+    let rows = Rc::new(RowsText::new(deals, |id| links.to(id)));
+    view! {
+        <div class="table-scroll">
+            <table class="deals" data-page=meta.page>
+                <caption>"Deals"</caption>
+                <thead>
+                    <tr use:fill_deal_header=()></tr>
+                </thead>
+                <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The columns as deal_rows.js reads them: a line per column, its kind, its
+/// class and its header, separated by tabs.
+fn columns_text() -> String {
+    let mut text = String::new();
+    for column in COLUMNS {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(column.cell.kind());
+        text.push('\t');
+        text.push_str(if column.numeric { "number" } else { "" });
+        text.push('\t');
+        text.push_str(column.header);
+    }
+    text
+}
+
+#[wasm_bindgen(module = "/src/components/deal_rows.js")]
+extern "C" {
+    /// Writes the header cells of [`COLUMNS`] into the table's header row.
+    #[wasm_bindgen(js_name = fillDealHeader)]
+    fn fill_header_from_text(row: &Element, columns: &str);
+
+    /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
+    #[wasm_bindgen(js_name = fillDealRows, catch)]
+    fn fill_rows_from_text(
+        tbody: &Element,
+        columns: &str,
+        text: &str,
+        lengths: &[u32],
+        numbers: &[f64],
+    ) -> Result<(), JsValue>;
+}
+
+/// A page's rows as deal_rows.js reads them: for each row its deal's id, then
+/// each column's fields in the columns' order (see [`Cell::fields`]). The
+/// text fields come one after another in `text`, each one's length in UTF-16
+/// code units (the unit of JavaScript's strings) in `lengths`; amounts and
+/// dates (milliseconds since the epoch, NaN for none) in `numbers`, which
+/// deal_rows.js formats itself rather than take a call from wasm for each.
+struct RowsText {
+    text: String,
+    lengths: Vec<u32>,
+    numbers: Vec<f64>,
+}
+
+impl RowsText {
+    fn new(deals: &[Deal], link_to: impl Fn(&str) -> String) -> Self {
+        let mut rows = Self {
+            text: String::with_capacity(deals.len() * 160),
+            lengths: Vec::with_capacity(deals.len() * ROW_FIELDS.0),
+            numbers: Vec::with_capacity(deals.len() * ROW_FIELDS.1),
+        };
+        for deal in deals {
+            rows.push(&deal.id);
+            for column in COLUMNS {
+                match column.cell {
+                    Cell::Link(text) => {
+                        rows.push(&link_to(&deal.id));
+                        rows.push(text(deal));
+                    }
+                    Cell::Money(amount) => {
+                        let (value, currency) = amount(deal);
+                        rows.push(currency);
+                        rows.numbers.push(value);
+                    }
+                    Cell::Text(text) => rows.push(&text(deal)),
+                    Cell::Badge(word) => rows.push(word(deal)),
+                    Cell::Date(day) => rows
+                        .numbers
+                        .push(day(deal).map_or(f64::NAN, format::epoch_millis)),
+                }
+            }
+        }
+        rows
+    }
+
+    fn push(&mut self, field: &str) {
+        self.text.push_str(field);
+        self.lengths.push(field.encode_utf16().count() as u32);
+    }
+
+    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
+        fill_rows_from_text(
+            tbody,
+            &columns_text(),
+            &self.text,
+            &self.lengths,
+            &self.numbers,
+        )
+    }
+}
+
+/// Puts a page's rows into the table's body. With the focus on a row's link,
+/// the rows on screen are rewritten in place, so a keyboard user keeps it
+/// through a live refresh; otherwise rows filled before they join the
+/// document replace them at once.
+///
+/// The rows are the widget's hottest path: a page of them is thousands of
+/// elements. Built by `view!`, every element, text and position marker was
+/// its own call from wasm into the browser, each decoding its own string;
+/// filled element by element from Rust, still dozens a row. So the rows
+/// cross into the browser as one string and are built there, by
+/// deal_rows.js: one call for the whole page, as a page written by hand
+/// would do it.
+///
+/// A row not of the widget's making (a browser extension can reach into the
+/// table) makes the fill throw. Uncaught, that exception would unwind through
+/// the reactive system's frames and leave it locked for every widget on the
+/// page; caught, the body is emptied and filled again from blank rows.
+fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
+    if rows.fill(&tbody).is_err() {
+        tbody.replace_children_with_node_0();
+        let _ = rows.fill(&tbody);
+    }
+}
+
+/// The header row of [`COLUMNS`], written by deal_rows.js as the rows are:
+/// in one call, from the text the rows' script reads the columns from.
+fn fill_deal_header(row: Element) {
+    fill_header_from_text(&row, &columns_text());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn deal(id: &str, full: bool) -> Deal {
+        let mut deal = json!({
+            "id": id, "title": format!("Déal {id} 🚀"), "value": 1250.5, "currency": "EUR",
+            "status": "won", "priority": "high",
+            "createdAt": "2024-11-01T10:30:00.000Z", "updatedAt": "2024-11-01T10:30:00.000Z"
+        });
+        if full {
+            deal["stage"] = json!("négociation");
+            deal["probability"] = json!(40);
+            deal["expectedCloseDate"] = json!("2031-03-04T00:00:00.000Z");
+            deal["contact"] = json!({ "id": "c1", "name": "Ada" });
+            deal["assignedTo"] = json!({ "id": "u1", "name": "Grace" });
+        }
+        serde_json::from_value(deal).expect("a deal")
+    }
+
+    /// A row's deal id, and each column's header with the fields it got.
+    type RowRead = (String, Vec<(&'static str, Vec<String>)>);
+
+    /// Reads `rows` back as deal_rows.js does, following the columns' kinds.
+    fn read_back(rows: &RowsText) -> Vec<RowRead> {
+        let units: Vec<u16> = rows.text.encode_utf16().collect();
+        let (mut at, mut field, mut number) = (0, 0, 0);
+        let mut text = || {
+            let length = rows.lengths[field] as usize;
+            field += 1;
+            at += length;
+            String::from_utf16(&units[at - length..at]).expect("whole characters")
+        };
+        let mut read = Vec::new();
+        for _ in 0..rows.lengths.len() / ROW_FIELDS.0 {
+            let id = text();
+            let cells = COLUMNS
+                .iter()
+                .map(|column| {
+                    let (texts, numbers) = column.cell.fields();
+                    let mut fields: Vec<String> = (0..texts).map(|_| text()).collect();
+                    for _ in 0..numbers {
+                        fields.push(rows.numbers[number].to_string());
+                        number += 1;
+                    }
+                    (column.header, fields)
+                })
+                .collect();
+            read.push((id, cells));
+        }
+        assert_eq!(at, units.len(), "every text field read");
+        assert_eq!(number, rows.numbers.len(), "every number read");
+        read
+    }
+
+    #[test]
+    fn the_link_heads_each_row_and_headers_are_unique() {
+        assert!(matches!(COLUMNS[0].cell, Cell::Link(_)));
+        assert!(COLUMNS[1..]
+            .iter()
+            .all(|column| !matches!(column.cell, Cell::Link(_))));
+        for (index, column) in COLUMNS.iter().enumerate() {
+            assert!(
+                !column.header.contains(['\t', '\n']),
+                "{:?} would break the columns' text",
+                column.header
+            );
+            assert!(
+                COLUMNS[index + 1..]
+                    .iter()
+                    .all(|other| other.header != column.header),
+                "{} twice",
+                column.header
+            );
+        }
+    }
+
+    #[test]
+    fn each_row_gives_each_column_its_own_fields() {
+        let rows = RowsText::new(&[deal("a", true), deal("b", false)], |id| {
+            format!("?deal={id}")
+        });
+        assert_eq!(rows.lengths.len(), 2 * ROW_FIELDS.0);
+        assert_eq!(rows.numbers.len(), 2 * ROW_FIELDS.1);
+        let read = read_back(&rows);
+        let texts = |fields: &[&str]| fields.iter().map(|field| field.to_string()).collect();
+        assert_eq!(read[0].0, "a");
+        assert_eq!(
+            read[0].1,
+            vec![
+                ("Title", texts(&["?deal=a", "Déal a 🚀"])),
+                ("Value", texts(&["EUR", "1250.5"])),
+                ("Stage", texts(&["négociation"])),
+                ("Priority", texts(&["high"])),
+                ("Probability", texts(&["40%"])),
+                ("Status", texts(&["won"])),
+                ("Expected close", texts(&["1930348800000"])),
+                ("Contact", texts(&["Ada"])),
+                ("Assigned to", texts(&["Grace"])),
+            ]
+        );
+        assert_eq!(read[1].0, "b");
+        let empty: Vec<&str> = read[1]
+            .1
+            .iter()
+            .filter(|(_, fields)| {
+                fields
+                    .iter()
+                    .all(|field| field.is_empty() || field == "NaN")
+            })
+            .map(|(header, _)| *header)
+            .collect();
+        assert_eq!(
+            empty,
+            [
+                "Stage",
+                "Probability",
+                "Expected close",
+                "Contact",
+                "Assigned to"
+            ]
+        );
+    }
+
+    /// deal_rows.js fills each kind of cell the columns name.
+    #[test]
+    fn the_rows_script_fills_every_kind_of_cell() {
+        let script = include_str!("deal_rows.js");
+        for column in COLUMNS {
+            let kind = column.cell.kind();
+            assert!(
+                script.contains(&format!("\n  {kind}(cell, fields) {{")),
+                "deal_rows.js has no FILL.{kind} for {}",
+                column.header
+            );
+        }
+    }
+}
