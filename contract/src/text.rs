@@ -175,20 +175,6 @@ pub fn is_zero_width(character: char) -> bool {
     )
 }
 
-/// What a person should look for where they see nothing, in words; `None`
-/// for a character that shows.
-pub fn invisible_kind(character: char) -> Option<&'static str> {
-    Some(match character {
-        ' ' => "a space",
-        '\u{00A0}' | '\u{202F}' => "a no-break space",
-        character if is_zero_width(character) || !Lines::One.allows(character) => {
-            refused_kind(character)
-        }
-        character if character.is_whitespace() => "a whitespace character",
-        _ => return None,
-    })
-}
-
 /// The words for a character that a one-line field refuses.
 fn refused_kind(character: char) -> &'static str {
     match character {
@@ -445,15 +431,6 @@ mod tests {
         ] {
             assert_eq!(problem(text, "Title", Lines::One), None, "{text:?}");
         }
-    }
-
-    #[test]
-    fn every_refused_character_is_named_in_words() {
-        for character in every_character().filter(|c| !Lines::One.allows(*c)) {
-            assert!(invisible_kind(character).is_some(), "{character:?}");
-        }
-        assert_eq!(invisible_kind('a'), None);
-        assert_eq!(invisible_kind('\u{E000}'), None);
     }
 
     #[test]
