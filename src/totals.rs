@@ -19,7 +19,7 @@ pub struct CurrencyTotal {
 /// an amount beyond, which a server keeping the contract never sends, stops
 /// at the largest `i64` rather than wrapping.
 pub fn cents(amount: f64) -> i64 {
-    (amount * 100.0).round() as i64
+    nearest_whole(amount * 100.0) as i64
 }
 
 /// A deal's value in cents weighted by its probability (a percentage),
@@ -27,7 +27,19 @@ pub fn cents(amount: f64) -> i64 {
 /// 19.99 × 50 / 100 in floating point is 9.99499…, which would lose the half
 /// cent that 1999 × 50 / 100 = 999.5 keeps exactly.
 pub fn weighted_cents(value_cents: i64, probability: Option<f64>) -> i64 {
-    (value_cents as f64 * probability.unwrap_or(0.0) / 100.0).round() as i64
+    nearest_whole(value_cents as f64 * probability.unwrap_or(0.0) / 100.0) as i64
+}
+
+/// `f64::round` for the amounts of the contract, which are never negative
+/// (a half goes up), with wasm's own `floor`: `round` would bring libm's into
+/// the first download.
+fn nearest_whole(amount: f64) -> f64 {
+    let whole = amount.floor();
+    if amount - whole >= 0.5 {
+        whole + 1.0
+    } else {
+        whole
+    }
 }
 
 /// Totals of the open deals, by currency code in alphabetical order.
@@ -64,9 +76,13 @@ pub fn currency_totals<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Cur
         .collect()
 }
 
-/// Cents as an amount of the currency.
+/// Cents as an amount of the currency. Through its two 64-bit halves, which
+/// wasm converts with one instruction each: `i128 as f64` would bring
+/// compiler-builtins' conversion into the first download.
 pub fn amount(cents: i128) -> f64 {
-    cents as f64 / 100.0
+    let high = (cents >> 64) as i64;
+    let low = cents as u64;
+    (high as f64 * 18_446_744_073_709_551_616.0 + low as f64) / 100.0
 }
 
 #[cfg(test)]
