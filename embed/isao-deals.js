@@ -6,7 +6,7 @@
 //
 // The wasm download starts here, beside the glue's, not after the glue has
 // arrived and run. In a release build scripts/release-bundle.sh writes the
-// version and the wasm's sha384 into BUILD: a module altered on the way is
+// version and the wasm's sha256 into BUILD: a module altered on the way is
 // refused by fetch and never instantiated, and each widget says so.
 const BUILD = { version: "development", wasmIntegrity: "" };
 

@@ -13,7 +13,7 @@
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
-# 5. Subresource integrity: each wasm file's sha384 goes into what fetches it,
+# 5. Subresource integrity: each wasm file's sha256 goes into what fetches it,
 #    the chunks' into the chunk loader and the first module's into the loader
 #    (embed/isao-deals.js), with the version of the crate. A file altered by a
 #    single byte is then refused by fetch and never instantiated.
@@ -65,14 +65,14 @@ sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.ca
     fail "wasm-split-cli's loader changed shape: $loader no longer has one 'const src = fetch(…);' per chunk"
 
 # sri <file>: its Subresource Integrity value.
-sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
 for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
     [ -f "$chunk" ] || continue
     fetch="fetch(new URL(\"./$(basename "$chunk")\", import.meta.url))"
     grep -qF "$fetch" "$loader" || fail "$loader does not fetch $(basename "$chunk") as '$fetch'"
     sed -i "s|${fetch//./\\.}|fetch(new URL(\"./$(basename "$chunk")\", import.meta.url), { integrity: \"$(sri "$chunk")\" })|" "$loader"
 done
-[ "$(grep -c 'integrity: "sha384-' "$loader")" -eq "$fetches" ] ||
+[ "$(grep -c 'integrity: "sha256-' "$loader")" -eq "$fetches" ] ||
     fail "$loader: not every chunk's fetch carries its integrity"
 version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
 [ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"

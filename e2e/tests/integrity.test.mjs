@@ -1,6 +1,6 @@
 // Subresource integrity of the release build (scripts/release-bundle.sh): the
 // loader fetches the first wasm module, and the chunk loader each chunk, with
-// the sha384 computed at build time. Served a build with one byte flipped in
+// the sha256 computed at build time. Served a build with one byte flipped in
 // the first module, the widget says it could not be loaded safely and no wasm
 // is instantiated; with one byte flipped in a chunk, that screen fails to
 // load and its code never runs, while the intact chunks still do.
