@@ -73,6 +73,14 @@ pub enum ApiError {
 #[derive(Debug, Clone)]
 struct FailureCause(String);
 
+/// A 429 in the shape of the API's other refusals, saying which limit.
+fn rate_limited(message: String) -> (StatusCode, ErrorBody) {
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorBody::with_message("Rate limit exceeded", message),
+    )
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut cause = None;
@@ -105,30 +113,18 @@ impl IntoResponse for ApiError {
                 retry_after_seconds,
             } => {
                 retry_after = Some(retry_after_seconds);
-                (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    ErrorBody::with_message(
-                        "Rate limit exceeded",
-                        format!(
-                            "This API key may make {per_minute} requests per minute; retry after {retry_after_seconds} s"
-                        ),
-                    ),
-                )
+                rate_limited(format!(
+                    "This API key may make {per_minute} requests per minute; retry after {retry_after_seconds} s"
+                ))
             }
             Self::TooManyUnknownKeys {
                 per_minute,
                 retry_after_seconds,
             } => {
                 retry_after = Some(retry_after_seconds);
-                (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    ErrorBody::with_message(
-                        "Rate limit exceeded",
-                        format!(
-                            "This address sent {per_minute} unknown API keys within a minute; retry after {retry_after_seconds} s"
-                        ),
-                    ),
-                )
+                rate_limited(format!(
+                    "This address sent {per_minute} unknown API keys within a minute; retry after {retry_after_seconds} s"
+                ))
             }
             Self::DealNotFound => (StatusCode::NOT_FOUND, ErrorBody::plain("Deal not found")),
             Self::RouteNotFound => (StatusCode::NOT_FOUND, ErrorBody::plain("Not found")),

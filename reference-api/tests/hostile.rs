@@ -452,6 +452,25 @@ fn strings_are_bounded_and_titles_visible() {
     assert_eq!(filter.status, 422);
 }
 
+/// A 429 in the seed's shape: its Retry-After, which a browser page may read
+/// (exposed through CORS), and its body.
+fn rate_limit_refusal(refused: ureq::Response) -> (u64, Value) {
+    let retry_after: u64 = refused
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .expect("seconds");
+    let exposed = refused
+        .header("access-control-expose-headers")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    assert!(exposed.contains("retry-after"), "{exposed}");
+    let body: Value = serde_json::from_str(&refused.into_string().expect("body")).expect("JSON");
+    assert_eq!(body["success"], false);
+    assert_eq!(body["error"], "Rate limit exceeded");
+    (retry_after, body)
+}
+
 // Guards: over the per-key limit, 429 in the seed's shape with a Retry-After
 // that a browser page may read; other keys keep their own budget.
 #[test]
@@ -467,33 +486,14 @@ fn the_rate_limit_answers_429_with_retry_after() {
             "https://intranet.example",
         ],
     );
-    let call = |key: &str| match ureq::get(&server.url("/deals?limit=1"))
-        .set("Authorization", &format!("Bearer {key}"))
-        .set("Origin", "https://intranet.example")
-        .call()
-    {
-        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-        Err(error) => panic!("transport error: {error}"),
-    };
+    let call = |key: &str| list_with(&server, key);
     for _ in 0..3 {
         assert_eq!(call(RW).status(), 200, "within the limit");
     }
     let refused = call(RW);
     assert_eq!(refused.status(), 429, "the fourth request in a minute");
-    let retry_after: u64 = refused
-        .header("retry-after")
-        .expect("Retry-After")
-        .parse()
-        .expect("seconds");
+    let (retry_after, body) = rate_limit_refusal(refused);
     assert!((1..=20).contains(&retry_after), "{retry_after}");
-    let exposed = refused
-        .header("access-control-expose-headers")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    assert!(exposed.contains("retry-after"), "{exposed}");
-    let body: Value = serde_json::from_str(&refused.into_string().expect("body")).expect("JSON");
-    assert_eq!(body["success"], false);
-    assert_eq!(body["error"], "Rate limit exceeded");
     assert!(body["message"]
         .as_str()
         .unwrap_or_default()
@@ -553,20 +553,8 @@ fn unknown_keys_from_one_address_are_throttled_by_default() {
     }
     let refused = list_with(&server, "isao_guess_20");
     assert_eq!(refused.status(), 429, "the 21st unknown key in a minute");
-    let retry_after: u64 = refused
-        .header("retry-after")
-        .expect("Retry-After")
-        .parse()
-        .expect("seconds");
+    let (retry_after, body) = rate_limit_refusal(refused);
     assert!((1..=60).contains(&retry_after), "{retry_after}");
-    let exposed = refused
-        .header("access-control-expose-headers")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    assert!(exposed.contains("retry-after"), "{exposed}");
-    let body: Value = serde_json::from_str(&refused.into_string().expect("body")).expect("JSON");
-    assert_eq!(body["success"], false);
-    assert_eq!(body["error"], "Rate limit exceeded");
     assert_eq!(
         body["message"],
         format!(
