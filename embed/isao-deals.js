@@ -40,6 +40,7 @@ function showUnsafe(host) {
 // The attributes, each with its property (camelCase) and its `mount` option.
 const OPTIONS = {
   "api-base": "apiBase",
+  auth: "auth",
   "refresh-seconds": "refreshSeconds",
   "idle-days": "idleDays",
   "key-storage": "keyStorage",

@@ -14,7 +14,7 @@ use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
-use web_sys::AbortController;
+use web_sys::{AbortController, RequestCredentials};
 
 use crate::api_key::ApiKey;
 
@@ -175,11 +175,28 @@ pub struct AllDeals {
     pub complete: bool,
 }
 
-/// A client for one API base URL and one key.
+/// How a request tells the API who is asking; the embedding page chooses.
+#[derive(Clone, PartialEq)]
+pub enum Credentials {
+    /// `Authorization: Bearer …` with the user's key.
+    Key(ApiKey),
+    /// No key from the widget: the browser's own credentials (cookies, HTTP
+    /// authentication, client certificates) go with each request, and the
+    /// host's server in front of the API adds the key.
+    Host,
+}
+
+impl From<ApiKey> for Credentials {
+    fn from(key: ApiKey) -> Self {
+        Credentials::Key(key)
+    }
+}
+
+/// A client for one API base URL and one way of authorising its requests.
 #[derive(Clone, PartialEq)]
 pub struct ApiClient {
     base: String,
-    key: ApiKey,
+    credentials: Credentials,
 }
 
 /// Never prints the key.
@@ -194,10 +211,10 @@ impl fmt::Debug for ApiClient {
 impl ApiClient {
     /// `base` is the API root, such as `https://staging.isao.io/api/external`
     /// or a same-origin path like `/api/external`.
-    pub fn new(base: &str, key: ApiKey) -> Self {
+    pub fn new(base: &str, credentials: impl Into<Credentials>) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
-            key,
+            credentials: credentials.into(),
         }
     }
 
@@ -286,11 +303,17 @@ impl ApiClient {
             .map(|envelope| envelope.data)
     }
 
-    /// The request with the key, aborted when `abort` is dropped.
+    /// The request with its credentials, aborted when `abort` is dropped.
     fn authorized(&self, request: RequestBuilder, abort: &AbortOnDrop) -> RequestBuilder {
-        request
-            .header("Authorization", &format!("Bearer {}", self.key.as_str()))
-            .abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
+        let request = match &self.credentials {
+            Credentials::Key(key) => {
+                request.header("Authorization", &format!("Bearer {}", key.as_str()))
+            }
+            // `include`, not fetch's `same-origin`: an API base on another
+            // origin (an SSO gateway's) needs the browser's credentials too.
+            Credentials::Host => request.credentials(RequestCredentials::Include),
+        };
+        request.abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
     }
 }
 

@@ -74,9 +74,12 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
                 <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
                     "Export CSV"
                 </button>
-                <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
-                    "Disconnect"
-                </button>
+                // With the host authorising, there is no key to forget.
+                {session.asks_for_key().then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
+                        "Disconnect"
+                    </button>
+                })}
             </div>
         </header>
         {body}

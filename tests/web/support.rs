@@ -353,12 +353,12 @@ pub fn unique(label: &str) -> String {
 
 /// The page's `fetch` replaced by a wrapper that `make_wrapper` builds around
 /// the original; the original comes back on drop.
-struct PatchedFetch {
+pub struct PatchedFetch {
     original: JsValue,
 }
 
 impl PatchedFetch {
-    fn install(make_wrapper: impl FnOnce(&JsValue) -> JsValue) -> Self {
+    pub fn install(make_wrapper: impl FnOnce(&JsValue) -> JsValue) -> Self {
         let window = web_sys::window().expect("window");
         let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
         let wrapper = make_wrapper(&original);
