@@ -14,7 +14,7 @@ use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
-use web_sys::{AbortController, RequestCredentials};
+use web_sys::AbortController;
 
 use crate::api_key::ApiKey;
 
@@ -181,7 +181,7 @@ pub enum Credentials {
     /// `Authorization: Bearer …` with the user's key.
     Key(ApiKey),
     /// No key from the widget: the browser's own credentials (cookies, HTTP
-    /// authentication, client certificates) go with each request, and the
+    /// authentication) go with each request to the page's origin, and the
     /// host's server in front of the API adds the key.
     Host,
 }
@@ -309,9 +309,10 @@ impl ApiClient {
             Credentials::Key(key) => {
                 request.header("Authorization", &format!("Bearer {}", key.as_str()))
             }
-            // `include`, not fetch's `same-origin`: an API base on another
-            // origin (an SSO gateway's) needs the browser's credentials too.
-            Credentials::Host => request.credentials(RequestCredentials::Include),
+            // fetch's own `same-origin` sends the browser's cookies and HTTP
+            // authentication to an API base on the page's origin, where the
+            // host's proxy answers.
+            Credentials::Host => request,
         };
         request.abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
     }

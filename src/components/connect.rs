@@ -10,21 +10,10 @@ use super::fields::FieldShell;
 use crate::api_key::ApiKey;
 use crate::session::Session;
 
-/// The key panel, or the expired session's notice when the host authorises.
-#[component]
-pub fn ConnectPanel() -> impl IntoView {
-    if expect_context::<Session>().asks_for_key() {
-        view! { <KeyPanel /> }.into_any()
-    } else {
-        view! { <SessionExpired /> }.into_any()
-    }
-}
-
 /// The host's login has ended (a 401 through its server). No key field: the
 /// key is the host server's, and only the host page can sign the user in
 /// again.
-#[component]
-fn SessionExpired() -> impl IntoView {
+pub fn session_expired() -> impl IntoView {
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -32,7 +21,6 @@ fn SessionExpired() -> impl IntoView {
     };
     view! {
         <div class="connect">
-            <h2>"Session expired"</h2>
             <p class="notice" role="alert">"Your session has expired. Reload the page to sign in again."</p>
             <button type="button" on:click=reload>"Reload the page"</button>
         </div>
@@ -43,7 +31,7 @@ fn SessionExpired() -> impl IntoView {
 /// request of one deal proves both the key and its `deals:read` permission.
 /// A key no HTTP header can carry is refused before any request.
 #[component]
-fn KeyPanel() -> impl IntoView {
+pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let typed = RwSignal::new(String::new());
     let connect = Action::new_local({

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::connect::ConnectPanel;
+use super::connect::{session_expired, ConnectPanel};
 use super::state::ViewSettings;
 use super::workspace::Workspace;
 use crate::key_store::KeyStorage;
@@ -48,7 +48,8 @@ pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
     view! {
         <section class="isao-deals" aria-label="Deals">
             {move || match session.client() {
-                None => view! { <ConnectPanel /> }.into_any(),
+                None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
+                None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
             }}
         </section>

@@ -127,8 +127,8 @@ impl Drop for StoredKey {
 
 // Guards: in host mode the deals show at once, with no key panel and no
 // Disconnect; no request carries an Authorization header (not even the key
-// stored in the tab), each goes with the browser's credentials, and the
-// stored key is left as it was.
+// stored in the tab), each goes with the browser's credentials for the
+// page's origin (fetch's `same-origin`), and the stored key is left as it was.
 #[wasm_bindgen_test]
 async fn host_mode_shows_the_deals_without_a_key_and_sends_none() {
     let expected = list(RW_KEY, Default::default()).await;
@@ -150,7 +150,7 @@ async fn host_mode_shows_the_deals_without_a_key_and_sends_none() {
     assert!(!seen.is_empty(), "the list was asked for");
     assert!(
         seen.iter()
-            .all(|(authorization, credentials)| !authorization && credentials == "include"),
+            .all(|(authorization, credentials)| !authorization && credentials == "same-origin"),
         "(Authorization sent, credentials) of each request: {seen:?}"
     );
     assert_eq!(
