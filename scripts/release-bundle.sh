@@ -74,18 +74,29 @@ for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm
 done
 [ "$(grep -c 'integrity: "sha256-' "$loader")" -eq "$fetches" ] ||
     fail "$loader: not every chunk's fetch carries its integrity"
-version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
-[ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
-build_line='const BUILD = { version: "development", wasmIntegrity: "" };'
-grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-deals.js has no line '$build_line'"
-sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\" };|" \
-    "$TRUNK_STAGING_DIR/isao-deals.js"
-
 rm -rf "$TRUNK_STAGING_DIR/snippets"
 cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 # Property names stay: the wasm imports its functions by the names of the
 # `imports.wbg` object's members, and the loader imports `mount` by name.
-for script in "$work/bound/$name.js" "$work/split/__wasm_split.js" "$TRUNK_STAGING_DIR/isao-deals.js"; do
+for script in "$work/bound/$name.js" "$loader"; do
     terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
 done
 find "$TRUNK_STAGING_DIR/snippets" -name '*.js' -exec terser --module --compress --mangle --output {} -- {} \;
+
+# The loader preloads each JS module the glue imports, with the integrity of
+# its minified file, and checks the first module's sha256 itself.
+modules="\"./$name.js\": \"$(sri "$TRUNK_STAGING_DIR/$name.js")\", \"./__wasm_split.js\": \"$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")\""
+while read -r snippet; do
+    modules+=", \"./${snippet#"$TRUNK_STAGING_DIR"/}\": \"$(sri "$snippet")\""
+done < <(find "$TRUNK_STAGING_DIR/snippets" -name '*.js' | LC_ALL=C sort)
+imports="$(grep -o 'from *"\./[^"]*"' "$TRUNK_STAGING_DIR/$name.js" | sed 's/^from *"\(.*\)"$/\1/' | LC_ALL=C sort -u)"
+for path in $imports; do
+    grep -qF "\"$path\":" <<<"$modules" || fail "the glue imports $path, which the loader does not preload with its integrity"
+done
+version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
+[ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
+build_line='const BUILD = { version: "development", wasmIntegrity: "", modules: {} };'
+grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-deals.js has no line '$build_line'"
+sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\", modules: { $modules } };|" \
+    "$TRUNK_STAGING_DIR/isao-deals.js"
+terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/isao-deals.js" -- "$TRUNK_STAGING_DIR/isao-deals.js"
