@@ -13,13 +13,15 @@
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
-# 5. Subresource integrity: each wasm file's sha256 goes into what fetches it,
-#    the chunks' into the chunk loader and the first module's into the loader
-#    (embed/isao-deals.js), with the version of the crate. A file altered by a
-#    single byte is then refused by fetch and never instantiated.
-# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader, the
-#    loader and the glue's snippets.
+# 5. Subresource integrity: the chunks' sha256 go into chunk-integrity.json,
+#    whose own goes into the chunk loader.
+# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader and
+#    the glue's snippets.
 #    Trunk's own minifier stops at the glue's `export default`.
+# 7. The sha256 of the first module and of each minified JS module the glue
+#    imports go into the loader (embed/isao-deals.js), with the version of
+#    the crate; then it is minified too. A file altered by a single byte is
+#    then refused and never runs.
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -66,14 +68,35 @@ sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.ca
 
 # sri <file>: its Subresource Integrity value.
 sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
+# Each chunk is fetched with its sha256, read from chunk-integrity.json: that
+# list is fetched, with its own sha256 written into the chunk loader, the
+# first time a screen needs a chunk, so that the chunks' hashes are not part
+# of the first download. A failed fetch of it is not kept: Retry tries again.
+integrities="$TRUNK_STAGING_DIR/chunk-integrity.json"
+entries=()
 for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
     [ -f "$chunk" ] || continue
-    fetch="fetch(new URL(\"./$(basename "$chunk")\", import.meta.url))"
-    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $(basename "$chunk") as '$fetch'"
-    sed -i "s|${fetch//./\\.}|fetch(new URL(\"./$(basename "$chunk")\", import.meta.url), { integrity: \"$(sri "$chunk")\" })|" "$loader"
+    file="$(basename "$chunk")"
+    fetch="fetch(new URL(\"./$file\", import.meta.url))"
+    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $file as '$fetch'"
+    sed -i "s|${fetch//./\\.}|chunkIntegrity(\"$file\").then((integrity) => fetch(new URL(\"./$file\", import.meta.url), { integrity }))|" "$loader"
+    entries+=("\"$file\":\"$(sri "$chunk")\"")
 done
-[ "$(grep -c 'integrity: "sha256-' "$loader")" -eq "$fetches" ] ||
+(IFS=,; printf '{%s}\n' "${entries[*]}") >"$integrities"
+[ "$(grep -c 'chunkIntegrity("' "$loader")" -eq "$fetches" ] && [ "${#entries[@]}" -eq "$fetches" ] ||
     fail "$loader: not every chunk's fetch carries its integrity"
+cat >>"$loader" <<CHUNK_INTEGRITY
+let chunkIntegrities;
+function chunkIntegrity(file) {
+  chunkIntegrities ??= fetch(new URL("./chunk-integrity.json", import.meta.url), { integrity: "$(sri "$integrities")" })
+    .then((response) => response.json())
+    .catch((error) => {
+      chunkIntegrities = undefined;
+      throw error;
+    });
+  return chunkIntegrities.then((all) => all[file]);
+}
+CHUNK_INTEGRITY
 rm -rf "$TRUNK_STAGING_DIR/snippets"
 cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 # Property names stay: the wasm imports its functions by the names of the

@@ -31,7 +31,7 @@ step "Packing $kit"
 mkdir "$work/$kit"
 # What a host serves: the loader, the glue, the chunk loader, the wasm, the
 # chunks, the snippets, the CSS; not trunk's development pages.
-cp -r dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/isao-deals.css \
+cp -r dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/chunk-integrity.json dist/isao-deals.css \
     dist/snippets "$work/$kit/"
 (cd "$work" && find "$kit" -type f | LC_ALL=C sort | xargs sha384sum) >"$work/SHA384SUMS"
 

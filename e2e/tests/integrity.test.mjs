@@ -5,7 +5,8 @@
 // module or in any of those JS files, the widget says it could not be loaded
 // safely and no wasm is instantiated; with one byte flipped in a chunk, that
 // screen says it could not be loaded safely and its code never runs, while
-// the intact chunks still do.
+// the intact chunks still do; the same with one byte flipped in the list of
+// the chunks' sha256 (chunk-integrity.json), for every chunk.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
@@ -148,6 +149,26 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         test('never runs, and the widget says so', () => refused(servers, '/plain.html'));
       });
     }
+
+    describe('the chunks\' integrity list altered by one byte', () => {
+      const servers = served(tamperedBuild('chunk-integrity.json'));
+
+      // Guards: the list of the chunks' sha256 is itself checked, so that an
+      // altered list cannot let an altered chunk through.
+      test('no chunk runs: a screen says it could not be loaded safely', async () => {
+        const context = await browser.newContext();
+        const uncaught = [];
+        const page = await watchingPage(context, uncaught);
+        await page.goto(`${servers.host.origin}/plain.html`);
+        await page.getByLabel('API key').fill('isao_demo_rw');
+        await page.getByRole('button', { name: 'Connect' }).click();
+        await page.getByRole('button', { name: 'New deal' }).click();
+        await page.getByRole('alert').filter({ hasText: `This screen ${UNSAFE}` }).waitFor();
+        assert.deepEqual(await instantiated(page), ['isao-deals-widget_bg.wasm']);
+        assert.deepEqual(uncaught, []);
+        await context.close();
+      });
+    });
 
     describe('a chunk altered by one byte', () => {
       const servers = served(tamperedBuild('split_deal.wasm'));
