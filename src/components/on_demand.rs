@@ -161,7 +161,7 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
         Some(Ok(render)) => render(state),
         Some(Err(())) => view! {
             <div class="error" role="alert">
-                <p>"This screen could not be loaded. Check the connection and try again."</p>
+                <p>"This screen could not be loaded safely. Check the network and retry."</p>
                 <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
             </div>
         }
