@@ -23,6 +23,6 @@ mod views;
 mod widget;
 mod workspace;
 
-pub use forecast::ForecastView;
+pub use forecast::{local_forecast, ForecastView};
 pub use state::ViewSettings;
 pub use widget::{DealsWidget, WidgetConfig};

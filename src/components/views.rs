@@ -14,7 +14,7 @@ use web_sys::HtmlElement;
 
 use super::all_matching::AllMatching;
 use super::board::Board;
-use super::forecast::ForecastView;
+use super::forecast::{local_forecast, ForecastView};
 use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
@@ -108,7 +108,10 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
             return ().into_any();
         }
         match state.view.get() {
-            DealsView::Forecast => view! { <ForecastView deals=all.deals() /> }.into_any(),
+            DealsView::Forecast => {
+                let forecasts = Signal::derive(move || all.with_deals(local_forecast));
+                view! { <ForecastView forecasts /> }.into_any()
+            }
             DealsView::Board | DealsView::List => view! { <Board state all /> }.into_any(),
         }
     };

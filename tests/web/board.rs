@@ -8,10 +8,34 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEve
 use crate::support::*;
 
 impl Widget {
+    /// Opens the board and waits until every column has drawn its first
+    /// cards, which it does a few per frame.
     async fn open_board(&self) {
         self.click("Board");
-        self.wait_until("the board", || self.find(".board").is_some())
-            .await;
+        self.wait_until("every column's first cards", || {
+            let columns = self.find_all(".board-column");
+            !columns.is_empty()
+                && columns.iter().all(|column| {
+                    let count = column
+                        .query_selector(".column-count")
+                        .ok()
+                        .flatten()
+                        .and_then(|count| count.text_content())
+                        .unwrap_or_default();
+                    let count: usize = count
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or_default();
+                    let drawn = column
+                        .query_selector_all(".card")
+                        .map(|cards| cards.length() as usize)
+                        .unwrap_or_default();
+                    drawn == count.min(25)
+                })
+        })
+        .await;
     }
 
     /// Ids of the cards in the column of `stage`, in order.
@@ -388,9 +412,6 @@ async fn idle_only_narrows_the_board_to_idle_deals() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("cards", || !widget.find_all(".card").is_empty())
-        .await;
     let all = widget.find_all(".card").len();
     let checkbox: HtmlInputElement = widget
         .find(".idle-only input")

@@ -9,6 +9,7 @@ mod support;
 
 mod abort;
 mod board;
+mod board_batches;
 mod browse;
 mod connect;
 mod deals;

@@ -96,9 +96,15 @@ impl Mover {
             }
         });
         self.all.move_deal.dispatch_local((deal, change));
+        let position = self
+            .all
+            .with_deals_untracked(|deals| deals.iter().position(|card| card.id == id));
         let place = self.columns.with_untracked(|columns| {
             columns.iter().find_map(|column| {
-                let index = column.deals.iter().position(|card| card.id == id)?;
+                let index = column
+                    .deals
+                    .iter()
+                    .position(|&card| Some(card) == position)?;
                 Some((column.stage.clone(), index + 1, column.deals.len()))
             })
         });
