@@ -4,6 +4,7 @@
 //! its request.
 
 use std::fmt;
+use std::ops::Deref;
 use std::pin::pin;
 
 use deals_contract::{
@@ -94,6 +95,36 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status of the answer; `None` when no answer could be read.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(401),
+            ApiError::Forbidden { .. } => Some(403),
+            ApiError::NotFound { .. } => Some(404),
+            ApiError::Validation { .. } => Some(422),
+            ApiError::BadRequest { .. } => Some(400),
+            ApiError::RateLimited { .. } => Some(429),
+            ApiError::Rejected { status, .. } | ApiError::Server { status, .. } => Some(*status),
+            ApiError::Network(_) | ApiError::Decode(_) => None,
+        }
+    }
+
+    /// The API's `error` member; what went wrong when no answer could be read.
+    pub fn api_error(&self) -> &str {
+        match self {
+            ApiError::Unauthorized { error, .. }
+            | ApiError::Forbidden { error, .. }
+            | ApiError::NotFound { error }
+            | ApiError::Validation { error, .. }
+            | ApiError::BadRequest { error, .. }
+            | ApiError::RateLimited { error, .. }
+            | ApiError::Rejected { error, .. }
+            | ApiError::Server { error, .. }
+            | ApiError::Network(error)
+            | ApiError::Decode(error) => error,
+        }
+    }
+
     /// Field messages of a 422, empty for every other error.
     pub fn field_errors(&self) -> FieldErrors {
         match self {
@@ -173,6 +204,25 @@ pub struct AllDeals {
     /// How many the API counts: more than `deals` holds when the load stopped early.
     pub total: u64,
     pub complete: bool,
+}
+
+/// A deal as the API sent it: read into a [`Deal`] (which it reads as), and
+/// the answer's JSON text kept as it came, for the host page's events. Writing
+/// the `Deal` back to JSON instead would drop what the widget does not read,
+/// and bring a JSON writer into the download for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentDeal {
+    pub deal: Deal,
+    /// The whole answer: `{"success": true, "data": {…the deal…}}`.
+    pub answer: String,
+}
+
+impl Deref for SentDeal {
+    type Target = Deal;
+
+    fn deref(&self) -> &Deal {
+        &self.deal
+    }
 }
 
 /// A client for one API base URL and one key.
@@ -259,31 +309,29 @@ impl ApiClient {
         }
     }
 
-    pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {
+    pub async fn get_deal(&self, id: &str) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::get(&self.deal_url(id)), &abort);
-        read::<Envelope<Deal>>(request.build())
-            .await
-            .map(|envelope| envelope.data)
+        read_deal(request.build()).await
     }
 
-    pub async fn create_deal(&self, deal: &NewDeal) -> Result<Deal, ApiError> {
+    pub async fn create_deal(&self, deal: &NewDeal) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self
             .authorized(Request::post(&self.deals_url()), &abort)
             .json(deal);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        read_deal(request).await
     }
 
-    pub async fn update_status(&self, id: &str, change: &StatusChange) -> Result<Deal, ApiError> {
+    pub async fn update_status(
+        &self,
+        id: &str,
+        change: &StatusChange,
+    ) -> Result<SentDeal, ApiError> {
         let url = format!("{}/status", self.deal_url(id));
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::put(&url), &abort).json(change);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        read_deal(request).await
     }
 
     /// The request with the key, aborted when `abort` is dropped.
@@ -319,15 +367,32 @@ impl Drop for AbortOnDrop {
 async fn read<T: DeserializeOwned>(
     request: Result<Request, gloo_net::Error>,
 ) -> Result<T, ApiError> {
+    let body = read_body(request).await?;
+    serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+async fn read_deal(request: Result<Request, gloo_net::Error>) -> Result<SentDeal, ApiError> {
+    let body = read_body(request).await?;
+    let envelope: Envelope<Deal> =
+        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))?;
+    let answer = String::from_utf8(body).map_err(|error| ApiError::Decode(error.to_string()))?;
+    Ok(SentDeal {
+        deal: envelope.data,
+        answer,
+    })
+}
+
+/// The body of a successful answer, as it came.
+async fn read_body(request: Result<Request, gloo_net::Error>) -> Result<Vec<u8>, ApiError> {
     let request = request.map_err(|error| ApiError::Network(error.to_string()))?;
     let response = request
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    body_of(response).await
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+async fn body_of(response: Response) -> Result<Vec<u8>, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     // The bytes as they came: a JavaScript string would be decoded from
@@ -337,7 +402,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         .await
         .map_err(|error| ApiError::Decode(error.to_string()))?;
     if response.ok() {
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
+        Ok(body)
     } else {
         Err(ApiError::from_answer(status, retry_after.as_deref(), &body))
     }

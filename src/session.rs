@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
 use crate::api_key::ApiKey;
+use crate::host_events::HostEvents;
 use crate::key_store::{KeyStorage, KeyStore};
 
 /// Answers can arrive after the widget was unmounted, so every write here is
@@ -17,10 +18,11 @@ pub struct Session {
     key: RwSignal<Option<ApiKey>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
     pub notice: RwSignal<Option<String>>,
+    events: HostEvents,
 }
 
 impl Session {
-    pub fn new(api_base: &str, storage: KeyStorage) -> Self {
+    pub fn new(api_base: &str, storage: KeyStorage, events: HostEvents) -> Self {
         let store = KeyStore::new(storage, api_base);
         // A stored key that no longer parses (edited storage) is asked for again.
         let stored = store.load().and_then(|key| ApiKey::parse(&key).ok());
@@ -29,6 +31,7 @@ impl Session {
             key: RwSignal::new(stored),
             store,
             notice: RwSignal::new(None),
+            events,
         }
     }
 
@@ -56,9 +59,11 @@ impl Session {
         self.key.try_set(None);
     }
 
-    /// Every view hands its API errors here: a 401 means the key is no good
-    /// any more, so it is forgotten and asked for again with the server's words.
+    /// Every view hands its API errors here: the host page hears of each,
+    /// and a 401 means the key is no good any more, so it is forgotten and
+    /// asked for again with the server's words.
     pub fn report(&self, error: &ApiError) {
+        self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
             self.disconnect(Some(error.to_string()));
         }

@@ -11,6 +11,7 @@ use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
+use crate::host_events::HostEvents;
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::session::Session;
 
@@ -44,6 +45,7 @@ pub(super) struct AllMatching {
 impl AllMatching {
     pub fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
+        let events = expect_context::<HostEvents>();
         let filters = Memo::new(move |_| {
             state.query.with(|query| DealQuery {
                 page: 1,
@@ -86,6 +88,7 @@ impl AllMatching {
                 let answer = client.update_status(&before.id, &change).await;
                 match &answer {
                     Ok(moved) => {
+                        events.deal_changed(moved, &before);
                         learn_stage(state.stages, moved);
                         replace(loaded, moved);
                         state.deals.refetch();
@@ -96,7 +99,7 @@ impl AllMatching {
                     }
                 }
                 held.try_update_value(|held| held.retain(|id| *id != before.id));
-                (before, answer)
+                (before, answer.map(|sent| sent.deal))
             }
         });
         Self {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::fields::FieldShell;
 use crate::api_key::ApiKey;
+use crate::host_events::HostEvents;
 use crate::session::Session;
 
 /// Asks for the API key and accepts it only once the API has: a cheap list
@@ -14,6 +15,7 @@ use crate::session::Session;
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
+    let events = expect_context::<HostEvents>();
     let typed = RwSignal::new(String::new());
     let connect = Action::new_local({
         let session = session.clone();
@@ -29,7 +31,10 @@ pub fn ConnectPanel() -> impl IntoView {
                         session.connect(key);
                         None
                     }
-                    Err(error) => Some(error.to_string()),
+                    Err(error) => {
+                        events.error(&error);
+                        Some(error.to_string())
+                    }
                 }
             }
         }

@@ -10,6 +10,8 @@ use super::rate_limit::RateLimitWait;
 use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
+use crate::host_events::HostEvents;
+use crate::pipeline::expected_after;
 use crate::session::Session;
 
 /// The answer to a status change, with the id of the deal it was for.
@@ -22,7 +24,7 @@ type StatusAnswer = (String, Result<Deal, ApiError>);
 pub(super) struct OpenDeal {
     /// The open deal with its id, `None` while no deal is open.
     deal: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>,
-    change_status: Action<(String, StatusChange), StatusAnswer>,
+    change_status: Action<(Deal, StatusChange), StatusAnswer>,
 }
 
 impl OpenDeal {
@@ -32,6 +34,7 @@ impl OpenDeal {
 
     fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
+        let events = expect_context::<HostEvents>();
         let open_id = Memo::new(move |_| state.screen.with(Screen::deal_id));
         let deal = LatestAnswer::new({
             let session = session.clone();
@@ -41,25 +44,27 @@ impl OpenDeal {
                 async move {
                     let id = id?;
                     let answer = client.get_deal(&id).await;
-                    if let Err(error) = &answer {
-                        session.report(error);
+                    match &answer {
+                        Ok(deal) => events.deal_opened(deal),
+                        Err(error) => session.report(error),
                     }
-                    Some((id, answer))
+                    Some((id, answer.map(|sent| sent.deal)))
                 }
             }
         });
-        let change_status = Action::new_local(move |(id, change): &(String, StatusChange)| {
+        let change_status = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
             let (client, session) = (state.client.get_value(), session.clone());
-            let (id, change) = (id.clone(), change.clone());
+            let (before, change) = (before.clone(), change.clone());
             async move {
-                let answer = client.update_status(&id, &change).await;
+                let answer = client.update_status(&before.id, &change).await;
                 match &answer {
                     Ok(changed) => {
+                        events.deal_changed(changed, &before);
                         learn_stage(state.stages, changed);
                         deal.try_update(|shown| {
                             if let Some(Some((shown_id, shown))) = shown {
                                 if *shown_id == changed.id {
-                                    *shown = Ok(changed.clone());
+                                    *shown = Ok(changed.deal.clone());
                                 }
                             }
                         });
@@ -67,7 +72,7 @@ impl OpenDeal {
                     }
                     Err(error) => session.report(error),
                 }
-                (id, answer)
+                (before.id, answer.map(|sent| sent.deal))
             }
         });
         Self {
@@ -167,27 +172,33 @@ fn DealFields(deal: Deal) -> impl IntoView {
 fn DealActions(
     deal: Deal,
     state: WorkspaceState,
-    change_status: Action<(String, StatusChange), StatusAnswer>,
+    change_status: Action<(Deal, StatusChange), StatusAnswer>,
 ) -> impl IntoView {
+    let events = expect_context::<HostEvents>();
     let close_date = RwSignal::new(format::local_input_now());
     let close_date_error = RwSignal::new(None::<String>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());
     let stage_error = RwSignal::new(None::<String>);
     let busy = change_status.pending();
-    let id = StoredValue::new(deal.id.clone());
+    let is_open = deal.status == DealStatus::Open;
+    let shown = StoredValue::new(deal);
     let refusal = move || {
         if busy.get() {
             return None;
         }
         change_status.value().with(|answer| match answer {
-            Some((answered_id, Err(error))) if id.with_value(|id| id == answered_id) => {
+            Some((answered_id, Err(error))) if shown.with_value(|deal| deal.id == *answered_id) => {
                 Some(error.to_string())
             }
             _ => None,
         })
     };
+    // The host page may refuse the change: then nothing is sent.
     let send = move |change: StatusChange| {
-        change_status.dispatch_local((id.get_value(), change));
+        let before = shown.get_value();
+        if events.may_change(&before, &expected_after(&before, &change)) {
+            change_status.dispatch_local((before, change));
+        }
     };
     let close = move |status: DealStatus| {
         let Some(instant) = format::local_input_to_utc(&close_date.get_untracked()) else {
@@ -213,7 +224,6 @@ fn DealActions(
             ..StatusChange::default()
         });
     };
-    let is_open = deal.status == DealStatus::Open;
     view! {
         <section class="deal-actions" aria-label="Move this deal forward">
             <p class="form-error" role="alert">{refusal}</p>

@@ -8,6 +8,7 @@ use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
 use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::draft::DealDraft;
+use crate::host_events::HostEvents;
 use crate::session::Session;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
@@ -18,6 +19,7 @@ struct CreateDeal(Action<NewDeal, Result<Deal, ApiError>>);
 fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>> {
     let CreateDeal(create) = state.made_once(|| {
         let session = expect_context::<Session>();
+        let events = expect_context::<HostEvents>();
         let create = Action::new_local(move |new_deal: &NewDeal| {
             let (client, session, new_deal) =
                 (state.client.get_value(), session.clone(), new_deal.clone());
@@ -25,6 +27,7 @@ fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>>
                 let answer = client.create_deal(&new_deal).await;
                 match &answer {
                     Ok(created) => {
+                        events.deal_created(created);
                         learn_stage(state.stages, created);
                         state.deals.refetch();
                         // Only a user still waiting on the form is taken to the new deal.
@@ -34,7 +37,7 @@ fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>>
                     }
                     Err(error) => session.report(error),
                 }
-                answer
+                answer.map(|sent| sent.deal)
             }
         });
         CreateDeal(create)

@@ -1,10 +1,12 @@
 //! The widget: the key panel until a key is accepted, then the workspace.
 
 use leptos::prelude::*;
+use web_sys::Element;
 
 use super::connect::ConnectPanel;
 use super::state::ViewSettings;
 use super::workspace::Workspace;
+use crate::host_events::HostEvents;
 use crate::key_store::KeyStorage;
 use crate::session::Session;
 use crate::url_state::UrlState;
@@ -35,10 +37,23 @@ impl WidgetConfig {
 }
 
 /// The whole widget: the key panel until a key is accepted, then the deals.
+/// Its events go to `host`, the element it is mounted on.
 #[component]
-pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
-    let session = Session::new(&config.api_base, config.key_storage);
+pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
+    let events = HostEvents::new(host);
+    provide_context(events);
+    let session = Session::new(&config.api_base, config.key_storage, events);
     provide_context(session.clone());
+    Effect::new({
+        let session = session.clone();
+        move |was_connected: Option<bool>| {
+            let connected = session.client().is_some();
+            if was_connected.map_or(connected, |was| was != connected) {
+                events.connection(connected);
+            }
+            connected
+        }
+    });
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {

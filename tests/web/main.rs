@@ -12,6 +12,7 @@ mod board;
 mod browse;
 mod connect;
 mod deals;
+mod events;
 mod export;
 mod forecast;
 mod format;

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::components::all_matching::AllMatching;
 use crate::format;
+use crate::host_events::HostEvents;
 use crate::pipeline::{expected_after, move_change, reopens, stage_label, Column, MoveTarget};
 
 /// A question the board asks before it moves a deal.
@@ -42,6 +43,8 @@ pub(super) struct Mover {
     pub prompt: RwSignal<Option<Prompt>>,
     /// Cards moved on this board, shown wherever they fall in their column.
     pub pinned: RwSignal<Vec<String>>,
+    /// Asked before each move: the host page may refuse it.
+    events: HostEvents,
 }
 
 impl Mover {
@@ -55,6 +58,7 @@ impl Mover {
             announcement: RwSignal::new(String::new()),
             prompt: RwSignal::new(None),
             pinned: RwSignal::new(Vec::new()),
+            events: expect_context::<HostEvents>(),
         }
     }
 
@@ -83,10 +87,18 @@ impl Mover {
         }
     }
 
-    /// Shows the move at once, sends it to the API and says where the card went.
+    /// Shows the move at once, sends it to the API and says where the card
+    /// went; unless the host page refuses it, which says why in its own
+    /// words: then the card stays where it was, and nothing is sent.
     pub fn perform(self, deal: Deal, change: StatusChange) {
         let moved = expected_after(&deal, &change);
         let id = deal.id.clone();
+        if !self.events.may_change(&deal, &moved) {
+            self.announcement
+                .set(format!("{} was not moved", deal.title));
+            self.focus_card(id);
+            return;
+        }
         self.all.show(&moved);
         self.all.hold(&id);
         // A card moved past the cards its new column shows is shown anyway.
