@@ -97,22 +97,22 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     view! {
         <article class="deal-detail" aria-live="polite">
-            <button type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
+            <button part="button secondary-button" type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
             {move || match shown() {
                 None => view! { <p class="status">"Loading deal…"</p> }.into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
-                    view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
+                    view! { <p class="error" part="error" role="alert">"Deal not found"</p> }.into_any()
                 }
                 Some(Err(ApiError::RateLimited { error, retry_after_seconds })) => view! {
                     <RateLimitWait error retry_after_seconds retry=move || open.deal.refetch() />
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    <div class="error" role="alert">
+                    <div class="error" part="error" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
+                        <button part="button" type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
                     </div>
                 }
                 .into_any(),
@@ -226,9 +226,10 @@ fn DealActions(
     };
     view! {
         <section class="deal-actions" aria-label="Move this deal forward">
-            <p class="form-error" role="alert">{refusal}</p>
+            <p class="form-error" part="error" role="alert">{refusal}</p>
             <FieldShell label="Actual close date" id="isao-close-date" message=close_date_error let:wiring>
                 <input
+                    part="field"
                     id=wiring.id.clone()
                     type="datetime-local"
                     aria-describedby=wiring.error_id.clone()
@@ -238,16 +239,17 @@ fn DealActions(
                 />
             </FieldShell>
             <div class="form-actions">
-                <button type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
+                <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
                     "Mark won"
                 </button>
-                <button type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Lost)>
+                <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Lost)>
                     "Mark lost"
                 </button>
             </div>
             <form class="stage-change" on:submit=move |event| { event.prevent_default(); change_stage(); }>
                 <FieldShell label="New stage" id="isao-new-stage" message=stage_error let:wiring>
                     <input
+                        part="field"
                         id=wiring.id.clone()
                         type="text"
                         list="isao-stage-suggestions"
@@ -258,7 +260,7 @@ fn DealActions(
                     />
                 </FieldShell>
                 <StageSuggestions id="isao-stage-suggestions" stages=state.stages />
-                <button type="submit" disabled=move || busy.get()>"Change stage"</button>
+                <button part="button" type="submit" disabled=move || busy.get()>"Change stage"</button>
             </form>
         </section>
     }

@@ -155,7 +155,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     view! {
         <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
             <h3 id="isao-new-deal-heading">"New deal"</h3>
-            <p class="form-error" role="alert">{move || form_error.get()}</p>
+            <p class="form-error" part="error" role="alert">{move || form_error.get()}</p>
             <div class="form-grid">
                 <TextField label="Title" name="title" value=fields.title errors required=true />
                 <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
@@ -171,10 +171,10 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
-                <button type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
+                <button part="button" type="submit" disabled=move || sending.get()>"Create deal"</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
             </div>
-            <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
+            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
         </form>
     }
 }
