@@ -8,7 +8,7 @@
 //! The widget's root makes one [`HostEvents`] and provides it; the screens
 //! call it with what happened. It knows nothing of the screens.
 
-use deals_contract::Deal;
+use deals_contract::{Deal, StatusChange};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -118,16 +118,16 @@ impl HostEvents {
     }
 
     /// `isao-deals:before-deal-change`, cancelable: whether the host page lets
-    /// `before` become `after` (false once it called `preventDefault()`).
-    pub fn may_change(self, before: &Deal, after: &Deal) -> bool {
+    /// `change` be made to `before` (false once it called `preventDefault()`).
+    pub fn may_change(self, before: &Deal, change: &StatusChange) -> bool {
         self.host().is_none_or(|host| {
             ask_deal_change(
                 &host,
                 &before.id,
                 before.status.as_str(),
                 before.stage.as_deref(),
-                after.status.as_str(),
-                after.stage.as_deref(),
+                change.status.unwrap_or(before.status).as_str(),
+                change.stage.as_deref().or(before.stage.as_deref()),
             )
         })
     }

@@ -91,14 +91,14 @@ impl Mover {
     /// went; unless the host page refuses it, which says why in its own
     /// words: then the card stays where it was, and nothing is sent.
     pub fn perform(self, deal: Deal, change: StatusChange) {
-        let moved = expected_after(&deal, &change);
         let id = deal.id.clone();
-        if !self.events.may_change(&deal, &moved) {
+        if !self.events.may_change(&deal, &change) {
             self.announcement
                 .set(format!("{} was not moved", deal.title));
             self.focus_card(id);
             return;
         }
+        let moved = expected_after(&deal, &change);
         self.all.show(&moved);
         self.all.hold(&id);
         // A card moved past the cards its new column shows is shown anyway.
