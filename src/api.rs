@@ -207,14 +207,15 @@ pub struct AllDeals {
 }
 
 /// A deal as the API sent it: read into a [`Deal`] (which it reads as), and
-/// the answer's JSON text kept as it came, for the host page's events. Writing
+/// the answer's JSON kept as it came, for the host page's events. Writing
 /// the `Deal` back to JSON instead would drop what the widget does not read,
 /// and bring a JSON writer into the download for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentDeal {
     pub deal: Deal,
-    /// The whole answer: `{"success": true, "data": {…the deal…}}`.
-    pub answer: String,
+    /// The whole answer, `{"success": true, "data": {…the deal…}}`, as its
+    /// bytes came: the browser decodes them once an event needs them.
+    pub answer: Vec<u8>,
 }
 
 impl Deref for SentDeal {
@@ -270,7 +271,7 @@ impl ApiClient {
         let request = self
             .authorized(Request::get(&self.deals_url()), &abort)
             .query(query.to_pairs());
-        read(request.build()).await
+        decode(&read_body(request.build()).await?)
     }
 
     /// Every deal that matches `query`'s filters, read page by page at the
@@ -312,7 +313,7 @@ impl ApiClient {
     pub async fn get_deal(&self, id: &str) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::get(&self.deal_url(id)), &abort);
-        read_deal(request.build()).await
+        sent_deal(read_body(request.build()).await?)
     }
 
     pub async fn create_deal(&self, deal: &NewDeal) -> Result<SentDeal, ApiError> {
@@ -320,7 +321,7 @@ impl ApiClient {
         let request = self
             .authorized(Request::post(&self.deals_url()), &abort)
             .json(deal);
-        read_deal(request).await
+        sent_deal(read_body(request).await?)
     }
 
     pub async fn update_status(
@@ -331,7 +332,7 @@ impl ApiClient {
         let url = format!("{}/status", self.deal_url(id));
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::put(&url), &abort).json(change);
-        read_deal(request).await
+        sent_deal(read_body(request).await?)
     }
 
     /// The request with the key, aborted when `abort` is dropped.
@@ -364,18 +365,12 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn read<T: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<T, ApiError> {
-    let body = read_body(request).await?;
-    serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|error| ApiError::Decode(error.to_string()))
 }
 
-async fn read_deal(request: Result<Request, gloo_net::Error>) -> Result<SentDeal, ApiError> {
-    let body = read_body(request).await?;
-    let envelope: Envelope<Deal> =
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))?;
-    let answer = String::from_utf8(body).map_err(|error| ApiError::Decode(error.to_string()))?;
+fn sent_deal(answer: Vec<u8>) -> Result<SentDeal, ApiError> {
+    let envelope: Envelope<Deal> = decode(&answer)?;
     Ok(SentDeal {
         deal: envelope.data,
         answer,

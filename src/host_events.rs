@@ -5,8 +5,9 @@
 //! Shoelace prefixes its own. A deal in a detail is the API's JSON as it
 //! came (`SentDeal`), never the widget's reading of it written back.
 //!
-//! The widget's root makes one [`HostEvents`] and provides it; the screens
-//! call it with what happened. It knows nothing of the screens.
+//! The widget's root makes one [`HostEvents`] and gives it to the session
+//! it provides to every screen (`Session::events`); the screens call it
+//! with what happened. It knows nothing of the screens.
 
 use deals_contract::{Deal, StatusChange};
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ export function notify(host, name) {
   send(host, name, null, false);
 }
 export function dealEvent(host, name, answer, previousStatus, previousStage) {
-  const detail = { deal: JSON.parse(answer).data };
+  const detail = { deal: JSON.parse(new TextDecoder().decode(answer)).data };
   if (previousStatus) Object.assign(detail, { previousStatus, previousStage: previousStage ?? null });
   send(host, name, detail, false);
 }
@@ -42,7 +43,7 @@ extern "C" {
     fn deal_event(
         host: &Element,
         name: &str,
-        answer: &str,
+        answer: &[u8],
         previous_status: Option<&str>,
         previous_stage: Option<&str>,
     );

@@ -26,6 +26,9 @@ impl Session {
         let store = KeyStore::new(storage, api_base);
         // A stored key that no longer parses (edited storage) is asked for again.
         let stored = store.load().and_then(|key| ApiKey::parse(&key).ok());
+        if stored.is_some() {
+            events.connection(true);
+        }
         Self {
             api_base: api_base.into(),
             key: RwSignal::new(stored),
@@ -47,16 +50,23 @@ impl Session {
         ApiClient::new(&self.api_base, key)
     }
 
+    /// What the host page is told.
+    pub fn events(&self) -> HostEvents {
+        self.events
+    }
+
     pub fn connect(&self, key: ApiKey) {
         self.store.save(key.as_str());
         self.notice.try_set(None);
         self.key.try_set(Some(key));
+        self.events.connection(true);
     }
 
     pub fn disconnect(&self, notice: Option<String>) {
         self.store.forget();
         self.notice.try_set(notice);
         self.key.try_set(None);
+        self.events.connection(false);
     }
 
     /// Every view hands its API errors here: the host page hears of each,

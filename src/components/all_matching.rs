@@ -11,7 +11,6 @@ use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
-use crate::host_events::HostEvents;
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::session::Session;
 
@@ -45,7 +44,7 @@ pub(super) struct AllMatching {
 impl AllMatching {
     pub fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
-        let events = expect_context::<HostEvents>();
+        let events = session.events();
         let filters = Memo::new(move |_| {
             state.query.with(|query| DealQuery {
                 page: 1,

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::fields::FieldShell;
 use crate::api_key::ApiKey;
-use crate::host_events::HostEvents;
 use crate::session::Session;
 
 /// Asks for the API key and accepts it only once the API has: a cheap list
@@ -15,7 +14,6 @@ use crate::session::Session;
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
-    let events = expect_context::<HostEvents>();
     let typed = RwSignal::new(String::new());
     let connect = Action::new_local({
         let session = session.clone();
@@ -32,7 +30,7 @@ pub fn ConnectPanel() -> impl IntoView {
                         None
                     }
                     Err(error) => {
-                        events.error(&error);
+                        session.events().error(&error);
                         Some(error.to_string())
                     }
                 }

@@ -10,7 +10,6 @@ use super::rate_limit::RateLimitWait;
 use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::format;
-use crate::host_events::HostEvents;
 use crate::session::Session;
 
 /// The answer to a status change, with the id of the deal it was for.
@@ -33,7 +32,7 @@ impl OpenDeal {
 
     fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
-        let events = expect_context::<HostEvents>();
+        let events = session.events();
         let open_id = Memo::new(move |_| state.screen.with(Screen::deal_id));
         let deal = LatestAnswer::new({
             let session = session.clone();
@@ -173,7 +172,7 @@ fn DealActions(
     state: WorkspaceState,
     change_status: Action<(Deal, StatusChange), StatusAnswer>,
 ) -> impl IntoView {
-    let events = expect_context::<HostEvents>();
+    let events = expect_context::<Session>().events();
     let close_date = RwSignal::new(format::local_input_now());
     let close_date_error = RwSignal::new(None::<String>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());

@@ -8,7 +8,6 @@ use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
 use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::draft::DealDraft;
-use crate::host_events::HostEvents;
 use crate::session::Session;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
@@ -19,7 +18,7 @@ struct CreateDeal(Action<NewDeal, Result<Deal, ApiError>>);
 fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>> {
     let CreateDeal(create) = state.made_once(|| {
         let session = expect_context::<Session>();
-        let events = expect_context::<HostEvents>();
+        let events = session.events();
         let create = Action::new_local(move |new_deal: &NewDeal| {
             let (client, session, new_deal) =
                 (state.client.get_value(), session.clone(), new_deal.clone());

@@ -40,20 +40,8 @@ impl WidgetConfig {
 /// Its events go to `host`, the element it is mounted on.
 #[component]
 pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
-    let events = HostEvents::new(host);
-    provide_context(events);
-    let session = Session::new(&config.api_base, config.key_storage, events);
+    let session = Session::new(&config.api_base, config.key_storage, HostEvents::new(host));
     provide_context(session.clone());
-    Effect::new({
-        let session = session.clone();
-        move |was_connected: Option<bool>| {
-            let connected = session.client().is_some();
-            if was_connected.map_or(connected, |was| was != connected) {
-                events.connection(connected);
-            }
-            connected
-        }
-    });
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {

@@ -13,6 +13,7 @@ use crate::components::all_matching::AllMatching;
 use crate::format;
 use crate::host_events::HostEvents;
 use crate::pipeline::{expected_after, move_change, reopens, stage_label, Column, MoveTarget};
+use crate::session::Session;
 
 /// A question the board asks before it moves a deal.
 #[derive(Clone)]
@@ -58,7 +59,7 @@ impl Mover {
             announcement: RwSignal::new(String::new()),
             prompt: RwSignal::new(None),
             pinned: RwSignal::new(Vec::new()),
-            events: expect_context::<HostEvents>(),
+            events: expect_context::<Session>().events(),
         }
     }
 
