@@ -1,8 +1,9 @@
 // The events the widget tells its host page, heard by listeners on the
 // page's document (e2e/host/events.js): connect, disconnect, deal-open,
 // deal-create, deal-change and error, each with the API's own deal ids; a
-// move the page vetoes in before-deal-change is never sent and its card
-// stays; and the page's ::part() rules style the widget's pieces.
+// card dragged to another column whose move the page vetoes in
+// before-deal-change goes back and nothing is sent; and the page's ::part()
+// rules style the widget's pieces.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
@@ -45,12 +46,14 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     // Guards: every event reaches a listener on the host page's document,
-    // from the element, with the API's deal ids; a vetoed board move sends
-    // nothing and its card stays in its column; an allowed one is told once
-    // the API has it.
+    // from the element, with the API's deal ids; a dragged card whose move
+    // the page vetoes goes back to its column and nothing is sent; an
+    // allowed move is told once the API has it.
     test('every event reaches the page with the API deal ids, and a vetoed move is not sent', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await watchedPage(context, served.consoleErrors);
+      // The refused key's 401 is the one error the browser may log.
+      const errors = [];
+      const page = await watchedPage(context, errors);
       await page.goto(`${served.host.origin}/events.html`);
       await widgetStylesApplied(page);
 
@@ -92,14 +95,20 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.evaluate(() => {
         window.vetoMoves = true;
       });
-      await card.locator('button.card-move').click();
-      await page.locator('.move-prompt').getByRole('button', { name: 'Negotiation', exact: true }).click();
+      const from = await card.locator('.card-value').boundingBox();
+      const to = await column(page, 'Negotiation').locator('header').boundingBox();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 30, from.y + 10, { steps: 5 });
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+      await page.mouse.up();
       const [asked] = await waitForEvents(page, 'before-deal-change');
       assert.deepEqual(asked.detail, {
         dealId: id, fromStatus: 'open', fromStage: 'proposal', toStatus: 'open', toStage: 'negotiation',
       });
       await page.waitForTimeout(500);
-      assert.equal(await column(page, 'Proposal').locator(`.card[data-deal-id="${id}"]`).count(), 1, 'the card stays');
+      assert.equal(await column(page, 'Proposal').locator(`.card[data-deal-id="${id}"]`).count(), 1, 'the card is back');
+      assert.equal(await card.evaluate((element) => element.style.transform), '', 'no longer follows the pointer');
       assert.equal((await apiDeal(id)).stage, 'proposal', 'nothing was sent');
       assert.equal((await apiDeal(id)).updatedAt, stored.updatedAt, 'nothing was written');
       assert.deepEqual(await heard(page, 'deal-change'), []);
@@ -120,6 +129,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       const [disconnected] = await waitForEvents(page, 'disconnect');
       assert.equal(disconnected.target, 'deals');
       assert.ok(await page.locator('#event-log li').count() >= 8, 'the page shows what it heard');
+      assert.deepEqual(errors.filter((error) => !/status of 401/.test(error)), []);
       await context.close();
     });
 
