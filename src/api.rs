@@ -4,6 +4,7 @@
 //! its request.
 
 use std::fmt;
+use std::ops::Deref;
 use std::pin::pin;
 
 use deals_contract::{
@@ -94,6 +95,36 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status of the answer; `None` when no answer could be read.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(401),
+            ApiError::Forbidden { .. } => Some(403),
+            ApiError::NotFound { .. } => Some(404),
+            ApiError::Validation { .. } => Some(422),
+            ApiError::BadRequest { .. } => Some(400),
+            ApiError::RateLimited { .. } => Some(429),
+            ApiError::Rejected { status, .. } | ApiError::Server { status, .. } => Some(*status),
+            ApiError::Network(_) | ApiError::Decode(_) => None,
+        }
+    }
+
+    /// The API's `error` member; what went wrong when no answer could be read.
+    pub fn api_error(&self) -> &str {
+        match self {
+            ApiError::Unauthorized { error, .. }
+            | ApiError::Forbidden { error, .. }
+            | ApiError::NotFound { error }
+            | ApiError::Validation { error, .. }
+            | ApiError::BadRequest { error, .. }
+            | ApiError::RateLimited { error, .. }
+            | ApiError::Rejected { error, .. }
+            | ApiError::Server { error, .. }
+            | ApiError::Network(error)
+            | ApiError::Decode(error) => error,
+        }
+    }
+
     /// Field messages of a 422, empty for every other error.
     pub fn field_errors(&self) -> FieldErrors {
         match self {
@@ -175,6 +206,26 @@ pub struct AllDeals {
     pub complete: bool,
 }
 
+/// A deal as the API sent it: read into a [`Deal`] (which it reads as), and
+/// the answer's JSON kept as it came, for the host page's events. Writing
+/// the `Deal` back to JSON instead would drop what the widget does not read,
+/// and bring a JSON writer into the download for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentDeal {
+    pub deal: Deal,
+    /// The whole answer, `{"success": true, "data": {…the deal…}}`, as its
+    /// bytes came: the browser decodes them once an event needs them.
+    pub answer: Vec<u8>,
+}
+
+impl Deref for SentDeal {
+    type Target = Deal;
+
+    fn deref(&self) -> &Deal {
+        &self.deal
+    }
+}
+
 /// How a request tells the API who is asking; the embedding page chooses.
 #[derive(Clone, PartialEq)]
 pub enum Credentials {
@@ -237,7 +288,7 @@ impl ApiClient {
         let request = self
             .authorized(Request::get(&self.deals_url()), &abort)
             .query(query.to_pairs());
-        read(request.build()).await
+        decode(&read_body(request.build()).await?)
     }
 
     /// Every deal that matches `query`'s filters, read page by page at the
@@ -276,31 +327,29 @@ impl ApiClient {
         }
     }
 
-    pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {
+    pub async fn get_deal(&self, id: &str) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::get(&self.deal_url(id)), &abort);
-        read::<Envelope<Deal>>(request.build())
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request.build()).await?)
     }
 
-    pub async fn create_deal(&self, deal: &NewDeal) -> Result<Deal, ApiError> {
+    pub async fn create_deal(&self, deal: &NewDeal) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self
             .authorized(Request::post(&self.deals_url()), &abort)
             .json(deal);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request).await?)
     }
 
-    pub async fn update_status(&self, id: &str, change: &StatusChange) -> Result<Deal, ApiError> {
+    pub async fn update_status(
+        &self,
+        id: &str,
+        change: &StatusChange,
+    ) -> Result<SentDeal, ApiError> {
         let url = format!("{}/status", self.deal_url(id));
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::put(&url), &abort).json(change);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request).await?)
     }
 
     /// The request with its credentials, aborted when `abort` is dropped.
@@ -340,18 +389,29 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn read<T: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<T, ApiError> {
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+fn sent_deal(answer: Vec<u8>) -> Result<SentDeal, ApiError> {
+    let envelope: Envelope<Deal> = decode(&answer)?;
+    Ok(SentDeal {
+        deal: envelope.data,
+        answer,
+    })
+}
+
+/// The body of a successful answer, as it came.
+async fn read_body(request: Result<Request, gloo_net::Error>) -> Result<Vec<u8>, ApiError> {
     let request = request.map_err(|error| ApiError::Network(error.to_string()))?;
     let response = request
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    body_of(response).await
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+async fn body_of(response: Response) -> Result<Vec<u8>, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     // The bytes as they came: a JavaScript string would be decoded from
@@ -361,7 +421,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         .await
         .map_err(|error| ApiError::Decode(error.to_string()))?;
     if response.ok() {
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
+        Ok(body)
     } else {
         Err(ApiError::from_answer(status, retry_after.as_deref(), &body))
     }

@@ -250,8 +250,11 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_class_name("isao-deals-root");
     root.append_child(&container)?;
-    let config = options.config;
-    let view = leptos::mount::mount_to(container.clone(), move || view! { <DealsWidget config /> });
+    let (config, host) = (options.config, host.clone());
+    let view = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <DealsWidget config host /> },
+    );
     let id = LAST_ID.with(|last| {
         last.set(last.get().wrapping_add(1));
         last.get()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
+use crate::host_events::HostEvents;
 use crate::key_store::{KeyStorage, KeyStore};
 
 /// Who authorises the widget's requests, as the embedding page chose.
@@ -40,10 +41,11 @@ pub struct Session {
     credentials: RwSignal<Option<Credentials>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
     pub notice: RwSignal<Option<String>>,
+    events: HostEvents,
 }
 
 impl Session {
-    pub fn new(api_base: &str, storage: KeyStorage, auth: Auth) -> Self {
+    pub fn new(api_base: &str, storage: KeyStorage, auth: Auth, events: HostEvents) -> Self {
         let (store, credentials) = match auth {
             Auth::Key => {
                 let store = KeyStore::new(storage, api_base);
@@ -53,11 +55,15 @@ impl Session {
             }
             Auth::Host => (None, Some(Credentials::Host)),
         };
+        if credentials.is_some() {
+            events.connection(true);
+        }
         Self {
             api_base: api_base.into(),
             store,
             credentials: RwSignal::new(credentials),
             notice: RwSignal::new(None),
+            events,
         }
     }
 
@@ -84,12 +90,18 @@ impl Session {
         ApiClient::new(&self.api_base, key)
     }
 
+    /// What the host page is told.
+    pub fn events(&self) -> HostEvents {
+        self.events
+    }
+
     pub fn connect(&self, key: ApiKey) {
         if let Some(store) = &self.store {
             store.save(key.as_str());
         }
         self.notice.try_set(None);
         self.credentials.try_set(Some(Credentials::Key(key)));
+        self.events.connection(true);
     }
 
     pub fn disconnect(&self, notice: Option<String>) {
@@ -98,13 +110,16 @@ impl Session {
         }
         self.notice.try_set(notice);
         self.credentials.try_set(None);
+        self.events.connection(false);
     }
 
-    /// Every view hands its API errors here: a 401 means the key is no good
-    /// any more, so it is forgotten and asked for again with the server's
-    /// words. When the host authorises, it means the host's session (its
-    /// login) has ended, which only a reload can renew.
+    /// Every view hands its API errors here: the host page hears of each,
+    /// and a 401 means the key is no good any more, so it is forgotten and
+    /// asked for again with the server's words. When the host authorises,
+    /// it means the host's session (its login) has ended, which only a
+    /// reload can renew.
     pub fn report(&self, error: &ApiError) {
+        self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
             self.disconnect(self.asks_for_key().then(|| error.to_string()));
         }

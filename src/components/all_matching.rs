@@ -44,6 +44,7 @@ pub(super) struct AllMatching {
 impl AllMatching {
     pub fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
+        let events = session.events();
         let filters = Memo::new(move |_| {
             state.query.with(|query| DealQuery {
                 page: 1,
@@ -86,6 +87,7 @@ impl AllMatching {
                 let answer = client.update_status(&before.id, &change).await;
                 match &answer {
                     Ok(moved) => {
+                        events.deal_changed(moved, &before);
                         learn_stage(state.stages, moved);
                         replace(loaded, moved);
                         state.deals.refetch();
@@ -96,7 +98,7 @@ impl AllMatching {
                     }
                 }
                 held.try_update_value(|held| held.retain(|id| *id != before.id));
-                (before, answer)
+                (before, answer.map(|sent| sent.deal))
             }
         });
         Self {

@@ -48,7 +48,10 @@ pub fn ConnectPanel() -> impl IntoView {
                         session.connect(key);
                         None
                     }
-                    Err(error) => Some(error.to_string()),
+                    Err(error) => {
+                        session.events().error(&error);
+                        Some(error.to_string())
+                    }
                 }
             }
         }
@@ -76,11 +79,12 @@ pub fn ConnectPanel() -> impl IntoView {
     };
     let notice = session.notice;
     view! {
-        <form class="connect" on:submit=on_submit novalidate>
+        <form class="connect" part="key-panel" on:submit=on_submit novalidate>
             <h2>"Connect to ISAO Deals"</h2>
-            {move || notice.get().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
+            {move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> })}
             <FieldShell label="API key" id="isao-api-key" message let:wiring>
                 <input
+                    part="field"
                     id=wiring.id.clone()
                     type="password"
                     autocomplete="off"
@@ -91,10 +95,10 @@ pub fn ConnectPanel() -> impl IntoView {
                     on:input:target=move |event| typed.set(event.target().value())
                 />
             </FieldShell>
-            <button type="submit" disabled=move || pending.get()>
+            <button part="button" type="submit" disabled=move || pending.get()>
                 "Connect"
             </button>
-            <p class="status" role="status" aria-live="polite">
+            <p class="status" part="status" role="status" aria-live="polite">
                 {move || pending.get().then_some("Checking the key…")}
             </p>
         </form>

@@ -160,9 +160,9 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
     (move || match arrived.get() {
         Some(Ok(render)) => render(state),
         Some(Err(())) => view! {
-            <div class="error" role="alert">
+            <div class="error" part="error" role="alert">
                 <p>"This screen could not be loaded safely. Check the network and retry."</p>
-                <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+                <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
             </div>
         }
         .into_any(),

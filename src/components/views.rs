@@ -65,6 +65,7 @@ pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
                 .map(|each| {
                     view! {
                         <button
+                            part="tab"
                             type="button"
                             role="tab"
                             id=tab_id(each)
@@ -117,7 +118,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
     };
     view! {
         <LoadingEverything all />
-        <div class="live-refresh" role="status">{refresh_failure(state.live)}</div>
+        <div class="live-refresh" part="status" role="status">{refresh_failure(state.live)}</div>
         {shown}
     }
 }
@@ -139,9 +140,9 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
             };
             view! {
                 <div class="loading-all">
-                    <p role="status">{text}</p>
+                    <p part="status" role="status">{text}</p>
                     <progress max=total.max(1) value=loaded aria-hidden="true"></progress>
-                    <button type="button" class="secondary" on:click=move |_| all.stop_loading()>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.stop_loading()>
                         "Cancel"
                     </button>
                 </div>
@@ -161,9 +162,9 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                 .into_any()
             }
             Some(Err(error)) => view! {
-                <div class="error" role="alert">
+                <div class="error" part="error" role="alert">
                     <p>{error.to_string()}</p>
-                    <button type="button" on:click=move |_| all.loaded.refetch()>"Retry"</button>
+                    <button part="button" type="button" on:click=move |_| all.loaded.refetch()>"Retry"</button>
                 </div>
             }
             .into_any(),
@@ -174,7 +175,7 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                         format::count(loaded.deals.len() as f64),
                         format::count(loaded.total as f64),
                     )}
-                    <button type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
                         "Load all"
                     </button>
                 </p>

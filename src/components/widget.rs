@@ -2,10 +2,12 @@
 //! authorises the requests), then the workspace.
 
 use leptos::prelude::*;
+use web_sys::Element;
 
 use super::connect::{session_expired, ConnectPanel};
 use super::state::ViewSettings;
 use super::workspace::Workspace;
+use crate::host_events::HostEvents;
 use crate::key_store::KeyStorage;
 use crate::session::{Auth, Session};
 use crate::url_state::UrlState;
@@ -39,9 +41,15 @@ impl WidgetConfig {
 }
 
 /// The whole widget: the key panel until a key is accepted, then the deals.
+/// Its events go to `host`, the element it is mounted on.
 #[component]
-pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
-    let session = Session::new(&config.api_base, config.key_storage, config.auth);
+pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
+    let session = Session::new(
+        &config.api_base,
+        config.key_storage,
+        config.auth,
+        HostEvents::new(host),
+    );
     provide_context(session.clone());
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;

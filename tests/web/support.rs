@@ -310,6 +310,7 @@ pub async fn create_deal(title: &str) -> Deal {
         .create_deal(&new_deal(title))
         .await
         .expect("create deal")
+        .deal
 }
 
 /// The body `create_deal` sends: a high-priority 1,234.50 EUR proposal.

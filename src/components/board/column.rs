@@ -66,7 +66,7 @@ pub(super) fn BoardColumn(
         let hidden = size().saturating_sub(limit.get());
         (hidden > 0).then(|| {
             view! {
-                <button type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
+                <button part="button secondary-button" type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
                     {format!("Show {} more", format::count(hidden.min(CARDS_PER_STEP) as f64))}
                 </button>
             }
@@ -92,7 +92,7 @@ pub(super) fn BoardColumn(
             .collect_view()
     };
     view! {
-        <section class="board-column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
+        <section class="board-column" part="column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
             <header>
                 <h3 id=heading_id>{label}</h3>
                 <p class="column-count">{count}</p>
@@ -155,7 +155,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
         view! { <span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span> }
     });
     view! {
-        <li class="card" data-deal-id=card_id tabindex="-1">
+        <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
             <a class="card-title" href=link>{deal.title}</a>
             <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
@@ -165,7 +165,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
                 {deal.probability.map(|probability| format!(" · {}", format::percent(probability)))}
             </p>
             {idle.map(|days| view! { <p class="idle">{format!("Idle {days} days")}</p> })}
-            <button type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
+            <button part="button secondary-button" type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
                 "Move"
             </button>
         </li>

@@ -65,9 +65,9 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     " Idle only"
                 </label>
             })}
-            <p class="visually-hidden" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
+            <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
         </div>
-        <p class="form-error" role="alert">{move || mover.refusal()}</p>
+        <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
         <div class="board-prompt">
             {move || mover.prompt.get().map(|asked| view! { <MovePrompt asked mover stages /> })}
         </div>
