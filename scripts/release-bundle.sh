@@ -40,13 +40,19 @@ wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
 
 # After -Oz, flattening and re-looping the control flow lets two more -Oz
-# rounds take another 1.8 KB (gzip) off; the producers and target-features
-# sections are for tools, not browsers. (binaryen warns about the name
-# section's newer subsections, which it drops anyway.)
+# rounds take more off, and a second such round more again (what the first
+# one's inlining exposed); a third makes the module larger. Rust never
+# computes an address that wraps around past 0, so binaryen may assume the
+# lowest KiB of memory is never reached that way and fold a pointer's small
+# constant offsets into the loads and stores (--low-memory-unused). The
+# producers and target-features sections are for tools, not browsers.
+# (binaryen warns about the name section's newer subsections, which it drops
+# anyway.)
 optimise() {
+    local reshape=(--flatten --rereloop -Oz -Oz)
     wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types \
-        -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --strip-target-features \
+        --enable-mutable-globals --enable-reference-types --low-memory-unused \
+        -Oz "${reshape[@]}" "${reshape[@]}" --strip-debug --strip-producers --strip-target-features \
         "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
 }
 optimise "$work/bound/${name}_bg.wasm" "$TRUNK_STAGING_DIR/${name}_bg.wasm"
