@@ -3,9 +3,8 @@
 # the widget (the first wasm module, its JS glue and chunk loader, the loader,
 # the glue's snippets and the CSS), each compressed with gzip -9 and summed.
 # The chunks (src/components/on_demand.rs), their integrity list and those
-# screens' stylesheet are
-# fetched only when a screen first needs them; they are listed and held to a
-# ceiling of their own.
+# screens' stylesheet are fetched only when a screen first needs them; they
+# are listed and held to a ceiling of their own.
 # Sizes are deterministic for a given build, so this check is not a timed test.
 #
 # The budget is 160 KiB, the aim 120 KiB (docs/performance.md);
