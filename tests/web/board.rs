@@ -10,7 +10,7 @@ use crate::support::*;
 impl Widget {
     /// Opens the board and waits until every column has drawn its first
     /// cards, which it does a few per frame.
-    async fn open_board(&self) {
+    pub(crate) async fn open_board(&self) {
         self.click("Board");
         self.wait_until("every column's first cards", || {
             let columns = self.find_all(".board-column");

@@ -77,12 +77,6 @@ fn assert_crosses_to_the_page(event: &Value) {
 }
 
 impl Widget {
-    async fn show_board(&self) {
-        self.click("Board");
-        self.wait_until("the board", || self.find(".board").is_some())
-            .await;
-    }
-
     fn cards_of(&self, stage: &str) -> Vec<String> {
         self.find_all(&format!(".board-column[data-drop-stage=\"{stage}\"] .card"))
             .iter()
@@ -219,7 +213,7 @@ async fn a_vetoed_board_move_sends_nothing_and_the_card_stays() {
     let widget = mount_widget();
     let host = HostLog::listen(&widget.host);
     widget.connect(RW_KEY).await;
-    widget.show_board().await;
+    widget.open_board().await;
     widget
         .wait_until("the deal's card", || {
             widget.cards_of("proposal").contains(&deal.id)
@@ -282,7 +276,7 @@ async fn a_refused_move_tells_the_host_the_apis_error() {
     let widget = mount_widget();
     let host = HostLog::listen(&widget.host);
     widget.connect(RO_KEY).await;
-    widget.show_board().await;
+    widget.open_board().await;
     widget
         .wait_until("the deal's card", || {
             widget.cards_of("proposal").contains(&deal.id)
