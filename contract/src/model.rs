@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -123,7 +124,10 @@ pub struct User {
 
 /// The seed's "Deal Object Structure". Optional members are written as `null`
 /// and read when absent too (the seed's create answer omits `actualCloseDate`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by hand (below): the derived reader would also read a deal written
+/// as a JSON array, which the API never sends, and that second reader is
+/// the largest part of the widget's deal reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deal {
     pub id: String,
@@ -165,6 +169,144 @@ fn percent_as_written<S: serde::Serializer>(
             serializer.serialize_some(&(*whole as u8))
         }
         other => other.serialize(serializer),
+    }
+}
+
+/// The members of a deal, by their JSON names.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum DealField {
+    Id,
+    Title,
+    Description,
+    Value,
+    Currency,
+    Stage,
+    Priority,
+    Probability,
+    Status,
+    ExpectedCloseDate,
+    ActualCloseDate,
+    Source,
+    Contact,
+    AssignedTo,
+    CreatedAt,
+    UpdatedAt,
+    #[serde(other)]
+    Unknown,
+}
+
+/// An instant as [`timestamp`] reads it.
+struct Instant(DateTime<Utc>);
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        timestamp::deserialize(deserializer).map(Instant)
+    }
+}
+
+/// A nullable instant as [`timestamp::option`] reads it.
+struct MaybeInstant(Option<DateTime<Utc>>);
+
+impl<'de> Deserialize<'de> for MaybeInstant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        timestamp::option::deserialize(deserializer).map(MaybeInstant)
+    }
+}
+
+/// Reads a member's value into its slot; a member given twice is refused,
+/// as serde's derived readers refuse it.
+fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// A required member, or the error that names it.
+fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+struct DealVisitor;
+
+impl<'de> Visitor<'de> for DealVisitor {
+    type Value = Deal;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("struct Deal")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Deal, A::Error> {
+        let (mut id, mut title, mut description, mut value, mut currency) =
+            (None, None, None, None, None);
+        let (mut stage, mut priority, mut probability, mut status) = (None, None, None, None);
+        let (mut expected_close_date, mut actual_close_date, mut source) = (None, None, None);
+        let (mut contact, mut assigned_to, mut created_at, mut updated_at) =
+            (None, None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                DealField::Id => read_member(map, &mut id, "id")?,
+                DealField::Title => read_member(map, &mut title, "title")?,
+                DealField::Description => read_member(map, &mut description, "description")?,
+                DealField::Value => read_member(map, &mut value, "value")?,
+                DealField::Currency => read_member(map, &mut currency, "currency")?,
+                DealField::Stage => read_member(map, &mut stage, "stage")?,
+                DealField::Priority => read_member(map, &mut priority, "priority")?,
+                DealField::Probability => read_member(map, &mut probability, "probability")?,
+                DealField::Status => read_member(map, &mut status, "status")?,
+                DealField::ExpectedCloseDate => read_member::<_, MaybeInstant>(
+                    map,
+                    &mut expected_close_date,
+                    "expectedCloseDate",
+                )?,
+                DealField::ActualCloseDate => {
+                    read_member::<_, MaybeInstant>(map, &mut actual_close_date, "actualCloseDate")?
+                }
+                DealField::Source => read_member(map, &mut source, "source")?,
+                DealField::Contact => read_member(map, &mut contact, "contact")?,
+                DealField::AssignedTo => read_member(map, &mut assigned_to, "assignedTo")?,
+                DealField::CreatedAt => {
+                    read_member::<_, Instant>(map, &mut created_at, "createdAt")?
+                }
+                DealField::UpdatedAt => {
+                    read_member::<_, Instant>(map, &mut updated_at, "updatedAt")?
+                }
+                DealField::Unknown => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Deal {
+            id: required(id, "id")?,
+            title: required(title, "title")?,
+            description: description.flatten(),
+            value: required(value, "value")?,
+            currency: required(currency, "currency")?,
+            stage: stage.flatten(),
+            priority: priority.unwrap_or_default(),
+            probability: probability.flatten(),
+            status: required(status, "status")?,
+            expected_close_date: expected_close_date.and_then(|MaybeInstant(instant)| instant),
+            actual_close_date: actual_close_date.and_then(|MaybeInstant(instant)| instant),
+            source: source.flatten(),
+            contact: contact.flatten(),
+            assigned_to: assigned_to.flatten(),
+            created_at: required(created_at, "createdAt")?.0,
+            updated_at: required(updated_at, "updatedAt")?.0,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Deal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DealVisitor)
     }
 }
 
@@ -278,6 +420,30 @@ mod tests {
         assert_eq!(envelope.data.actual_close_date, None);
         assert_eq!(envelope.data.assigned_to, None);
         assert_eq!(envelope.data.value, 25000.0);
+    }
+
+    // Guards the hand-written reader: unknown members skipped, nulls read as
+    // absent, a missing or repeated member refused with its JSON name.
+    #[test]
+    fn a_deal_is_read_as_the_derived_reader_read_it() {
+        let mut deal: serde_json::Value = serde_json::from_str(SEED_DEAL).unwrap();
+        deal["somethingNew"] = serde_json::json!({"nested": [1, 2]});
+        deal["contact"] = serde_json::Value::Null;
+        deal["expectedCloseDate"] = serde_json::Value::Null;
+        deal.as_object_mut().unwrap().remove("priority");
+        let read: Deal = serde_json::from_value(deal.clone()).unwrap();
+        assert_eq!(read.contact, None);
+        assert_eq!(read.expected_close_date, None);
+        assert_eq!(read.priority, Priority::Medium);
+        assert_eq!(read.title, "Enterprise Software License");
+
+        deal.as_object_mut().unwrap().remove("updatedAt");
+        let missing = serde_json::from_value::<Deal>(deal).unwrap_err();
+        assert!(missing.to_string().contains("missing field `updatedAt`"));
+
+        let repeated = SEED_DEAL.replacen(r#""title""#, r#""title": "Again", "title""#, 1);
+        let error = serde_json::from_str::<Deal>(&repeated).unwrap_err();
+        assert!(error.to_string().contains("duplicate field `title`"));
     }
 
     #[test]
