@@ -98,8 +98,9 @@ impl fmt::Display for Priority {
     }
 }
 
-/// The contact a deal is linked to, as nested in a deal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The contact a deal is linked to, as nested in a deal. Read by hand, as
+/// [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub id: String,
@@ -112,8 +113,9 @@ pub struct Contact {
     pub current_company: Option<String>,
 }
 
-/// The user a deal is assigned to, as nested in a deal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The user a deal is assigned to, as nested in a deal. Read by hand, as
+/// [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: String,
@@ -310,6 +312,92 @@ impl<'de> Deserialize<'de> for Deal {
     }
 }
 
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum PersonField {
+    Id,
+    Name,
+    Email,
+    PhoneNumber,
+    CurrentCompany,
+    #[serde(other)]
+    Unknown,
+}
+
+/// A contact or a user: the same members, the user without a phone or company.
+struct PersonVisitor<T>(fn(Person) -> T, &'static str);
+
+/// The members of a contact or user as read.
+struct Person {
+    id: String,
+    name: String,
+    email: Option<String>,
+    phone_number: Option<String>,
+    current_company: Option<String>,
+}
+
+impl<'de, T> Visitor<'de> for PersonVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.1)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let (mut id, mut name, mut email) = (None, None, None);
+        let (mut phone_number, mut current_company) = (None, None);
+        let is_contact = self.1 == "struct Contact";
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                PersonField::Id => read_member(map, &mut id, "id")?,
+                PersonField::Name => read_member(map, &mut name, "name")?,
+                PersonField::Email => read_member(map, &mut email, "email")?,
+                PersonField::PhoneNumber if is_contact => {
+                    read_member(map, &mut phone_number, "phoneNumber")?
+                }
+                PersonField::CurrentCompany if is_contact => {
+                    read_member(map, &mut current_company, "currentCompany")?
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(self.0(Person {
+            id: required(id, "id")?,
+            name: required(name, "name")?,
+            email: email.flatten(),
+            phone_number: phone_number.flatten(),
+            current_company: current_company.flatten(),
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let contact = |person: Person| Contact {
+            id: person.id,
+            name: person.name,
+            email: person.email,
+            phone_number: person.phone_number,
+            current_company: person.current_company,
+        };
+        deserializer.deserialize_map(PersonVisitor(contact, "struct Contact"))
+    }
+}
+
+impl<'de> Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let user = |person: Person| User {
+            id: person.id,
+            name: person.name,
+            email: person.email,
+        };
+        deserializer.deserialize_map(PersonVisitor(user, "struct User"))
+    }
+}
+
 impl Deal {
     /// Value × probability / 100: what the deal is worth to a forecast.
     /// A deal without a probability counts for nothing there.
@@ -334,14 +422,63 @@ impl<T> Envelope<T> {
     }
 }
 
-/// Where a page of a list stands in the whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a page of a list stands in the whole. Read by hand, as [`Deal`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageMeta {
     pub page: u32,
     pub limit: u32,
     pub total: u64,
     pub total_pages: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum PageMetaField {
+    Page,
+    Limit,
+    Total,
+    TotalPages,
+    #[serde(other)]
+    Unknown,
+}
+
+struct PageMetaVisitor;
+
+impl<'de> Visitor<'de> for PageMetaVisitor {
+    type Value = PageMeta;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("struct PageMeta")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageMeta, A::Error> {
+        let (mut page, mut limit, mut total, mut total_pages) = (None, None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                PageMetaField::Page => read_member(map, &mut page, "page")?,
+                PageMetaField::Limit => read_member(map, &mut limit, "limit")?,
+                PageMetaField::Total => read_member(map, &mut total, "total")?,
+                PageMetaField::TotalPages => read_member(map, &mut total_pages, "totalPages")?,
+                PageMetaField::Unknown => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(PageMeta {
+            page: required(page, "page")?,
+            limit: required(limit, "limit")?,
+            total: required(total, "total")?,
+            total_pages: required(total_pages, "totalPages")?,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for PageMeta {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PageMetaVisitor)
+    }
 }
 
 impl PageMeta {
