@@ -39,7 +39,7 @@ impl Widget {
     }
 
     /// Ids of the cards in the column of `stage`, in order.
-    fn cards_in(&self, stage: &str) -> Vec<String> {
+    pub(crate) fn cards_in(&self, stage: &str) -> Vec<String> {
         self.find(&format!(".board-column[data-drop-stage=\"{stage}\"]"))
             .map(|column| {
                 let cards = column.query_selector_all(".card").expect("cards");
@@ -71,7 +71,7 @@ impl Widget {
             .unwrap_or_else(|| panic!("no card {id} on the board"))
     }
 
-    fn press_move_on(&self, id: &str) {
+    pub(crate) fn press_move_on(&self, id: &str) {
         self.card(id)
             .query_selector("button.card-move")
             .ok()
@@ -481,15 +481,7 @@ async fn another_clients_changes_reach_the_board() {
 // more" (or fewer) that brings the next ones; its header counts them all.
 #[wasm_bindgen_test]
 async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
-    let proposals = || DealQuery {
-        status: Some(DealStatus::Open),
-        stage: Some("proposal".to_owned()),
-        limit: 1,
-        ..DealQuery::default()
-    };
-    while list(RW_KEY, proposals()).await.meta.total <= 60 {
-        create_deal(&unique("Long column")).await;
-    }
+    let total = open_proposals_beyond(60).await as usize;
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.fill("Status", "open");
@@ -499,7 +491,6 @@ async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
             widget.cards_in("proposal").len() == 25
         })
         .await;
-    let total = list(RW_KEY, proposals()).await.meta.total as usize;
     let count = widget.text_of(".board-column[data-drop-stage=\"proposal\"] .column-count");
     assert_eq!(count, format!("{total} deals"));
     let button = widget
@@ -516,4 +507,22 @@ async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
             widget.cards_in("proposal").len() == total.min(50)
         })
         .await;
+}
+
+/// Creates deals until more than `count` open deals are in Proposal, for a
+/// column longer than its first cards; returns how many there are.
+pub(crate) async fn open_proposals_beyond(count: u64) -> u64 {
+    let proposals = || DealQuery {
+        status: Some(DealStatus::Open),
+        stage: Some("proposal".to_owned()),
+        limit: 1,
+        ..DealQuery::default()
+    };
+    loop {
+        let total = list(RW_KEY, proposals()).await.meta.total;
+        if total > count {
+            return total;
+        }
+        create_deal(&unique("Long column")).await;
+    }
 }

@@ -1,7 +1,7 @@
 //! The board's long columns, drawn a few cards per frame: what a user sees
 //! and reaches is the same as if every card were drawn at once.
 
-use deals_contract::{DealQuery, DealStatus};
+use crate::board::open_proposals_beyond;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
@@ -32,16 +32,7 @@ fn click(element: Option<Element>, what: &str) {
 // column wherever it falls there.
 #[wasm_bindgen_test]
 async fn a_card_past_the_first_ones_is_counted_drawn_and_moved_by_keyboard() {
-    let proposals = || DealQuery {
-        status: Some(DealStatus::Open),
-        stage: Some("proposal".to_owned()),
-        limit: 1,
-        ..DealQuery::default()
-    };
-    while list(RW_KEY, proposals()).await.meta.total <= 60 {
-        create_deal(&unique("Long column")).await;
-    }
-    let total = list(RW_KEY, proposals()).await.meta.total as usize;
+    let total = open_proposals_beyond(60).await as usize;
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.fill("Status", "open");

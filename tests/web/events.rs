@@ -4,9 +4,9 @@
 
 use deals_contract::DealQuery;
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 use crate::support::*;
 
@@ -74,25 +74,6 @@ fn assert_crosses_to_the_page(event: &Value) {
     assert_eq!(event["composed"], true, "{event}");
     let vetoable = event["name"] == "isao-deals:before-deal-change";
     assert_eq!(event["cancelable"], vetoable, "{event}");
-}
-
-impl Widget {
-    fn cards_of(&self, stage: &str) -> Vec<String> {
-        self.find_all(&format!(".board-column[data-drop-stage=\"{stage}\"] .card"))
-            .iter()
-            .filter_map(|card| card.get_attribute("data-deal-id"))
-            .collect()
-    }
-
-    fn press_move(&self, id: &str) {
-        self.find_all(".card")
-            .into_iter()
-            .find(|card| card.get_attribute("data-deal-id").as_deref() == Some(id))
-            .and_then(|card| card.query_selector("button.card-move").ok().flatten())
-            .and_then(|button| button.dyn_into::<HtmlElement>().ok())
-            .expect("a Move button on the card")
-            .click();
-    }
 }
 
 // Guards: the host hears connect when a key is accepted, an error with the
@@ -216,13 +197,13 @@ async fn a_vetoed_board_move_sends_nothing_and_the_card_stays() {
     widget.open_board().await;
     widget
         .wait_until("the deal's card", || {
-            widget.cards_of("proposal").contains(&deal.id)
+            widget.cards_in("proposal").contains(&deal.id)
         })
         .await;
-    let before = widget.cards_of("proposal");
+    let before = widget.cards_in("proposal");
 
     host.veto(true);
-    widget.press_move(&deal.id);
+    widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || {
             widget.button("Negotiation").is_some()
@@ -236,11 +217,11 @@ async fn a_vetoed_board_move_sends_nothing_and_the_card_stays() {
     assert_eq!(question["toStage"], "negotiation");
     sleep(500).await;
     assert_eq!(
-        widget.cards_of("proposal"),
+        widget.cards_in("proposal"),
         before,
         "the card is back in its place"
     );
-    assert!(!widget.cards_of("negotiation").contains(&deal.id));
+    assert!(!widget.cards_in("negotiation").contains(&deal.id));
     let stored = client(RW_KEY).get_deal(&deal.id).await.expect("the deal");
     assert_eq!(
         stored.stage.as_deref(),
@@ -251,7 +232,7 @@ async fn a_vetoed_board_move_sends_nothing_and_the_card_stays() {
     assert!(host.named("deal-change").is_empty());
 
     host.veto(false);
-    widget.press_move(&deal.id);
+    widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || {
             widget.button("Negotiation").is_some()
@@ -279,10 +260,10 @@ async fn a_refused_move_tells_the_host_the_apis_error() {
     widget.open_board().await;
     widget
         .wait_until("the deal's card", || {
-            widget.cards_of("proposal").contains(&deal.id)
+            widget.cards_in("proposal").contains(&deal.id)
         })
         .await;
-    widget.press_move(&deal.id);
+    widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || {
             widget.button("Negotiation").is_some()
