@@ -90,15 +90,7 @@ fn mount_host_authorised() -> Widget {
         )
         .expect("option");
     }
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("document");
-    let host = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
+    let host = new_host();
     let handle: WidgetHandle = mount_from_js(&host, options.into()).expect("mount");
     Widget { host, handle }
 }

@@ -249,7 +249,8 @@ pub fn options(storage: KeyStorage) -> MountOptions {
     options
 }
 
-pub fn mount_with(options: MountOptions) -> Widget {
+/// An empty element at the end of the page's body, for a widget to mount on.
+pub fn new_host() -> Element {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("document");
@@ -259,6 +260,11 @@ pub fn mount_with(options: MountOptions) -> Widget {
         .expect("body")
         .append_child(&host)
         .expect("append");
+    host
+}
+
+pub fn mount_with(options: MountOptions) -> Widget {
+    let host = new_host();
     let handle = mount(&host, options).expect("mount");
     Widget { host, handle }
 }
