@@ -69,3 +69,12 @@ export function decimalSeparator() {
     return '.';
   }
 }
+
+/** `new Intl.PluralRules(locale).select(count)`: "one", "many", "other"…; "other" where the browser cannot say. */
+export function pluralCategory(locale, count) {
+  try {
+    return new Intl.PluralRules(locale).select(count);
+  } catch {
+    return 'other';
+  }
+}

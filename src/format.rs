@@ -22,6 +22,10 @@ extern "C" {
 
     #[wasm_bindgen(js_name = decimalSeparator)]
     fn browser_decimal_separator() -> String;
+
+    /// The plural category (`Intl.PluralRules`) of `count` in `locale`.
+    #[wasm_bindgen(js_name = pluralCategory)]
+    pub fn plural_category(locale: &str, count: f64) -> String;
 }
 
 /// `value` in `currency`, as the user's locale writes money.

@@ -3,17 +3,20 @@
 //! the notice that the host's session has expired.
 
 use deals_contract::DealQuery;
+use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::FieldShell;
 use crate::api_key::ApiKey;
 use crate::session::Session;
+use crate::words::Words;
 
 /// The host's login has ended (a 401 through its server). No key field: the
 /// key is the host server's, and only the host page can sign the user in
 /// again.
 pub fn session_expired() -> impl IntoView {
+    let words = expect_context::<Words>();
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -21,8 +24,8 @@ pub fn session_expired() -> impl IntoView {
     };
     view! {
         <div class="connect">
-            <p class="notice" role="alert">"Your session has expired. Reload the page to sign in again."</p>
-            <button type="button" on:click=reload>"Reload the page"</button>
+            <p class="notice" role="alert">{words.text(Msg::SessionExpired)}</p>
+            <button type="button" on:click=reload>{words.text(Msg::ReloadPage)}</button>
         </div>
     }
 }
@@ -33,6 +36,7 @@ pub fn session_expired() -> impl IntoView {
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
+    let words = expect_context::<Words>();
     let typed = RwSignal::new(String::new());
     let connect = Action::new_local({
         let session = session.clone();
@@ -80,9 +84,9 @@ pub fn ConnectPanel() -> impl IntoView {
     let notice = session.notice;
     view! {
         <form class="connect" part="key-panel" on:submit=on_submit novalidate>
-            <h2>"Connect to ISAO Deals"</h2>
+            <h2>{words.text(Msg::ConnectTitle)}</h2>
             {move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> })}
-            <FieldShell label="API key" id="isao-api-key" message let:wiring>
+            <FieldShell label=Msg::ApiKeyLabel id="isao-api-key" message let:wiring>
                 <input
                     part="field"
                     id=wiring.id.clone()
@@ -96,10 +100,10 @@ pub fn ConnectPanel() -> impl IntoView {
                 />
             </FieldShell>
             <button part="button" type="submit" disabled=move || pending.get()>
-                "Connect"
+                {words.text(Msg::Connect)}
             </button>
             <p class="status" part="status" role="status" aria-live="polite">
-                {move || pending.get().then_some("Checking the key…")}
+                {move || pending.get().then(|| words.now().get(Msg::CheckingKey))}
             </p>
         </form>
     }

@@ -2,6 +2,7 @@
 //! every field of the deal, and the actions that move it forward.
 
 use deals_contract::{Deal, DealStatus, StatusChange};
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use super::fields::{FieldShell, StageSuggestions};
@@ -225,7 +226,7 @@ fn DealActions(
     view! {
         <section class="deal-actions" aria-label="Move this deal forward">
             <p class="form-error" part="error" role="alert">{refusal}</p>
-            <FieldShell label="Actual close date" id="isao-close-date" message=close_date_error let:wiring>
+            <FieldShell label=Msg::FieldActualCloseDate id="isao-close-date" message=close_date_error let:wiring>
                 <input
                     part="field"
                     id=wiring.id.clone()
@@ -245,7 +246,7 @@ fn DealActions(
                 </button>
             </div>
             <form class="stage-change" on:submit=move |event| { event.prevent_default(); change_stage(); }>
-                <FieldShell label="New stage" id="isao-new-stage" message=stage_error let:wiring>
+                <FieldShell label=Msg::NewStage id="isao-new-stage" message=stage_error let:wiring>
                     <input
                         part="field"
                         id=wiring.id.clone()

@@ -1,6 +1,7 @@
 //! The "New deal" form, fetched the first time it opens (`on_demand`).
 
 use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
+use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -156,17 +157,17 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             <h3 id="isao-new-deal-heading">"New deal"</h3>
             <p class="form-error" part="error" role="alert">{move || form_error.get()}</p>
             <div class="form-grid">
-                <TextField label="Title" name="title" value=fields.title errors required=true />
-                <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
-                <TextField label="Currency" name="currency" value=fields.currency errors />
-                <TextField label="Stage" name="stage" value=fields.stage errors list="isao-stage-options" />
-                <SelectField label="Priority" name="priority" value=fields.priority errors options=priorities />
-                <TextField label="Probability" name="probability" value=fields.probability errors inputmode="numeric" />
-                <TextField label="Expected close date" name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
-                <TextField label="Source" name="source" value=fields.source errors />
-                <TextField label="Contact ID" name="contactId" value=fields.contact_id errors />
-                <TextField label="Assigned to ID" name="assignedToId" value=fields.assigned_to_id errors />
-                <TextAreaField label="Description" name="description" value=fields.description errors />
+                <TextField label=Msg::FieldTitle name="title" value=fields.title errors required=true />
+                <TextField label=Msg::FieldValue name="value" value=fields.value errors inputmode="decimal" required=true />
+                <TextField label=Msg::FieldCurrency name="currency" value=fields.currency errors />
+                <TextField label=Msg::FieldStage name="stage" value=fields.stage errors list="isao-stage-options" />
+                <SelectField label=Msg::FieldPriority name="priority" value=fields.priority errors options=priorities />
+                <TextField label=Msg::FieldProbability name="probability" value=fields.probability errors inputmode="numeric" />
+                <TextField label=Msg::FieldExpectedCloseDate name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
+                <TextField label=Msg::FieldSource name="source" value=fields.source errors />
+                <TextField label=Msg::FieldContactId name="contactId" value=fields.contact_id errors />
+                <TextField label=Msg::FieldAssignedToId name="assignedToId" value=fields.assigned_to_id errors />
+                <TextAreaField label=Msg::FieldDescription name="description" value=fields.description errors />
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">

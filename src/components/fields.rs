@@ -2,9 +2,11 @@
 //! the stage suggestions every stage input offers.
 
 use deals_contract::FieldErrors;
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use super::later::Later;
+use crate::words::Words;
 
 /// What a control needs to be tied to its label and its message, so that
 /// assistive technology reads the message with the control.
@@ -32,12 +34,13 @@ impl ControlWiring {
 /// itself is the caller's, built from the wiring it is handed.
 #[component]
 pub fn FieldShell<V: IntoView + 'static>(
-    label: &'static str,
+    label: Msg,
     #[prop(into)] id: String,
     #[prop(into)] message: Signal<Option<String>>,
     #[prop(optional)] wide: bool,
     children: impl FnOnce(ControlWiring) -> V,
 ) -> impl IntoView {
+    let words = expect_context::<Words>();
     let error_id = format!("{id}-error");
     let control = children(ControlWiring {
         id: id.clone(),
@@ -46,7 +49,7 @@ pub fn FieldShell<V: IntoView + 'static>(
     });
     view! {
         <div class=if wide { "field field-wide" } else { "field" }>
-            <label for=id>{label}</label>
+            <label for=id>{words.text(label)}</label>
             {control}
             <p class="field-error" id=error_id>{move || message.get()}</p>
         </div>
@@ -62,7 +65,7 @@ fn message_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Opti
 /// in the API.
 #[component]
 pub fn TextField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
@@ -93,7 +96,7 @@ pub fn TextField(
 /// A labelled multi-line text input, otherwise like [`TextField`].
 #[component]
 pub fn TextAreaField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
@@ -117,7 +120,7 @@ pub fn TextAreaField(
 /// A labelled choice among fixed options.
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,

@@ -1,6 +1,7 @@
 //! The widget: the key panel until a key is accepted (unless the host
 //! authorises the requests), then the workspace.
 
+use deals_i18n::Msg;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -11,6 +12,7 @@ use crate::host_events::HostEvents;
 use crate::key_store::KeyStorage;
 use crate::session::{Auth, Session};
 use crate::url_state::UrlState;
+use crate::words::Words;
 
 /// What the embedding page decides for one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +42,15 @@ impl WidgetConfig {
     }
 }
 
-/// The whole widget: the key panel until a key is accepted, then the deals.
-/// Its events go to `host`, the element it is mounted on.
+/// The whole widget: the key panel until a key is accepted, then the deals,
+/// in the language of `words`. Its events go to `host`, the element it is
+/// mounted on.
 #[component]
-pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
+pub fn DealsWidget(
+    config: WidgetConfig,
+    words: Words,
+    #[prop(optional)] host: Option<Element>,
+) -> impl IntoView {
     let session = Session::new(
         &config.api_base,
         config.key_storage,
@@ -51,15 +58,16 @@ pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>
         HostEvents::new(host),
     );
     provide_context(session.clone());
+    provide_context(words);
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {
-        <section class="isao-deals" aria-label="Deals">
-            {move || match session.client() {
+        <section class="isao-deals" lang=move || words.now().lang().tag() aria-label=words.text(Msg::Deals)>
+            {move || words.ready().then(|| match session.client() {
                 None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
                 None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
-            }}
+            })}
         </section>
     }
 }

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use super::deal_list::{DealList, Filters};
@@ -15,6 +16,7 @@ use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
 use crate::session::Session;
 use crate::url_state::{DealsView, Shown, UrlState};
+use crate::words::Words;
 
 /// How long the view stays unchanged before the page URL follows it.
 const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
@@ -24,6 +26,7 @@ const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
 #[component]
 pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings) -> impl IntoView {
     let session = expect_context::<Session>();
+    let words = expect_context::<Words>();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
     // The page URL follows once the view has settled: Chromium's
@@ -68,16 +71,16 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
 
     view! {
         <header class="toolbar" part="toolbar">
-            <h2>"Deals"</h2>
+            <h2>{words.text(Msg::Deals)}</h2>
             <div class="toolbar-actions">
-                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>"New deal"</button>
+                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>{words.text(Msg::NewDeal)}</button>
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
-                    "Export CSV"
+                    {words.text(Msg::ExportCsv)}
                 </button>
                 // With the host authorising, there is no key to forget.
                 {session.asks_for_key().then(|| view! {
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
-                        "Disconnect"
+                        {words.text(Msg::Disconnect)}
                     </button>
                 })}
             </div>

@@ -19,6 +19,7 @@ mod forecast;
 mod format;
 mod host_auth;
 mod invisible_text;
+mod language;
 mod leak;
 mod live;
 mod robustness;
