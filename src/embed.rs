@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::bundle::bundle_file;
+use crate::bundle::{bundle_file, preferred_language};
 use crate::components::{DealsWidget, WidgetConfig};
 use crate::key_store::KeyStorage;
 use crate::session::Auth;
@@ -295,28 +295,11 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     Ok(WidgetHandle { id, root })
 }
 
-/// The language a widget on `host` speaks: `asked` (its option or
-/// attribute) when the widget speaks it, else the nearest `lang` of the page
-/// around it, else the first of the browser's languages it speaks, else
-/// English. Regional tags count as their language (`fr-CA` is French).
+/// The language a widget on `host` speaks: see `preferred_language`;
+/// English when the page asks for none the widget speaks.
 fn preferred_lang(host: &Element, asked: Option<&str>) -> Lang {
-    let page = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|element| element.get_attribute("lang"));
-    let browser = web_sys::window()
-        .map(|window| window.navigator().languages().to_vec())
-        .unwrap_or_default();
-    asked
-        .and_then(Lang::from_tag)
-        .or_else(|| page.as_deref().and_then(Lang::from_tag))
-        .or_else(|| {
-            browser
-                .iter()
-                .filter_map(JsValue::as_string)
-                .find_map(|tag| Lang::from_tag(&tag))
-        })
+    preferred_language(host, asked.map(str::to_owned), Lang::SPOKEN)
+        .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::En)
 }
 

@@ -12,11 +12,11 @@ use std::borrow::Cow;
 
 use deals_contract::{DealStatus, Priority};
 use deals_i18n::{Lang, Msg, PLURAL_SEPARATOR};
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::bundle::bundle_file;
+use crate::bundle::bundle_text;
 use crate::format;
 
 /// Each catalogue's Subresource Integrity, by language (build.rs).
@@ -245,13 +245,11 @@ async fn fetch_catalogue(lang: Lang) -> Option<Texts> {
         .iter()
         .find(|(known, _)| *known == lang)
         .map(|(_, integrity)| *integrity)?;
-    let answer = Request::get(&bundle_file(&format!("lang/{}.txt", lang.tag())))
-        .integrity(integrity)
-        .send()
+    let file = ["lang/", lang.tag(), ".txt"].concat();
+    let catalogue = JsFuture::from(bundle_text(&file, integrity))
         .await
-        .ok()
-        .filter(|answer| answer.ok())?;
-    let catalogue = answer.text().await.ok()?;
+        .ok()?
+        .as_string()?;
     Texts::read_before(lang).or_else(|| Texts::read(lang, &catalogue))
 }
 

@@ -41,13 +41,13 @@ impl Lang {
         }
     }
 
-    /// The language a tag such as `fr`, `fr-CA` or `de_AT` asks for, when
-    /// the widget speaks it.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+    /// The codes of every language, space-separated, for the page to choose
+    /// among (regional tags are reduced to these by the widget's JS).
+    pub const SPOKEN: &'static str = "en fr de";
+
+    /// The language of a code of [`Lang::SPOKEN`].
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.tag() == code)
     }
 
     /// The plural categories of `Intl.PluralRules` for the language, in the
@@ -176,14 +176,16 @@ const fn has_placeholder(other: &[u8], text: &[u8], open: usize, close: usize) -
 mod tests {
     use super::*;
 
-    // Guards the fallback from regional tags to the languages the widget has.
+    // Guards the list the page chooses from: every language, by its own code.
     #[test]
-    fn regional_tags_fall_back_to_their_language() {
-        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("de_AT"), Some(Lang::De));
-        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("es"), None);
-        assert_eq!(Lang::from_tag(""), None);
+    fn every_language_is_spoken_by_its_code() {
+        let spoken: Vec<&str> = Lang::SPOKEN.split(' ').collect();
+        assert_eq!(spoken.len(), Lang::ALL.len());
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.tag()), Some(lang));
+            assert!(spoken.contains(&lang.tag()));
+        }
+        assert_eq!(Lang::from_code("fr-CA"), None);
     }
 
     // Guards the file format the widget reads: one line per message, in order.

@@ -10,13 +10,12 @@ use leptos::prelude::*;
 use super::fields::FieldShell;
 use crate::api_key::ApiKey;
 use crate::session::Session;
-use crate::words::Words;
 
 /// The host's login has ended (a 401 through its server). No key field: the
 /// key is the host server's, and only the host page can sign the user in
 /// again.
 pub fn session_expired() -> impl IntoView {
-    let words = expect_context::<Words>();
+    let words = expect_context::<Session>().words();
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -36,7 +35,7 @@ pub fn session_expired() -> impl IntoView {
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
-    let words = expect_context::<Words>();
+    let words = session.words();
     let typed = RwSignal::new(String::new());
     let connect = Action::new_local({
         let session = session.clone();

@@ -6,7 +6,7 @@ use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use super::later::Later;
-use crate::words::Words;
+use crate::session::Session;
 
 /// What a control needs to be tied to its label and its message, so that
 /// assistive technology reads the message with the control.
@@ -40,7 +40,7 @@ pub fn FieldShell<V: IntoView + 'static>(
     #[prop(optional)] wide: bool,
     children: impl FnOnce(ControlWiring) -> V,
 ) -> impl IntoView {
-    let words = expect_context::<Words>();
+    let words = expect_context::<Session>().words();
     let error_id = format!("{id}-error");
     let control = children(ControlWiring {
         id: id.clone(),

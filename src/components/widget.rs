@@ -56,9 +56,9 @@ pub fn DealsWidget(
         config.key_storage,
         config.auth,
         HostEvents::new(host),
+        words,
     );
     provide_context(session.clone());
-    provide_context(words);
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {

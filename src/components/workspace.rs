@@ -16,7 +16,6 @@ use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
 use crate::session::Session;
 use crate::url_state::{DealsView, Shown, UrlState};
-use crate::words::Words;
 
 /// How long the view stays unchanged before the page URL follows it.
 const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
@@ -26,7 +25,7 @@ const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
 #[component]
 pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings) -> impl IntoView {
     let session = expect_context::<Session>();
-    let words = expect_context::<Words>();
+    let words = session.words();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
     // The page URL follows once the view has settled: Chromium's
