@@ -73,9 +73,93 @@ messages! {
     NoStage,
 
     // -- The list and the toolbar's other parts (deal_list, deal_table, views, all_matching, refresh_failure, rate_limit, workspace)
+    Status,
+    /// The status filter's choice of every status.
+    AllStatuses,
+    Filters,
+    CreatedSince,
+    UpdatedSince,
+    ResetFilters,
+    /// The tabs' accessible name.
+    Views,
+    ViewList,
+    ViewBoard,
+    ViewForecast,
+    LoadingDeals,
+    /// `loaded` and `total` already written as numbers.
+    LoadingDealsOf,
+    /// The list's announcement, by the total.
+    ShowingDeals,
+    LoadingStopped,
+    LoadAll,
+    Cancel,
+    Retry,
+    /// Shows what a live refresh found.
+    ShowChanges,
+    ManyDealsChanged,
+    DealsChanged,
+    /// `error` is what went wrong, as the widget says it.
+    RefreshFailing,
+    TryingAgainNow,
+    TryingAgainIn,
+    NoDealsMatch,
+    NoDealsYet,
+    /// Past the last page; `count` is the number of pages.
+    PageMissing,
+    GoToPage,
+    /// The totals' accessible name.
+    OpenPipeline,
+    OpenTotal,
+    WeightedTotal,
+    Pagination,
+    Previous,
+    Next,
+    PageOf,
+    DealCount,
+    PageSize,
+    ColumnExpectedClose,
+    ColumnContact,
+    ColumnAssignedTo,
 
 
     // -- The API's messages and the key's diagnostics (api errors, api_key)
+    /// 401: the API does not accept the key.
+    ApiKeyRefused,
+    /// 403: the key lacks `permission`.
+    PermissionMissing,
+    DealNotFound,
+    /// 422: what comes before each field's message.
+    ValuesRefused,
+    ContactNotFound,
+    UserNotFound,
+    /// 429, followed by the wait.
+    RateLimited,
+    ApiFailed,
+    ApiUnreachable,
+    ApiUnreadable,
+    FieldRequired,
+    FieldTooLong,
+    FieldNotText,
+    FieldInvisible,
+    /// `code` is the character's code point, such as U+200B.
+    FieldCharacter,
+    ValueTooLarge,
+    ValuePositive,
+    CurrencyCode,
+    PriorityChoice,
+    ProbabilityRange,
+    DateFormat,
+    StatusChoice,
+    CloseDateNeedsClosing,
+    KeyEmpty,
+    /// `kind` is one of the Key* characters below.
+    KeyCharacter,
+    KeySpace,
+    KeyNoBreakSpace,
+    KeyZeroWidth,
+    KeyWhitespace,
+    KeyControl,
+    KeyNonAscii,
 
 
     // -- A deal and the new-deal form (deal_detail, deal_form, draft)
