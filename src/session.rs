@@ -41,7 +41,7 @@ pub struct Session {
     store: Option<KeyStore>,
     credentials: RwSignal<Option<Credentials>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
     words: Words,
 }
@@ -120,7 +120,7 @@ impl Session {
         self.events.connection(true);
     }
 
-    pub fn disconnect(&self, notice: Option<String>) {
+    pub fn disconnect(&self, notice: Option<ApiError>) {
         if let Some(store) = &self.store {
             store.forget();
         }
@@ -137,7 +137,7 @@ impl Session {
     pub fn report(&self, error: &ApiError) {
         self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
-            self.disconnect(self.asks_for_key().then(|| error.to_string()));
+            self.disconnect(self.asks_for_key().then(|| error.clone()));
         }
     }
 }

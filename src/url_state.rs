@@ -3,6 +3,7 @@
 //! own prefix (`deals.status=open`) and leaves the host page's alone.
 
 use deals_contract::{DealQuery, DEFAULT_LIMIT};
+use deals_i18n::Msg;
 use web_sys::UrlSearchParams;
 
 const QUERY_NAMES: [&str; 6] = [
@@ -36,11 +37,12 @@ impl DealsView {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its tab's name.
+    pub fn label(self) -> Msg {
         match self {
-            DealsView::List => "List",
-            DealsView::Board => "Board",
-            DealsView::Forecast => "Forecast",
+            DealsView::List => Msg::ViewList,
+            DealsView::Board => Msg::ViewBoard,
+            DealsView::Forecast => Msg::ViewForecast,
         }
     }
 

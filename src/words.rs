@@ -10,12 +10,14 @@ use std::cell::RefCell;
 
 use std::borrow::Cow;
 
-use deals_contract::{DealStatus, Priority};
+use deals_contract::{DealStatus, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use deals_i18n::{Lang, Msg, PLURAL_SEPARATOR};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::api::ApiError;
+use crate::api_key::{KeyProblem, Unsendable};
 use crate::bundle::bundle_text;
 use crate::format;
 
@@ -148,6 +150,188 @@ impl Texts {
             (None, stage) => Cow::Owned(stage.unwrap_or_default().to_owned()),
         }
     }
+}
+
+/// A message of the API as the widget says it. The API speaks English: a
+/// message the contract knows is said in the widget's language, the API's
+/// own words kept beside it; any other is shown as the API wrote it.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Said {
+    Translated { text: String, english: String },
+    AsWritten(String),
+}
+
+impl Said {
+    /// What the user reads first: the translation, or the API's words.
+    pub fn text(&self) -> &str {
+        match self {
+            Said::Translated { text, .. } | Said::AsWritten(text) => text,
+        }
+    }
+
+    /// The API's own words, when the text translates them.
+    pub fn english(&self) -> Option<&str> {
+        match self {
+            Said::Translated { english, .. } => Some(english),
+            Said::AsWritten(_) => None,
+        }
+    }
+}
+
+/// The API's errors and the key's problems, in the widget's words: every
+/// screen shows them through these.
+impl Texts {
+    /// `text` in place of the API's English words; in English, the API's
+    /// own words are the user's.
+    fn said(self, text: Option<String>, english: String) -> Said {
+        match text {
+            Some(text) if self.lang != Lang::En => Said::Translated { text, english },
+            _ => Said::AsWritten(english),
+        }
+    }
+
+    /// An error of a call to the API.
+    pub fn api_error(self, error: &ApiError) -> Said {
+        let text = match error {
+            ApiError::Unauthorized { .. } => Some(self.get(Msg::ApiKeyRefused).to_owned()),
+            ApiError::Forbidden {
+                required_permission: Some(permission),
+                ..
+            } => Some(self.fill(Msg::PermissionMissing, &[("permission", permission)])),
+            ApiError::NotFound { error } if error == "Deal not found" => {
+                Some(self.get(Msg::DealNotFound).to_owned())
+            }
+            ApiError::Validation { details, .. } => {
+                let mut text = self.get(Msg::ValuesRefused).to_owned();
+                for (field, message) in details.iter() {
+                    text.push(' ');
+                    text.push_str(self.field_message(field, message).text());
+                }
+                Some(text)
+            }
+            ApiError::BadRequest { error, .. } if error == CONTACT_NOT_FOUND => {
+                Some(self.get(Msg::ContactNotFound).to_owned())
+            }
+            ApiError::BadRequest { error, .. } if error == USER_NOT_FOUND => {
+                Some(self.get(Msg::UserNotFound).to_owned())
+            }
+            ApiError::RateLimited { .. } => Some(self.get(Msg::RateLimited).to_owned()),
+            ApiError::Server { status, .. } => {
+                Some(self.fill(Msg::ApiFailed, &[("status", &status.to_string())]))
+            }
+            ApiError::Network(_) => Some(self.get(Msg::ApiUnreachable).to_owned()),
+            ApiError::Decode(_) => Some(self.get(Msg::ApiUnreadable).to_owned()),
+            _ => None,
+        };
+        self.said(text, error.to_string())
+    }
+
+    /// The `error` of a 429, which the widget waits out.
+    pub fn rate_limited(self, error: &str) -> Said {
+        self.said(
+            Some(self.get(Msg::RateLimited).to_owned()),
+            error.to_owned(),
+        )
+    }
+
+    /// The message of a 422 (or of the contract's rules, checked before
+    /// sending) for the field the API names `field`.
+    pub fn field_message(self, field: &str, message: &str) -> Said {
+        let label = field_label(field).map(|label| self.get(label));
+        let with_label = |msg: Msg, values: &[(&str, &str)]| {
+            let mut all = vec![("field", label?)];
+            all.extend_from_slice(values);
+            Some(self.fill(msg, &all))
+        };
+        let fixed = |msg: Msg| Some(self.get(msg).to_owned());
+        let text = match message {
+            "Value must be at most 10,000,000,000,000" => fixed(Msg::ValueTooLarge),
+            "Value must be a positive number" => fixed(Msg::ValuePositive),
+            "Priority must be one of low, medium, high" => fixed(Msg::PriorityChoice),
+            "Probability must be a number from 0 to 100" => fixed(Msg::ProbabilityRange),
+            "Status must be one of open, won, lost" => fixed(Msg::StatusChoice),
+            "Actual close date can only be given with status won or lost" => {
+                fixed(Msg::CloseDateNeedsClosing)
+            }
+            _ if message.starts_with("Currency must be") => fixed(Msg::CurrencyCode),
+            _ if message.contains(" must be a date such as ")
+                || message.contains(" must be an ISO 8601 date") =>
+            {
+                with_label(Msg::DateFormat, &[])
+            }
+            _ if message.ends_with(" is required") => with_label(Msg::FieldRequired, &[]),
+            _ if message.ends_with(" must be text") => with_label(Msg::FieldNotText, &[]),
+            _ if message.ends_with(" must contain visible characters") => {
+                with_label(Msg::FieldInvisible, &[])
+            }
+            _ => match (
+                between(message, " must be at most ", " characters"),
+                between(message, "Character ", " of the "),
+                between(message, "(", "): remove it"),
+            ) {
+                (Some(max), _, _) => with_label(Msg::FieldTooLong, &[("max", max)]),
+                (_, Some(position), Some(code)) => with_label(
+                    Msg::FieldCharacter,
+                    &[("position", position), ("code", code)],
+                ),
+                _ => None,
+            },
+        };
+        self.said(text, message.to_owned())
+    }
+
+    /// Why a typed key was refused, before any request.
+    pub fn key_problem(self, problem: &KeyProblem) -> String {
+        match problem {
+            KeyProblem::Empty => self.get(Msg::KeyEmpty).to_owned(),
+            KeyProblem::Unsendable {
+                position,
+                character,
+            } => {
+                let kind = match Unsendable::of(*character) {
+                    Unsendable::Space => self.get(Msg::KeySpace).to_owned(),
+                    Unsendable::NoBreakSpace => self.get(Msg::KeyNoBreakSpace).to_owned(),
+                    Unsendable::ZeroWidth => self.get(Msg::KeyZeroWidth).to_owned(),
+                    Unsendable::Whitespace => self.get(Msg::KeyWhitespace).to_owned(),
+                    Unsendable::Control => self.get(Msg::KeyControl).to_owned(),
+                    Unsendable::NonAscii => self.fill(
+                        Msg::KeyNonAscii,
+                        &[("character", character.encode_utf8(&mut [0; 4]))],
+                    ),
+                };
+                self.fill(
+                    Msg::KeyCharacter,
+                    &[("position", &position.to_string()), ("kind", &kind)],
+                )
+            }
+        }
+    }
+}
+
+/// A field of a deal by its name in the API, as forms label it.
+fn field_label(field: &str) -> Option<Msg> {
+    Some(match field {
+        "title" => Msg::FieldTitle,
+        "value" => Msg::FieldValue,
+        "currency" => Msg::FieldCurrency,
+        "stage" => Msg::FieldStage,
+        "priority" => Msg::FieldPriority,
+        "probability" => Msg::FieldProbability,
+        "expectedCloseDate" => Msg::FieldExpectedCloseDate,
+        "source" => Msg::FieldSource,
+        "contactId" => Msg::FieldContactId,
+        "assignedToId" => Msg::FieldAssignedToId,
+        "description" => Msg::FieldDescription,
+        "actualCloseDate" => Msg::FieldActualCloseDate,
+        "status" => Msg::Status,
+        _ => return None,
+    })
+}
+
+/// The text of `message` between `start` and the `end` that follows it.
+fn between<'a>(message: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &message[message.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
 }
 
 /// `template` with each `{name}` replaced by its value in `values`; a
@@ -292,5 +476,165 @@ mod tests {
         assert!(Texts::read(Lang::Fr, &format!("{french}\nextra")).is_none());
         let texts = Texts::read(Lang::Fr, &french).map(|texts| texts.get(Msg::NewDeal));
         assert_eq!(texts, Some("Nouvelle affaire"));
+    }
+
+    fn french() -> Texts {
+        Texts::read(Lang::Fr, &deals_i18n::catalogue(Lang::Fr)).expect("the French catalogue")
+    }
+
+    /// Every message the contract's rules give, by field.
+    fn contract_messages() -> Vec<(String, String)> {
+        use deals_contract::{NewDeal, StatusChange};
+        use serde_json::json;
+        let long = "x".repeat(300);
+        let new_deals = [
+            json!({}),
+            json!({"title": long, "value": -1, "currency": "EURO", "priority": "urgent",
+                   "probability": 200, "expectedCloseDate": "soon", "stage": 5}),
+            json!({"title": "\u{200B}", "value": 1e14, "currency": "ABC", "source": "a\tb"}),
+        ];
+        let changes = [
+            json!({"status": "closed", "actualCloseDate": "soon"}),
+            json!({"actualCloseDate": "2024-12-30"}),
+        ];
+        let mut all = Vec::new();
+        for body in &new_deals {
+            all.extend(
+                NewDeal::from_json(body)
+                    .expect_err("refused")
+                    .iter()
+                    .map(|(field, message)| (field.to_owned(), message.to_owned())),
+            );
+        }
+        for body in &changes {
+            all.extend(
+                StatusChange::from_json(body)
+                    .expect_err("refused")
+                    .iter()
+                    .map(|(field, message)| (field.to_owned(), message.to_owned())),
+            );
+        }
+        all
+    }
+
+    // Guards the 422 mapping: every message of the contract's rules is translated, the API's words kept.
+    #[test]
+    fn every_field_message_of_the_contract_is_translated() {
+        let messages = contract_messages();
+        assert!(messages.len() >= 14, "{messages:?}");
+        for lang in [Lang::Fr, Lang::De] {
+            let texts = Texts::read(lang, &deals_i18n::catalogue(lang)).expect("a catalogue");
+            for (field, message) in &messages {
+                match texts.field_message(field, message) {
+                    Said::Translated { text, english } => {
+                        assert_eq!(&english, message);
+                        assert!(!text.contains('{') && text != *message, "{field}: {text}");
+                    }
+                    Said::AsWritten(_) => panic!("{field}: {message} is not translated"),
+                }
+            }
+        }
+        let said = french().field_message(
+            "source",
+            "Character 2 of the source is a tab (U+0009): remove it",
+        );
+        assert_eq!(said.text(), "Le caractère 2 du champ «\u{202F}Source\u{202F}» n’est pas accepté (U+0009)\u{A0}: supprimez-le.");
+        assert_eq!(
+            french().field_message("colour", "Unknown field"),
+            Said::AsWritten("Unknown field".into())
+        );
+    }
+
+    // Guards the API errors' mapping: known ones in the user's language with the API's words, others as written.
+    #[test]
+    fn the_api_errors_the_contract_knows_are_translated() {
+        let fr = french();
+        let forbidden = ApiError::from_answer(
+            403,
+            None,
+            br#"{"success":false,"error":"Permission denied: deals:read required","requiredPermission":"deals:read","availablePermissions":[]}"#,
+        );
+        assert_eq!(
+            fr.api_error(&forbidden),
+            Said::Translated {
+                text: fr.fill(Msg::PermissionMissing, &[("permission", "deals:read")]),
+                english: forbidden.to_string(),
+            }
+        );
+        let known = [
+            (
+                401,
+                r#"{"success":false,"error":"Invalid API key"}"#.to_owned(),
+                Msg::ApiKeyRefused,
+            ),
+            (
+                404,
+                r#"{"success":false,"error":"Deal not found"}"#.to_owned(),
+                Msg::DealNotFound,
+            ),
+            (
+                400,
+                format!(r#"{{"success":false,"error":"{CONTACT_NOT_FOUND}"}}"#),
+                Msg::ContactNotFound,
+            ),
+            (
+                400,
+                format!(r#"{{"success":false,"error":"{USER_NOT_FOUND}"}}"#),
+                Msg::UserNotFound,
+            ),
+            (
+                429,
+                r#"{"success":false,"error":"Rate limit exceeded"}"#.to_owned(),
+                Msg::RateLimited,
+            ),
+        ];
+        for (status, body, msg) in known {
+            let error = ApiError::from_answer(status, None, body.as_bytes());
+            assert_eq!(fr.api_error(&error).text(), fr.get(msg), "{status}");
+            assert_eq!(
+                fr.api_error(&error).english(),
+                Some(error.to_string().as_str())
+            );
+        }
+        let refused = ApiError::from_answer(
+            422,
+            None,
+            br#"{"success":false,"error":"Validation failed","details":{"title":"Title is required"}}"#,
+        );
+        assert_eq!(
+            fr.api_error(&refused).text(),
+            "Certaines valeurs ont été refusées. Le champ «\u{202F}Titre\u{202F}» est obligatoire."
+        );
+        let network = ApiError::Network("TypeError".into());
+        assert_eq!(fr.api_error(&network).text(), fr.get(Msg::ApiUnreachable));
+        let unknown = ApiError::from_answer(404, None, br#"{"success":false,"error":"Not found"}"#);
+        assert_eq!(fr.api_error(&unknown), Said::AsWritten("Not found".into()));
+        let english = Texts::english();
+        assert_eq!(
+            english.api_error(&forbidden),
+            Said::AsWritten(forbidden.to_string())
+        );
+    }
+
+    // Guards the key's diagnostics: the same words in English as before, translated in French.
+    #[test]
+    fn the_keys_problems_are_said_in_the_widgets_language() {
+        let english = Texts::english();
+        let problem = |typed: &str| crate::api_key::ApiKey::parse(typed).expect_err("refused");
+        assert_eq!(english.key_problem(&KeyProblem::Empty), "Enter an API key.");
+        assert_eq!(
+            english.key_problem(&problem("isao\u{200B}_demo")),
+            "Character 5 of the key is an invisible zero-width character: API keys contain only visible ASCII characters. Copy the key again."
+        );
+        assert!(english
+            .key_problem(&problem("ключ"))
+            .starts_with("Character 1 of the key is the non-ASCII character “к”"));
+        assert!(english
+            .key_problem(&problem("ab\u{00A0}cd"))
+            .starts_with("Character 3 of the key is a no-break space"));
+        assert_eq!(
+            french().key_problem(&problem("ab cd")),
+            "Le caractère 3 de la clé est une espace\u{A0}: une clé d’API ne contient que des caractères ASCII visibles. Copiez de nouveau la clé."
+        );
     }
 }

@@ -103,7 +103,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FieldTooLong => "Le champ « {field} » ne doit pas dépasser {max} caractères.",
         Msg::FieldNotText => "Le champ « {field} » doit être du texte.",
         Msg::FieldInvisible => "Le champ « {field} » doit contenir des caractères visibles.",
-        Msg::FieldCharacter => "Le caractère {position} du champ « {field} » n’est pas accepté ({code}) : supprimez-le.",
+        Msg::FieldCharacter => "Le caractère {position} du champ « {field} » n’est pas accepté ({code}) : supprimez-le.",
         Msg::ValueTooLarge => "Le montant ne doit pas dépasser 10 000 000 000 000.",
         Msg::ValuePositive => "Le montant doit être un nombre positif.",
         Msg::CurrencyCode => "La devise doit être un code de devise, par exemple EUR.",

@@ -7,9 +7,11 @@ use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::api_words::said_view;
 use super::fields::FieldShell;
-use crate::api_key::ApiKey;
+use crate::api_key::{ApiKey, KeyProblem};
 use crate::session::Session;
+use crate::words::Said;
 
 /// The host's login has ended (a 401 through its server). No key field: the
 /// key is the host server's, and only the host page can sign the user in
@@ -53,20 +55,34 @@ pub fn ConnectPanel() -> impl IntoView {
                     }
                     Err(error) => {
                         session.events().error(&error);
-                        Some(error.to_string())
+                        Some(error)
                     }
                 }
             }
         }
     });
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<KeyProblem>);
     let pending = connect.pending();
-    let message = Signal::derive(move || {
-        refused
-            .get()
-            .or_else(|| connect.value().get().flatten())
-            .filter(|_| !pending.get())
+    // What happened is kept; it is put in words where it is shown.
+    let said = Memo::new(move |_| {
+        if pending.get() {
+            return None;
+        }
+        let texts = words.now();
+        match refused.get() {
+            Some(problem) => Some(Said::AsWritten(texts.key_problem(&problem))),
+            None => connect.value().with(|answer| {
+                answer
+                    .as_ref()?
+                    .as_ref()
+                    .map(|error| texts.api_error(error))
+            }),
+        }
     });
+    let message =
+        Signal::derive(move || said.with(|said| said.as_ref().map(|said| said.text().to_owned())));
+    let english =
+        Signal::derive(move || said.with(|said| Some(said.as_ref()?.english()?.to_owned())));
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         if pending.get_untracked() {
@@ -77,15 +93,18 @@ pub fn ConnectPanel() -> impl IntoView {
                 refused.set(None);
                 connect.dispatch_local(key);
             }
-            Err(problem) => refused.set(Some(problem.to_string())),
+            Err(problem) => refused.set(Some(problem)),
         }
     };
     let notice = session.notice;
     view! {
         <form class="connect" part="key-panel" on:submit=on_submit novalidate>
             <h2>{words.text(Msg::ConnectTitle)}</h2>
-            {move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> })}
-            <FieldShell label=Msg::ApiKeyLabel id="isao-api-key" message let:wiring>
+            {move || {
+                let texts = words.now();
+                notice.with(|notice| notice.as_ref().map(|error| view! { <p class="notice" part="error" role="alert">{said_view(texts.api_error(error))}</p> }))
+            }}
+            <FieldShell label=Msg::ApiKeyLabel id="isao-api-key" message english let:wiring>
                 <input
                     part="field"
                     id=wiring.id.clone()

@@ -25,10 +25,9 @@ const FILL = {
     cell.textContent = fields.text();
   },
   badge(cell, fields) {
-    const word = fields.text();
     const badge = cell.firstElementChild;
-    badge.className = `badge ${word}`;
-    badge.textContent = word;
+    badge.className = `badge ${fields.text()}`;
+    badge.textContent = fields.text();
   },
   date(cell, fields) {
     const date = fields.number();
@@ -44,8 +43,9 @@ function describe(columns) {
 }
 
 export function fillDealHeader(row, columns) {
-  // Each page's table reuses the last one's header row, already written.
-  if (row.cells.length) return;
+  // Each page's table reuses the last one's header row: written again, in
+  // the language the widget speaks now.
+  row.replaceChildren();
   const document = row.ownerDocument;
   for (const { className, header } of describe(columns)) {
     const cell = row.appendChild(document.createElement('th'));

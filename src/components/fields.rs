@@ -5,6 +5,7 @@ use deals_contract::FieldErrors;
 use deals_i18n::Msg;
 use leptos::prelude::*;
 
+use super::api_words::api_words;
 use super::later::Later;
 use crate::session::Session;
 
@@ -37,6 +38,9 @@ pub fn FieldShell<V: IntoView + 'static>(
     label: Msg,
     #[prop(into)] id: String,
     #[prop(into)] message: Signal<Option<String>>,
+    /// The API's own words, when `message` translates them.
+    #[prop(optional, into)]
+    english: Option<Signal<Option<String>>>,
     #[prop(optional)] wide: bool,
     children: impl FnOnce(ControlWiring) -> V,
 ) -> impl IntoView {
@@ -51,14 +55,34 @@ pub fn FieldShell<V: IntoView + 'static>(
         <div class=if wide { "field field-wide" } else { "field" }>
             <label for=id>{words.text(label)}</label>
             {control}
-            <p class="field-error" id=error_id>{move || message.get()}</p>
+            <p class="field-error" id=error_id>
+                {move || message.get()}
+                {english.map(|english| move || english.get().map(api_words))}
+            </p>
         </div>
     }
 }
 
-/// The message the server or the shared rules gave for the field `name`.
-fn message_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|errors| errors.get(name).map(str::to_owned)))
+/// The message the server or the shared rules gave for the field `name`, in
+/// the widget's words, and the API's own when those translate them.
+fn message_for(
+    errors: RwSignal<FieldErrors>,
+    name: &'static str,
+) -> (Signal<Option<String>>, Signal<Option<String>>) {
+    let words = expect_context::<Session>().words();
+    let said = Memo::new(move |_| {
+        let texts = words.now();
+        errors.with(|errors| {
+            errors
+                .get(name)
+                .map(|message| texts.field_message(name, message))
+        })
+    });
+    let text =
+        Signal::derive(move || said.with(|said| said.as_ref().map(|said| said.text().to_owned())));
+    let english =
+        Signal::derive(move || said.with(|said| Some(said.as_ref()?.english()?.to_owned())));
+    (text, english)
 }
 
 /// A labelled text input of the "New deal" form; `name` is the field's name
@@ -74,8 +98,9 @@ pub fn TextField(
     #[prop(optional)] list: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 let:wiring>
             <input
                 part="field"
                 id=wiring.id.clone()
@@ -101,8 +126,9 @@ pub fn TextAreaField(
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) wide=true let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 wide=true let:wiring>
             <textarea
                 part="field"
                 id=wiring.id.clone()
@@ -126,8 +152,9 @@ pub fn SelectField(
     errors: RwSignal<FieldErrors>,
     options: Vec<&'static str>,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 let:wiring>
             <select
                 part="field"
                 id=wiring.id.clone()
