@@ -66,7 +66,7 @@ async fn the_status_filter_narrows_the_list() {
         })
         .await;
     widget.wait_for_page(1).await;
-    assert!(widget.column(5).iter().all(|status| status == "won"));
+    assert!(widget.column(5).iter().all(|status| status == "Won"));
 }
 
 // Guards: stage and created/updated since filter, each alone and combined,
@@ -93,7 +93,7 @@ async fn stage_and_date_filters_combine_and_reset() {
             widget.shown_total() == by_stage.meta.total
         })
         .await;
-    assert!(widget.column(2).iter().all(|stage| stage == "negotiation"));
+    assert!(widget.column(2).iter().all(|stage| stage == "Negotiation"));
 
     let since = "2025-06-01";
     widget.fill("Created since", since);
@@ -328,7 +328,7 @@ async fn a_foreign_row_in_the_table_does_not_wedge_the_list() {
         .wait_until("the won deals alone", || widget.row_ids() == won)
         .await;
     assert_eq!(widget.find_all("tbody tr").len(), won.len());
-    assert!(widget.column(5).iter().all(|status| status == "won"));
+    assert!(widget.column(5).iter().all(|status| status == "Won"));
 
     widget.fill("Status", "");
     let every = listed_ids(RW_KEY, DealQuery::default()).await;
@@ -366,7 +366,7 @@ async fn a_slow_earlier_answer_never_overwrites_a_newer_one() {
         .await;
     slow_network.wait_for_held_back_answers().await;
     assert_eq!(widget.row_ids(), expected);
-    assert!(widget.column(5).iter().all(|status| status == "lost"));
+    assert!(widget.column(5).iter().all(|status| status == "Lost"));
     assert_eq!(widget.value_of("Status"), "lost");
 }
 
@@ -432,7 +432,7 @@ async fn the_view_lives_in_the_page_url() {
     reopened.click("Connect");
     reopened.wait_for_page(2).await;
     assert_eq!(reopened.value_of("Status"), "lost");
-    assert!(reopened.column(5).iter().all(|status| status == "lost"));
+    assert!(reopened.column(5).iter().all(|status| status == "Lost"));
     window
         .history()
         .unwrap()

@@ -479,9 +479,15 @@ async fn rows_keep_their_fields_whatever_the_characters() {
         format::money(deal.value, &deal.currency)
     );
     assert_eq!(widget.column(2)[0], stage);
-    assert_eq!(widget.column(3)[0], deal.priority.as_str());
+    assert_eq!(
+        widget.column(3)[0],
+        isao_deals_widget::words::Texts::english().priority(deal.priority)
+    );
     assert_eq!(widget.column(4)[0], "40%");
-    assert_eq!(widget.column(5)[0], deal.status.as_str());
+    assert_eq!(
+        widget.column(5)[0],
+        isao_deals_widget::words::Texts::english().status(deal.status)
+    );
     assert_eq!(
         widget.row_ids(),
         listed_ids(RW_KEY, DealQuery::default()).await
