@@ -122,11 +122,7 @@ impl Texts {
     }
 
     pub fn priority(self, priority: Priority) -> &'static str {
-        self.get(match priority {
-            Priority::Low => Msg::PriorityLow,
-            Priority::Medium => Msg::PriorityMedium,
-            Priority::High => Msg::PriorityHigh,
-        })
+        self.get(priority_message(priority))
     }
 
     /// A stage of the seed's pipeline by its label; any other as the API
@@ -147,6 +143,15 @@ impl Texts {
             (Some(msg), _) => Cow::Borrowed(self.get(msg)),
             (None, stage) => Cow::Owned(stage.unwrap_or_default().to_owned()),
         }
+    }
+}
+
+/// The message that names `priority`, for a choice among priorities.
+pub fn priority_message(priority: Priority) -> Msg {
+    match priority {
+        Priority::Low => Msg::PriorityLow,
+        Priority::Medium => Msg::PriorityMedium,
+        Priority::High => Msg::PriorityHigh,
     }
 }
 
