@@ -187,7 +187,7 @@ async fn export_csv_saves_every_deal_the_filters_match() {
         .unwrap();
     let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.starts_with("id;title;"), "{header}");
+    assert!(header.starts_with("ID;Title;"), "{header}");
     let ids: Vec<&str> = lines
         .filter(|line| !line.is_empty())
         .map(|line| line.split(';').next().unwrap())
