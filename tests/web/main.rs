@@ -20,6 +20,7 @@ mod format;
 mod host_auth;
 mod invisible_text;
 mod language;
+mod language_screens;
 mod leak;
 mod live;
 mod robustness;
