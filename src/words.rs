@@ -124,11 +124,7 @@ impl Texts {
     }
 
     pub fn priority(self, priority: Priority) -> &'static str {
-        self.get(match priority {
-            Priority::Low => Msg::PriorityLow,
-            Priority::Medium => Msg::PriorityMedium,
-            Priority::High => Msg::PriorityHigh,
-        })
+        self.get(priority_message(priority))
     }
 
     /// A stage of the seed's pipeline by its label; any other as the API
@@ -332,6 +328,16 @@ fn field_label(field: &str) -> Option<Msg> {
 fn between<'a>(message: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let rest = &message[message.find(start)? + start.len()..];
     Some(&rest[..rest.find(end)?])
+}
+
+
+/// The message that names `priority`, for a choice among priorities.
+pub fn priority_message(priority: Priority) -> Msg {
+    match priority {
+        Priority::Low => Msg::PriorityLow,
+        Priority::Medium => Msg::PriorityMedium,
+        Priority::High => Msg::PriorityHigh,
+    }
 }
 
 /// `template` with each `{name}` replaced by its value in `values`; a

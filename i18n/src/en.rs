@@ -121,13 +121,79 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::KeyNonAscii => "the non-ASCII character “{character}”",
 
         // -- A deal and the new-deal form (deal_detail, deal_form, draft)
+        Msg::BackToList => "Back to list",
+        Msg::LoadingDeal => "Loading deal…",
+        Msg::FieldStatus => "Status",
+        Msg::FieldContact => "Contact",
+        Msg::FieldContactEmail => "Contact email",
+        Msg::FieldContactPhone => "Contact phone",
+        Msg::FieldAssignedTo => "Assigned to",
+        Msg::FieldCreated => "Created",
+        Msg::FieldUpdated => "Updated",
+        Msg::MoveDealForward => "Move this deal forward",
+        Msg::MarkWon => "Mark won",
+        Msg::MarkLost => "Mark lost",
+        Msg::ChangeStage => "Change stage",
+        Msg::EnterCloseDate => "Enter the date and time the deal closed.",
+        Msg::EnterStage => "Enter a stage.",
+        Msg::CreateDeal => "Create deal",
+        Msg::CreatingDeal => "Creating the deal…",
+        Msg::CorrectFields => "Please correct the fields marked below.",
+        Msg::DealNotCreated => "The deal was not created: see the fields marked below.",
 
         // -- The board and its moves (board/)
+        Msg::IdleOnly => "Idle only",
+        Msg::ColumnDeals => "{count} deal|{count} deals",
+        Msg::ShowMore => "Show {count} more|Show {count} more",
+        Msg::MoveCard => "Move",
+        Msg::MoveDeal => "Move {title}",
+        Msg::ClosesOn => "Closes {date}",
+        Msg::IdleDays => "Idle {count} day|Idle {count} days",
+        Msg::MoveDealTo => "Move “{title}” to:",
+        Msg::ReopenDeal => "Reopen deal",
+        Msg::ReopenWonDeal => "“{title}” is won. Reopen it and move it to {stage}?",
+        Msg::ReopenLostDeal => "“{title}” is lost. Reopen it and move it to {stage}?",
+        Msg::ReopenAndMove => "Reopen and move",
+        Msg::AlreadyInStage => "{title} is already in {stage}",
+        Msg::NotMoved => "{title} was not moved",
+        Msg::NotMovedBecause => "{title} was not moved: {reason}",
+        Msg::MovedDeal => "Moved {title} to {stage}, position {position} of {size}",
 
         // -- The forecast (forecast)
+        Msg::NoOpenDealsMatch => "No open deals match these filters.",
+        Msg::OpenValue => "Open value",
+        Msg::WeightedValue => "Weighted value",
+        Msg::ExpectedClose => "Expected close",
+        Msg::ForecastCaption => "{currency} forecast by expected close month",
+        Msg::ForecastTotal => "Total",
+        Msg::Overdue => "Overdue",
+        Msg::Later => "Later",
+        Msg::NoDate => "No date",
 
         // -- The CSV export (export, csv_export)
+        Msg::ExportScope => "Every deal the filters match, all pages, in one file.",
+        Msg::CsvSeparator => "CSV separator",
+        Msg::SeparatorComma => "Comma (,)",
+        Msg::SeparatorSemicolon => "Semicolon (;)",
+        Msg::CsvForReimport => "API field names and values (for re-import)",
+        Msg::SaveCsv => "Save CSV",
+        Msg::ExportStarting => "Exporting…",
+        Msg::ExportProgress => {
+            "Exporting: {loaded} of {count} deal|Exporting: {loaded} of {count} deals"
+        }
+        Msg::CancelExport => "Cancel export",
+        Msg::Exported => "Exported {count} deal.|Exported {count} deals.",
+        Msg::ExportCancelled => "Export cancelled.",
+        Msg::ExportFailed => "Export failed: {reason}",
+        Msg::BrowserRefusedSave => "The browser could not save the file: {reason}.",
+        Msg::ColumnId => "ID",
+        Msg::ColumnContactCompany => "Contact company",
+        Msg::ColumnAssignedToEmail => "Assigned to email",
 
         // -- Loading screens on demand (on_demand)
+        Msg::Loading => "Loading…",
+        Msg::ScreenNotLoaded => {
+            "This screen could not be loaded safely. Check the network and retry."
+        }
     }
 }

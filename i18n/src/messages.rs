@@ -163,16 +163,83 @@ messages! {
 
 
     // -- A deal and the new-deal form (deal_detail, deal_form, draft)
+    BackToList,
+    LoadingDeal,
+    FieldStatus,
+    FieldContact,
+    FieldContactEmail,
+    FieldContactPhone,
+    FieldAssignedTo,
+    FieldCreated,
+    FieldUpdated,
+    /// The accessible name of a deal's actions.
+    MoveDealForward,
+    MarkWon,
+    MarkLost,
+    ChangeStage,
+    EnterCloseDate,
+    EnterStage,
+    CreateDeal,
+    CreatingDeal,
+    CorrectFields,
+    DealNotCreated,
 
 
     // -- The board and its moves (board/)
+    IdleOnly,
+    ColumnDeals,
+    ShowMore,
+    /// A card's button that asks where to move its deal.
+    MoveCard,
+    MoveDeal,
+    ClosesOn,
+    IdleDays,
+    MoveDealTo,
+    ReopenDeal,
+    ReopenWonDeal,
+    ReopenLostDeal,
+    ReopenAndMove,
+    AlreadyInStage,
+    /// Said when the host page refuses a move.
+    NotMoved,
+    NotMovedBecause,
+    MovedDeal,
 
 
     // -- The forecast (forecast)
+    NoOpenDealsMatch,
+    OpenValue,
+    WeightedValue,
+    /// The forecast table's first column: the expected close month.
+    ExpectedClose,
+    ForecastCaption,
+    ForecastTotal,
+    Overdue,
+    Later,
+    NoDate,
 
 
     // -- The CSV export (export, csv_export)
+    ExportScope,
+    CsvSeparator,
+    SeparatorComma,
+    SeparatorSemicolon,
+    /// The choice of the API's field names and values in the file, rather than the language's.
+    CsvForReimport,
+    SaveCsv,
+    ExportStarting,
+    ExportProgress,
+    CancelExport,
+    Exported,
+    ExportCancelled,
+    ExportFailed,
+    BrowserRefusedSave,
+    ColumnId,
+    ColumnContactCompany,
+    ColumnAssignedToEmail,
 
 
     // -- Loading screens on demand (on_demand)
+    Loading,
+    ScreenNotLoaded,
 }

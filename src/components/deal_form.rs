@@ -10,6 +10,7 @@ use super::state::{learn_stage, Screen, WorkspaceState};
 use crate::api::ApiError;
 use crate::draft::DealDraft;
 use crate::session::Session;
+use crate::words::priority_message;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
 /// it is on its way is safe: the list still learns of the new deal.
@@ -109,6 +110,17 @@ fn errors_by_field(error: &ApiError) -> FieldErrors {
     }
 }
 
+/// Why the form says the deal was not made: kept as the message or the
+/// server's answer, put into words where shown, so a change of language
+/// rewrites it.
+#[derive(Clone)]
+enum Refusal {
+    /// The widget's own words about the marked fields.
+    Fields(Msg),
+    /// An answer of the server that belongs to no field.
+    Server(ApiError),
+}
+
 /// The "New deal" form: checks what the server checks before sending, and
 /// puts every refusal next to its field.
 #[component]
@@ -118,15 +130,16 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     create.value().set(None);
     let fields = DraftFields::new(DealDraft::default());
     let errors = RwSignal::new(FieldErrors::new());
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Refusal>);
+    let words = expect_context::<Session>().words();
     Effect::new(move |_| {
         create.value().with(|answer| {
             if let Some(Err(error)) = answer {
                 let by_field = errors_by_field(error);
                 form_error.set(Some(if by_field.is_empty() {
-                    error.to_string()
+                    Refusal::Server(error.clone())
                 } else {
-                    "The deal was not created: see the fields marked below.".to_owned()
+                    Refusal::Fields(Msg::DealNotCreated)
                 }));
                 errors.set(by_field);
             }
@@ -146,16 +159,25 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
                 create.dispatch_local(new_deal);
             }
             Err(problems) => {
-                form_error.set(Some("Please correct the fields marked below.".to_owned()));
+                form_error.set(Some(Refusal::Fields(Msg::CorrectFields)));
                 errors.set(problems);
             }
         }
     };
-    let priorities = Priority::ALL.map(Priority::as_str).to_vec();
+    let shown_error = move || {
+        form_error.with(|refusal| match refusal {
+            Some(Refusal::Fields(msg)) => Some(words.now().get(*msg).to_owned()),
+            Some(Refusal::Server(error)) => Some(words.now().api_error(error).text().to_owned()),
+            None => None,
+        })
+    };
+    let priorities = Priority::ALL
+        .map(|priority| (priority.as_str(), priority_message(priority)))
+        .to_vec();
     view! {
         <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
-            <h3 id="isao-new-deal-heading">"New deal"</h3>
-            <p class="form-error" part="error" role="alert">{move || form_error.get()}</p>
+            <h3 id="isao-new-deal-heading">{words.text(Msg::NewDeal)}</h3>
+            <p class="form-error" part="error" role="alert">{shown_error}</p>
             <div class="form-grid">
                 <TextField label=Msg::FieldTitle name="title" value=fields.title errors required=true />
                 <TextField label=Msg::FieldValue name="value" value=fields.value errors inputmode="decimal" required=true />
@@ -171,10 +193,10 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
-                <button part="button" type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
+                <button part="button" type="submit" disabled=move || sending.get()>{words.text(Msg::CreateDeal)}</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>{words.text(Msg::Cancel)}</button>
             </div>
-            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
+            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then(words.text(Msg::CreatingDeal))}</p>
         </form>
     }
 }

@@ -143,16 +143,18 @@ pub fn TextAreaField(
     }
 }
 
-/// A labelled choice among fixed options.
+/// A labelled choice among fixed options, each its value in the API and the
+/// message that names it.
 #[component]
 pub fn SelectField(
     label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
-    options: Vec<&'static str>,
+    options: Vec<(&'static str, Msg)>,
 ) -> impl IntoView {
     let message = message_for(errors, name);
+    let words = expect_context::<Session>().words();
     view! {
         <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 let:wiring>
             <select
@@ -165,10 +167,10 @@ pub fn SelectField(
             >
                 {options
                     .into_iter()
-                    .map(|option| {
+                    .map(|(option, name)| {
                         view! {
                             <option value=option prop:selected=move || value.with(|value| value == option)>
-                                {option}
+                                {words.text(name)}
                             </option>
                         }
                     })

@@ -1,6 +1,7 @@
 //! Opening a deal, creating deals, moving deals forward.
 
 use deals_contract::{DealQuery, DealStatus, NewDeal, Priority};
+use deals_i18n::{Lang, Msg};
 use isao_deals_widget::api::ApiError;
 use isao_deals_widget::format;
 use isao_deals_widget::key_store::KeyStorage;
@@ -386,7 +387,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     widget.click("Change stage");
     widget
         .wait_until("the new stage", || {
-            widget.text().contains("contract-review")
+            widget
+                .text()
+                .contains(Lang::En.text(Msg::StageContractReview))
                 && widget.find(".deal-actions button:disabled").is_none()
         })
         .await;
@@ -397,7 +400,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     widget.fill("Actual close date", "2025-03-04T15:30");
     widget.click("Mark won");
     widget
-        .wait_until("won", || widget.text_of(".deal-fields .badge") == "won")
+        .wait_until("won", || {
+            widget.text_of(".deal-fields .badge") == Lang::En.text(Msg::StatusWon)
+        })
         .await;
     let stored = client(RW_KEY).get_deal(&won.id).await.unwrap();
     assert_eq!(stored.status, DealStatus::Won);
@@ -421,7 +426,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     open_newest(&widget, &lost.title).await;
     widget.click("Mark lost");
     widget
-        .wait_until("lost", || widget.text_of(".deal-fields .badge") == "lost")
+        .wait_until("lost", || {
+            widget.text_of(".deal-fields .badge") == Lang::En.text(Msg::StatusLost)
+        })
         .await;
     let stored = client(RW_KEY).get_deal(&lost.id).await.unwrap();
     assert_eq!(stored.status, DealStatus::Lost);

@@ -11,7 +11,7 @@ use crate::support::*;
 
 /// Reads the catalogues the release ships, as a page's first French or
 /// German widget would have fetched them.
-fn catalogues_read() {
+pub(crate) fn catalogues_read() {
     for lang in [Lang::Fr, Lang::De] {
         if Texts::read_before(lang).is_none() {
             Texts::read(lang, &catalogue(lang)).expect("a catalogue of this build");

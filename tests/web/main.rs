@@ -21,6 +21,7 @@ mod host_auth;
 mod invisible_text;
 mod language;
 mod language_list;
+mod language_screens;
 mod leak;
 mod live;
 mod robustness;
