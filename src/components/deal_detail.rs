@@ -127,13 +127,14 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
 
 #[component]
 fn DealFields(deal: Deal) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let optional = |text: Option<String>| text.unwrap_or_else(|| "—".to_owned());
     let contact = deal.contact;
     view! {
         <h3>{deal.title}</h3>
         <dl class="deal-fields">
             <dt>"Value"</dt>
-            <dd>{format::money(deal.value, &deal.currency)}</dd>
+            <dd>{move || format::money(words.locale(), deal.value, &deal.currency)}</dd>
             <dt>"Status"</dt>
             <dd><span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span></dd>
             <dt>"Stage"</dt>
@@ -155,13 +156,13 @@ fn DealFields(deal: Deal) -> impl IntoView {
             <dt>"Assigned to"</dt>
             <dd>{optional(deal.assigned_to.map(|user| user.name))}</dd>
             <dt>"Expected close date"</dt>
-            <dd>{optional(deal.expected_close_date.as_ref().map(format::date))}</dd>
+            <dd>{move || optional(deal.expected_close_date.map(|date| format::date(words.locale(), &date)))}</dd>
             <dt>"Actual close date"</dt>
-            <dd>{optional(deal.actual_close_date.as_ref().map(format::date_time))}</dd>
+            <dd>{move || optional(deal.actual_close_date.map(|date| format::date_time(words.locale(), &date)))}</dd>
             <dt>"Created"</dt>
-            <dd>{format::date_time(&deal.created_at)}</dd>
+            <dd>{move || format::date_time(words.locale(), &deal.created_at)}</dd>
             <dt>"Updated"</dt>
-            <dd>{format::date_time(&deal.updated_at)}</dd>
+            <dd>{move || format::date_time(words.locale(), &deal.updated_at)}</dd>
         </dl>
     }
 }

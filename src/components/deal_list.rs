@@ -18,6 +18,7 @@ use super::state::WorkspaceState;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
+use crate::session::Session;
 use crate::totals::open_totals;
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
@@ -299,17 +300,19 @@ fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
 /// Open pipeline per currency, for the deals on screen.
 #[component]
 fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let lines = open_totals(deals)
         .into_iter()
         .map(|total| {
+            let weighted_currency = total.currency.clone();
             view! {
                 <li>
                     <span class="totals-open">
-                        {format!("Open {}: {}", total.currency, format::money(total.value, &total.currency))}
+                        {move || format!("Open {}: {}", total.currency, format::money(words.locale(), total.value, &total.currency))}
                     </span>
                     " "
                     <span class="totals-weighted">
-                        {format!("weighted {}", format::money(total.weighted_value, &total.currency))}
+                        {move || format!("weighted {}", format::money(words.locale(), total.weighted_value, &weighted_currency))}
                     </span>
                 </li>
             }

@@ -12,6 +12,7 @@ use web_sys::Element;
 use super::clicked_deal::open_clicked_deal;
 use super::state::WorkspaceState;
 use crate::format;
+use crate::session::Session;
 use crate::url_state::DealsView;
 
 /// One column of the table: its header, and what its cells show of a deal.
@@ -190,6 +191,7 @@ extern "C" {
     fn fill_rows_from_text(
         tbody: &Element,
         columns: &str,
+        locale: &str,
         text: &str,
         lengths: &[u32],
         numbers: &[f64],
@@ -244,10 +246,11 @@ impl RowsText {
         self.lengths.push(field.encode_utf16().count() as u32);
     }
 
-    fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
+    fn fill(&self, tbody: &Element, locale: &str) -> Result<(), JsValue> {
         fill_rows_from_text(
             tbody,
             &columns_text(),
+            locale,
             &self.text,
             &self.lengths,
             &self.numbers,
@@ -272,11 +275,23 @@ impl RowsText {
 /// table) makes the fill throw. Uncaught, that exception would unwind through
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
+///
+/// The amounts and dates are written in the widget's language, and again
+/// when it changes.
 fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
-    if rows.fill(&tbody).is_err() {
-        tbody.replace_children_with_node_0();
-        let _ = rows.fill(&tbody);
-    }
+    let words = expect_context::<Session>().words();
+    let fill = move |locale: &str| {
+        if rows.fill(&tbody, locale).is_err() {
+            tbody.replace_children_with_node_0();
+            let _ = rows.fill(&tbody, locale);
+        }
+    };
+    fill(words.locale_untracked());
+    Effect::watch(
+        move || words.locale(),
+        move |locale, _, _| fill(locale),
+        false,
+    );
 }
 
 /// The header row of [`COLUMNS`], written by deal_rows.js as the rows are:

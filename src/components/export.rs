@@ -29,7 +29,10 @@ type Progress = (usize, u64);
 #[component]
 pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
     let session = expect_context::<Session>();
-    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator()));
+    let words = session.words();
+    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator(
+        words.locale_untracked(),
+    )));
     let progress = Later::new(None::<Progress>);
     // Dropping the sender, as leaving the screen does, cancels too.
     let stop = StoredValue::new(None::<oneshot::Sender<()>>);
@@ -73,8 +76,8 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             } else {
                 format!(
                     "Exporting: {} of {} deals",
-                    format::count(loaded as f64),
-                    format::count(total as f64)
+                    format::count(words.locale(), loaded as f64),
+                    format::count(words.locale(), total as f64)
                 )
             };
             view! {
@@ -99,7 +102,10 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             }
             Some(ExportOutcome::Saved { rows }) => Some((
                 "status",
-                format!("Exported {} deals.", format::count(*rows as f64)),
+                format!(
+                    "Exported {} deals.",
+                    format::count(words.locale(), *rows as f64)
+                ),
             )),
             Some(ExportOutcome::Cancelled) => Some(("status", "Export cancelled.".to_owned())),
             Some(ExportOutcome::Failed(reason)) => {

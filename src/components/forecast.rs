@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::forecast::{forecast, Bucket, CurrencyForecast, Figures, MonthStarts, Period};
 use crate::format;
+use crate::session::Session;
 use crate::totals::amount;
 
 /// Width of one bucket in the chart's coordinates; each holds two bars.
@@ -30,7 +31,9 @@ pub fn local_forecast(deals: &[Deal]) -> Vec<CurrencyForecast> {
 /// The forecast made by [`local_forecast`], per currency.
 #[component]
 pub fn ForecastView(#[prop(into)] forecasts: Signal<Vec<CurrencyForecast>>) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     move || {
+        let locale = words.locale();
         forecasts.with(|forecasts| {
             if forecasts.is_empty() {
                 return view! { <p class="empty">"No open deals match these filters."</p> }
@@ -38,14 +41,14 @@ pub fn ForecastView(#[prop(into)] forecasts: Signal<Vec<CurrencyForecast>>) -> i
             }
             let mut sections = Vec::with_capacity(forecasts.len());
             for currency_forecast in forecasts {
-                sections.push(currency_section(currency_forecast));
+                sections.push(currency_section(locale, currency_forecast));
             }
             view! { <div class="forecast">{sections}</div> }.into_any()
         })
     }
 }
 
-fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
+fn currency_section(locale: &str, currency_forecast: &CurrencyForecast) -> impl IntoView {
     let CurrencyForecast {
         currency,
         buckets,
@@ -59,7 +62,7 @@ fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
     let mut axis_labels = Vec::with_capacity(buckets.len());
     let mut rows = Vec::with_capacity(buckets.len());
     for (slot, Bucket { period, figures }) in buckets.iter().enumerate() {
-        let label = period_label(*period);
+        let label = period_label(locale, *period);
         let left = slot * SLOT_WIDTH + BAR_GAP;
         bars.push(bar(
             "forecast-bar-open",
@@ -74,11 +77,11 @@ fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
             largest_open_cents,
         ));
         axis_labels.push(view! { <li>{label.clone()}</li> });
-        rows.push(figures_row(label, figures, currency));
+        rows.push(figures_row(locale, label, figures, currency));
     }
     let view_box = format!("0 0 {} {CHART_HEIGHT}", buckets.len() * SLOT_WIDTH);
     let caption = format!("{currency} forecast by expected close month");
-    let total_row = figures_row("Total".to_owned(), total, currency);
+    let total_row = figures_row(locale, "Total".to_owned(), total, currency);
     view! {
         <section class="forecast-currency">
             <h3>{currency.clone()}</h3>
@@ -128,25 +131,25 @@ fn bar(class: &'static str, left: usize, cents: i128, largest_cents: i128) -> im
     }
 }
 
-fn figures_row(label: String, figures: &Figures, currency: &str) -> impl IntoView {
+fn figures_row(locale: &str, label: String, figures: &Figures, currency: &str) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
             <td class="number">{figures.deals.to_string()}</td>
-            <td class="number">{money(figures.open_cents, currency)}</td>
-            <td class="number">{money(figures.weighted_cents, currency)}</td>
+            <td class="number">{money(locale, figures.open_cents, currency)}</td>
+            <td class="number">{money(locale, figures.weighted_cents, currency)}</td>
         </tr>
     }
 }
 
-fn money(cents: i128, currency: &str) -> String {
-    format::money(amount(cents), currency)
+fn money(locale: &str, cents: i128, currency: &str) -> String {
+    format::money(locale, amount(cents), currency)
 }
 
-fn period_label(period: Period) -> String {
+fn period_label(locale: &str, period: Period) -> String {
     match period {
         Period::Overdue => "Overdue".to_owned(),
-        Period::Month { year, month } => format::month_label(year, month),
+        Period::Month { year, month } => format::month_label(locale, year, month),
         Period::Later => "Later".to_owned(),
         Period::NoDate => "No date".to_owned(),
     }

@@ -127,6 +127,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
 /// Cancel, its failure with a Retry, a note when it was stopped early.
 #[component]
 fn LoadingEverything(all: AllMatching) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let progress = move || {
         all.progress.get().map(|(loaded, total)| {
             let text = if total == 0 {
@@ -134,8 +135,8 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
             } else {
                 format!(
                     "Loading deals: {} of {}",
-                    format::count(loaded as f64),
-                    format::count(total as f64)
+                    format::count(words.locale(), loaded as f64),
+                    format::count(words.locale(), total as f64)
                 )
             };
             view! {
@@ -172,8 +173,8 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                 <p class="partial-load">
                     {format!(
                         "Showing {} of {} deals: loading was stopped. ",
-                        format::count(loaded.deals.len() as f64),
-                        format::count(loaded.total as f64),
+                        format::count(words.locale(), loaded.deals.len() as f64),
+                        format::count(words.locale(), loaded.total as f64),
                     )}
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
                         "Load all"

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::all_matching::AllMatching;
 use crate::format;
 use crate::pipeline::{self, cards_to_draw, stage_label, Column, MoveTarget, CARDS_PER_FRAME};
+use crate::session::Session;
 use crate::totals::currency_totals;
 
 /// Cards a column shows at first and at each "Show more": thousands of cards
@@ -28,6 +29,7 @@ pub(super) fn BoardColumn(
     now: chrono::DateTime<chrono::Utc>,
     link_to: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let label = stage_label(stage.as_deref());
     let heading_id = format!("isao-column-{}", stage.as_deref().unwrap_or("none"));
     let labelled_by = heading_id.clone();
@@ -67,14 +69,14 @@ pub(super) fn BoardColumn(
         (hidden > 0).then(|| {
             view! {
                 <button part="button secondary-button" type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
-                    {format!("Show {} more", format::count(hidden.min(CARDS_PER_STEP) as f64))}
+                    {format!("Show {} more", format::count(words.locale(), hidden.min(CARDS_PER_STEP) as f64))}
                 </button>
             }
         })
     };
     let count = move || match size() {
         1 => "1 deal".to_owned(),
-        size => format!("{} deals", format::count(size as f64)),
+        size => format!("{} deals", format::count(words.locale(), size as f64)),
     };
     let totals = move || {
         column_cards(all, columns, stage_key, |deals, positions| {
@@ -84,8 +86,8 @@ pub(super) fn BoardColumn(
             .map(|total| {
                 view! {
                     <li>
-                        {format::money(total.value, &total.currency)}
-                        <span class="weighted">{format!(" · weighted {}", format::money(total.weighted_value, &total.currency))}</span>
+                        {format::money(words.locale(), total.value, &total.currency)}
+                        <span class="weighted">{format!(" · weighted {}", format::money(words.locale(), total.weighted_value, &total.currency))}</span>
                     </li>
                 }
             })
@@ -145,12 +147,12 @@ fn column_cards<R>(
 /// close, and a Move button for the keyboard.
 #[component]
 fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let move_label = format!("Move {}", deal.title);
     let card_id = deal.id.clone();
     let closes = deal
         .expected_close_date
-        .as_ref()
-        .map(|date| format!("Closes {}", format::date(date)));
+        .map(|date| move || format!("Closes {}", format::date(words.locale(), &date)));
     let status = deal.status.is_closed().then(|| {
         view! { <span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span> }
     });
@@ -158,7 +160,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
         <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
             <a class="card-title" href=link>{deal.title}</a>
-            <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
+            <p class="card-value">{move || format::money(words.locale(), deal.value, &deal.currency)} {status}</p>
             <p class="card-contact">{deal.contact.map(|contact| contact.name)}</p>
             <p class="card-meta">
                 {closes}
