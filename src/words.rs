@@ -105,7 +105,7 @@ impl Texts {
             .split(PLURAL_SEPARATOR)
             .nth(index)
             .unwrap_or_default();
-        let number = format::count(count);
+        let number = format::count(self.lang.tag(), count);
         let mut all = vec![("count", number.as_str())];
         all.extend_from_slice(values);
         fill(form, &all)
@@ -330,7 +330,6 @@ fn between<'a>(message: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&rest[..rest.find(end)?])
 }
 
-
 /// The message that names `priority`, for a choice among priorities.
 pub fn priority_message(priority: Priority) -> Msg {
     match priority {
@@ -417,6 +416,20 @@ impl Words {
     /// is rewritten when the language changes).
     pub fn now(self) -> Texts {
         self.texts.get()
+    }
+
+    /// The locale in which numbers, amounts and dates are written: the
+    /// language's (tracked, as [`Words::now`]).
+    pub fn locale(self) -> &'static str {
+        self.texts.with(|texts| texts.lang.tag())
+    }
+
+    /// The same without tracking, for what is written once now and again
+    /// on a change.
+    pub fn locale_untracked(self) -> &'static str {
+        self.texts
+            .try_with_untracked(|texts| texts.lang.tag())
+            .unwrap_or(Lang::En.tag())
     }
 
     /// The same without tracking, for code outside views (a crash notice).

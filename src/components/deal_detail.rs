@@ -142,7 +142,7 @@ fn DealFields(deal: Deal) -> impl IntoView {
         <h3>{deal.title}</h3>
         <dl class="deal-fields">
             <dt>{words.text(Msg::FieldValue)}</dt>
-            <dd>{format::money(deal.value, &deal.currency)}</dd>
+            <dd>{move || format::money(words.locale(), deal.value, &deal.currency)}</dd>
             <dt>{words.text(Msg::FieldStatus)}</dt>
             <dd><span class=format!("badge {}", status)>{move || words.now().status(status)}</span></dd>
             <dt>{words.text(Msg::FieldStage)}</dt>
@@ -164,13 +164,13 @@ fn DealFields(deal: Deal) -> impl IntoView {
             <dt>{words.text(Msg::FieldAssignedTo)}</dt>
             <dd>{optional(deal.assigned_to.map(|user| user.name))}</dd>
             <dt>{words.text(Msg::FieldExpectedCloseDate)}</dt>
-            <dd>{optional(deal.expected_close_date.as_ref().map(format::date))}</dd>
+            <dd>{move || optional(deal.expected_close_date.map(|date| format::date(words.locale(), &date)))}</dd>
             <dt>{words.text(Msg::FieldActualCloseDate)}</dt>
-            <dd>{optional(deal.actual_close_date.as_ref().map(format::date_time))}</dd>
+            <dd>{move || optional(deal.actual_close_date.map(|date| format::date_time(words.locale(), &date)))}</dd>
             <dt>{words.text(Msg::FieldCreated)}</dt>
-            <dd>{format::date_time(&deal.created_at)}</dd>
+            <dd>{move || format::date_time(words.locale(), &deal.created_at)}</dd>
             <dt>{words.text(Msg::FieldUpdated)}</dt>
-            <dd>{format::date_time(&deal.updated_at)}</dd>
+            <dd>{move || format::date_time(words.locale(), &deal.updated_at)}</dd>
         </dl>
     }
 }

@@ -48,7 +48,10 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
             Some(Ok(page)) => texts.count(
                 Msg::ShowingDeals,
                 page.meta.total as f64,
-                &[("shown", &format::count(page.data.len() as f64))],
+                &[(
+                    "shown",
+                    &format::count(texts.lang().tag(), page.data.len() as f64),
+                )],
             ),
             _ => String::new(),
         })
@@ -327,11 +330,11 @@ fn Totals<'a>(deals: &'a [Deal], texts: Texts) -> impl IntoView {
             view! {
                 <li>
                     <span class="totals-open">
-                        {texts.fill(Msg::OpenTotal, &[("currency", &total.currency), ("amount", &format::money(total.value, &total.currency))])}
+                        {texts.fill(Msg::OpenTotal, &[("currency", &total.currency), ("amount", &format::money(texts.lang().tag(), total.value, &total.currency))])}
                     </span>
                     " "
                     <span class="totals-weighted">
-                        {texts.fill(Msg::WeightedTotal, &[("amount", &format::money(total.weighted_value, &total.currency))])}
+                        {texts.fill(Msg::WeightedTotal, &[("amount", &format::money(texts.lang().tag(), total.weighted_value, &total.currency))])}
                     </span>
                 </li>
             }

@@ -198,6 +198,7 @@ extern "C" {
     fn fill_rows_from_text(
         tbody: &Element,
         columns: &str,
+        locale: &str,
         text: &str,
         lengths: &[u32],
         numbers: &[f64],
@@ -262,6 +263,7 @@ impl RowsText {
         fill_rows_from_text(
             tbody,
             &columns_text(self.texts),
+            self.texts.lang().tag(),
             &self.text,
             &self.lengths,
             &self.numbers,
@@ -286,6 +288,9 @@ impl RowsText {
 /// table) makes the fill throw. Uncaught, that exception would unwind through
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
+///
+/// The amounts and dates are written in the language of the rows' texts: a
+/// change of language builds the page, rows and all, again.
 fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
     if rows.fill(&tbody).is_err() {
         tbody.replace_children_with_node_0();

@@ -40,7 +40,9 @@ type Progress = (usize, u64);
 pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
     let session = expect_context::<Session>();
     let words = session.words();
-    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator()));
+    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator(
+        words.locale_untracked(),
+    )));
     let api_names = RwSignal::new(false);
     let progress = Later::new(None::<Progress>);
     // Dropping the sender, as leaving the screen does, cancels too.
@@ -93,7 +95,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                 texts.count(
                     Msg::ExportProgress,
                     total as f64,
-                    &[("loaded", &format::count(loaded as f64))],
+                    &[("loaded", &format::count(texts.lang().tag(), loaded as f64))],
                 )
             };
             view! {
@@ -125,7 +127,10 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             }
             Some(ExportOutcome::Failed(error)) => Some((
                 "alert",
-                texts.fill(Msg::ExportFailed, &[("reason", texts.api_error(error).text())]),
+                texts.fill(
+                    Msg::ExportFailed,
+                    &[("reason", texts.api_error(error).text())],
+                ),
             )),
             None => None,
         })

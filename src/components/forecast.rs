@@ -79,11 +79,16 @@ fn currency_section(currency_forecast: &CurrencyForecast, texts: Texts) -> impl 
             largest_open_cents,
         ));
         axis_labels.push(view! { <li>{label.clone()}</li> });
-        rows.push(figures_row(label, figures, currency));
+        rows.push(figures_row(texts.lang().tag(), label, figures, currency));
     }
     let view_box = format!("0 0 {} {CHART_HEIGHT}", buckets.len() * SLOT_WIDTH);
     let caption = texts.fill(Msg::ForecastCaption, &[("currency", currency)]);
-    let total_row = figures_row(texts.get(Msg::ForecastTotal).to_owned(), total, currency);
+    let total_row = figures_row(
+        texts.lang().tag(),
+        texts.get(Msg::ForecastTotal).to_owned(),
+        total,
+        currency,
+    );
     view! {
         <section class="forecast-currency">
             <h3>{currency.clone()}</h3>
@@ -133,25 +138,25 @@ fn bar(class: &'static str, left: usize, cents: i128, largest_cents: i128) -> im
     }
 }
 
-fn figures_row(label: String, figures: &Figures, currency: &str) -> impl IntoView {
+fn figures_row(locale: &str, label: String, figures: &Figures, currency: &str) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
             <td class="number">{figures.deals.to_string()}</td>
-            <td class="number">{money(figures.open_cents, currency)}</td>
-            <td class="number">{money(figures.weighted_cents, currency)}</td>
+            <td class="number">{money(locale, figures.open_cents, currency)}</td>
+            <td class="number">{money(locale, figures.weighted_cents, currency)}</td>
         </tr>
     }
 }
 
-fn money(cents: i128, currency: &str) -> String {
-    format::money(amount(cents), currency)
+fn money(locale: &str, cents: i128, currency: &str) -> String {
+    format::money(locale, amount(cents), currency)
 }
 
 fn period_label(period: Period, texts: Texts) -> String {
     match period {
         Period::Overdue => texts.get(Msg::Overdue).to_owned(),
-        Period::Month { year, month } => format::month_label(year, month),
+        Period::Month { year, month } => format::month_label(texts.lang().tag(), year, month),
         Period::Later => texts.get(Msg::Later).to_owned(),
         Period::NoDate => texts.get(Msg::NoDate).to_owned(),
     }

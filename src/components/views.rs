@@ -141,8 +141,8 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                 texts.fill(
                     Msg::LoadingDealsOf,
                     &[
-                        ("loaded", &format::count(loaded as f64)),
-                        ("total", &format::count(total as f64)),
+                        ("loaded", &format::count(texts.lang().tag(), loaded as f64)),
+                        ("total", &format::count(texts.lang().tag(), total as f64)),
                     ],
                 )
             };
@@ -182,7 +182,7 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                     {texts.count(
                         Msg::LoadingStopped,
                         loaded.total as f64,
-                        &[("shown", &format::count(loaded.deals.len() as f64))],
+                        &[("shown", &format::count(texts.lang().tag(), loaded.deals.len() as f64))],
                     )}
                     " "
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.loaded.refetch()>

@@ -275,12 +275,12 @@ async fn every_cell_sits_under_its_header_and_is_labelled_with_it() {
     for ((header, header_cell), cell) in headers.iter().zip(&header_cells).zip(&cells) {
         let expected = match header.as_str() {
             "Title" => deal.title.clone(),
-            "Value" => format::money(deal.value, &deal.currency),
+            "Value" => format::money("en", deal.value, &deal.currency),
             "Stage" => stage.clone(),
             "Priority" => deal.priority.as_str().to_owned(),
             "Probability" => "35%".to_owned(),
             "Status" => deal.status.as_str().to_owned(),
-            "Expected close" => format::date(expected_close),
+            "Expected close" => format::date("en", expected_close),
             "Contact" => staffed.contact.as_ref().expect("contact").name.clone(),
             "Assigned to" => staffed.assigned_to.as_ref().expect("assignee").name.clone(),
             other => panic!("no expectation for the column {other}"),

@@ -483,7 +483,7 @@ async fn rows_keep_their_fields_whatever_the_characters() {
     assert_eq!(widget.column(0)[0], title);
     assert_eq!(
         widget.column(1)[0],
-        format::money(deal.value, &deal.currency)
+        format::money("en", deal.value, &deal.currency)
     );
     assert_eq!(widget.column(2)[0], stage);
     assert_eq!(

@@ -100,10 +100,11 @@ async fn a_saved_file_holds_the_text_and_leaves_no_element_behind() {
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
 }
 
-// Guards: the separator is the one the browser's own number formatting uses.
+// Guards: the separator is the one the browser's own number formatting uses
+// in the widget's language.
 #[wasm_bindgen_test]
 fn the_decimal_separator_is_the_one_the_browser_writes() {
-    let separator = decimal_separator();
+    let separator = decimal_separator("en");
     assert!(separator == '.' || separator == ',', "{separator:?}");
     let number_prototype = Reflect::get(
         &Reflect::get(&js_sys::global(), &JsValue::from_str("Number")).unwrap(),
@@ -116,7 +117,7 @@ fn the_decimal_separator_is_the_one_the_browser_writes() {
             .dyn_into()
             .unwrap();
     let written = to_locale_string
-        .call0(&JsValue::from_f64(1.5))
+        .call1(&JsValue::from_f64(1.5), &JsValue::from_str("en"))
         .unwrap()
         .as_string()
         .unwrap();

@@ -139,8 +139,8 @@ fn row(label: &str, deals: &str, open: f64, weighted: f64, currency: &str) -> Ve
     vec![
         label.to_owned(),
         deals.to_owned(),
-        format::money(open, currency),
-        format::money(weighted, currency),
+        format::money("en", open, currency),
+        format::money("en", weighted, currency),
     ]
 }
 
@@ -168,13 +168,19 @@ async fn the_table_holds_each_bucket_and_follows_the_deals() {
     let rows = view.rows("tbody tr");
     assert_eq!(
         rows[0],
-        row(&format::month_label(year, month), "1", 1000.0, 500.0, "EUR")
+        row(
+            &format::month_label("en", year, month),
+            "1",
+            1000.0,
+            500.0,
+            "EUR"
+        )
     );
     assert_eq!(rows[1][1], "0", "an empty month still has its row");
     assert_eq!(
         rows[2],
         row(
-            &format::month_label(later_year, later_month),
+            &format::month_label("en", later_year, later_month),
             "1",
             80.0,
             20.0,
@@ -209,7 +215,13 @@ async fn the_table_holds_each_bucket_and_follows_the_deals() {
     assert_eq!(rows[0], row("Overdue", "1", 40.0, 4.0, "EUR"));
     assert_eq!(
         rows[1],
-        row(&format::month_label(year, month), "1", 60.0, 6.0, "EUR")
+        row(
+            &format::month_label("en", year, month),
+            "1",
+            60.0,
+            6.0,
+            "EUR"
+        )
     );
     assert_eq!(
         view.rows("tfoot tr"),

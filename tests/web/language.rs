@@ -3,6 +3,7 @@
 //! fetch of `lang/<tag>.txt` itself is covered end to end (e2e).
 
 use deals_i18n::{catalogue, Lang, Msg};
+use isao_deals_widget::format;
 use isao_deals_widget::key_store::KeyStorage;
 use isao_deals_widget::words::Texts;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -66,4 +67,28 @@ async fn switching_the_language_keeps_the_typed_key() {
         .find("section.isao-deals")
         .expect("the widget's root");
     assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+}
+
+// Guards: the list's amounts and dates follow the widget's language, and a
+// switch writes them again in the new one.
+#[wasm_bindgen_test]
+async fn amounts_follow_a_switch_of_language() {
+    catalogues_read();
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    let deal = list(RW_KEY, deals_contract::DealQuery::default())
+        .await
+        .data
+        .remove(0);
+    let amount = |locale| format::money(locale, deal.value, &deal.currency);
+    assert_eq!(widget.column(1)[0], amount("en"));
+    for locale in ["fr", "de"] {
+        widget.handle.set_lang(Some(locale.to_owned()));
+        widget
+            .wait_until("the amounts in the new language", || {
+                widget.column(1).first() == Some(&amount(locale))
+            })
+            .await;
+    }
+    assert_ne!(amount("fr"), amount("de"));
 }

@@ -85,8 +85,8 @@ pub(super) fn BoardColumn(
             .map(|total| {
                 view! {
                     <li>
-                        {format::money(total.value, &total.currency)}
-                        <span class="weighted">" · "{texts.fill(Msg::WeightedTotal, &[("amount", &format::money(total.weighted_value, &total.currency))])}</span>
+                        {format::money(texts.lang().tag(), total.value, &total.currency)}
+                        <span class="weighted">" · "{texts.fill(Msg::WeightedTotal, &[("amount", &format::money(texts.lang().tag(), total.weighted_value, &total.currency))])}</span>
                     </li>
                 }
             })
@@ -150,9 +150,14 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
     let title = deal.title.clone();
     let move_label = move || words.now().fill(Msg::MoveDeal, &[("title", &title)]);
     let card_id = deal.id.clone();
-    let closes = deal.expected_close_date.as_ref().map(|date| {
-        let date = format::date(date);
-        move || words.now().fill(Msg::ClosesOn, &[("date", &date)])
+    let closes = deal.expected_close_date.map(|date| {
+        move || {
+            let texts = words.now();
+            texts.fill(
+                Msg::ClosesOn,
+                &[("date", &format::date(texts.lang().tag(), &date))],
+            )
+        }
     });
     let status = deal.status;
     let status = status.is_closed().then(|| {
@@ -162,7 +167,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
         <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
             <a class="card-title" href=link>{deal.title}</a>
-            <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
+            <p class="card-value">{move || format::money(words.locale(), deal.value, &deal.currency)} {status}</p>
             <p class="card-contact">{deal.contact.map(|contact| contact.name)}</p>
             <p class="card-meta">
                 {closes}
