@@ -8,6 +8,7 @@ use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
 use super::state::{learn_stage, Screen, WorkspaceState};
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -90,13 +91,24 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
             _ => None,
         })
     };
+    let pending = Memo::new(move |_| open.deal.in_flight.get() > 0);
+    let waiting = waiting(
+        pending.into(),
+        Callback::new(move |()| open.deal.cancel()),
+        Callback::new(move |()| open.deal.refetch()),
+        false,
+    );
     view! {
         <article class="deal-detail" aria-live="polite">
             <button type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
+            {waiting}
             {move || match shown() {
-                None => view! { <p class="status">"Loading deal…"</p> }.into_any(),
+                None => pending
+                    .get()
+                    .then(|| view! { <p class="status">"Loading deal…"</p> })
+                    .into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
                     view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
                 }

@@ -15,6 +15,7 @@ use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::Offered;
@@ -32,7 +33,7 @@ const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
 /// long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
-    let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
+    let pending = Memo::new(move |_| state.deals.in_flight.get() > 0);
     let slow = slow_to_answer(pending);
     let announcement = move || {
         if slow.get() {
@@ -46,13 +47,23 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     // Read in place: a copy of the answer would copy every deal of the page.
     let shown = move || {
         state.deals.with(|answer| match answer {
-            None => view! { <p class="status">"Loading deals…"</p> }.into_any(),
+            None => pending
+                .get()
+                .then(|| view! { <p class="status">"Loading deals…"</p> })
+                .into_any(),
             Some(answer) => answer_view(answer, state),
         })
     };
+    let waiting = waiting(
+        pending.into(),
+        Callback::new(move |()| state.deals.cancel()),
+        Callback::new(move |()| state.deals.refetch()),
+        false,
+    );
     view! {
         <LiveRefreshNotice state />
         <p class="status" role="status" aria-live="polite">{announcement}</p>
+        {waiting}
         <div class="deal-page" data-loading=move || slow.get().to_string() aria-busy=move || pending.get().to_string()>
             {shown}
         </div>
@@ -126,7 +137,7 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
     if live.seconds > 0 {
         let tick = move || {
             let visible = !document().hidden();
-            let idle = state.deals_in_flight.try_get_untracked() == Some(0)
+            let idle = state.deals.in_flight.try_get_untracked() == Some(0)
                 && live.in_flight.try_get_untracked() == Some(0);
             if visible && idle {
                 live.refresh.try_with_value(|refresh| refresh());

@@ -20,6 +20,7 @@ mod rate_limit;
 mod refresh_failure;
 mod state;
 mod views;
+mod waiting;
 mod widget;
 mod workspace;
 

@@ -8,7 +8,7 @@ use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
 use leptos::prelude::*;
 
 use super::later::Later;
-use super::latest_answer::LatestAnswer;
+use super::latest_answer::{InFlight, LatestAnswer};
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
@@ -48,23 +48,6 @@ impl Screen {
             Screen::Deal(id) => Some(id.clone()),
             Screen::List | Screen::NewDeal | Screen::Export => None,
         }
-    }
-}
-
-/// Counts a request as in flight until it is answered or dropped: a request
-/// overtaken by a newer one is dropped, never answered.
-struct InFlight(Later<u32>);
-
-impl InFlight {
-    fn start(count: Later<u32>) -> Self {
-        count.try_update(|count| *count += 1);
-        Self(count)
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.0.try_update(|count| *count = count.saturating_sub(1));
     }
 }
 
@@ -127,8 +110,6 @@ pub(super) struct WorkspaceState {
     /// Stages offered as suggestions: the pipeline's, then every one seen.
     pub stages: Later<Vec<String>>,
     pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
-    /// Requests for `deals` not yet answered (or abandoned for a newer one).
-    pub deals_in_flight: Later<u32>,
     /// Owns what the screens fetched on demand make for the workspace.
     owner: StoredValue<Owner>,
     pub live: LiveRefresh,
@@ -197,14 +178,12 @@ impl WorkspaceState {
         // refresh asks for what changed after it.
         let seen = Later::new(None);
         let offered = Later::new(Offered::default());
-        let deals_in_flight = Later::new(0);
         let deals = LatestAnswer::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
                 let request = query.get();
                 let (client, session) = (client.clone(), session.clone());
                 async move {
-                    let _in_flight = InFlight::start(deals_in_flight);
                     let answer = client.list_deals(&request).await;
                     match &answer {
                         Ok(page) => {
@@ -238,7 +217,7 @@ impl WorkspaceState {
                     };
                     // A page asked for meanwhile is compared when it arrives.
                     let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
-                        && deals_in_flight.try_get_untracked() == Some(0);
+                        && deals.in_flight.try_get_untracked() == Some(0);
                     if !same_page {
                         return;
                     }
@@ -281,7 +260,6 @@ impl WorkspaceState {
             view,
             stages,
             deals,
-            deals_in_flight,
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             live,
             client,

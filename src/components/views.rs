@@ -19,6 +19,7 @@ use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -112,8 +113,15 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
             DealsView::Board | DealsView::List => view! { <Board state all /> }.into_any(),
         }
     };
+    let waiting = waiting(
+        Signal::derive(move || all.progress.get().is_some()),
+        Callback::new(move |()| all.stop_loading()),
+        Callback::new(move |()| all.loaded.refetch()),
+        true,
+    );
     view! {
         <LoadingEverything all />
+        {waiting}
         <div class="live-refresh" role="status">{refresh_failure(state.live)}</div>
         {shown}
     }

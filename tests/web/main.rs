@@ -15,6 +15,7 @@ mod deals;
 mod export;
 mod forecast;
 mod format;
+mod hanging;
 mod invisible_text;
 mod leak;
 mod live;

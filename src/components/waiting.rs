@@ -1,0 +1,88 @@
+//! What every screen shows when the API is slow to answer: that it is slow,
+//! with Cancel and Retry, and a request that never answers stopped for good.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::debounce::Debounce;
+use super::later::Later;
+
+/// Most answers come well within a second; past a few seconds a person
+/// starts to wonder whether anything is happening, so the screen says the
+/// API is slow and offers a way out.
+const SLOW_AFTER: Duration = Duration::from_secs(4);
+
+/// An answer this late is not coming (a proxy that holds the connection, a
+/// server stuck): the request is stopped as if the user had cancelled it,
+/// rather than left open for as long as the browser would wait.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Quiet,
+    Slow,
+    Cancelled,
+    TimedOut,
+}
+
+/// A request's wait as the user sees it. `pending` says a request is under
+/// way; each change of it starts the clocks again, so a load of many pages
+/// is slow only when one page is. `cancel` stops the request (the timeout
+/// calls it too); `retry` asks again. `own_cancel`: the screen has its own
+/// Cancel (the export, the load of every deal), so none is added here.
+pub(super) fn waiting(
+    pending: Signal<bool>,
+    cancel: Callback<()>,
+    retry: Callback<()>,
+    own_cancel: bool,
+) -> impl IntoView {
+    let phase = Later::new(Phase::Quiet);
+    let slow = Debounce::new(SLOW_AFTER);
+    let give_up = Debounce::new(GIVE_UP_AFTER);
+    let stop = move |reason: Phase| {
+        phase.try_set(reason);
+        cancel.run(());
+    };
+    // A retry while the request is still pending starts the clocks again too.
+    let retried = Trigger::new();
+    Effect::new(move |_| {
+        retried.track();
+        if pending.get() {
+            phase.try_set(Phase::Quiet);
+            slow.call(move || phase.try_set(Phase::Slow));
+            give_up.call(move || stop(Phase::TimedOut));
+        } else {
+            slow.cancel();
+            give_up.cancel();
+            if phase.get_untracked() == Phase::Slow {
+                phase.try_set(Phase::Quiet);
+            }
+        }
+    });
+    let on_retry = move |_| {
+        retry.run(());
+        retried.notify();
+    };
+    move || {
+        let (role, text) = match phase.get() {
+            Phase::Quiet => return None,
+            Phase::Slow => ("status", "The Deals API is slow to answer."),
+            Phase::Cancelled => ("alert", "Cancelled: the Deals API had not answered."),
+            Phase::TimedOut => (
+                "alert",
+                "The Deals API did not answer in time: the request was stopped.",
+            ),
+        };
+        let cancellable = phase.get() == Phase::Slow && !own_cancel;
+        Some(view! {
+            <div class="waiting" role=role>
+                <p>{text}</p>
+                {cancellable.then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled)>"Cancel"</button>
+                })}
+                <button type="button" on:click=on_retry>"Retry"</button>
+            </div>
+        })
+    }
+}
