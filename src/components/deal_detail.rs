@@ -93,9 +93,9 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     let pending = Memo::new(move |_| open.deal.in_flight.get() > 0);
     let waiting = waiting(
-        pending.into(),
-        Callback::new(move |()| open.deal.cancel()),
-        Callback::new(move |()| open.deal.refetch()),
+        move || pending.get(),
+        move || open.deal.cancel(),
+        move || open.deal.refetch(),
         false,
     );
     view! {

@@ -165,9 +165,9 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         submit(false);
     };
     let waiting = waiting(
-        sending.into(),
-        Callback::new(move |()| stop_sending()),
-        Callback::new(move |()| submit(true)),
+        move || sending.get(),
+        stop_sending,
+        move || submit(true),
         false,
     );
     let priorities = Priority::ALL.map(Priority::as_str).to_vec();

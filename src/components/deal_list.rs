@@ -55,9 +55,9 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
         })
     };
     let waiting = waiting(
-        pending.into(),
-        Callback::new(move |()| state.deals.cancel()),
-        Callback::new(move |()| state.deals.refetch()),
+        move || pending.get(),
+        move || state.deals.cancel(),
+        move || state.deals.refetch(),
         false,
     );
     view! {

@@ -73,11 +73,11 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        Signal::derive(move || progress.get().is_some()),
-        Callback::new(move |()| stop_export()),
-        Callback::new(move |()| {
+        move || progress.get().is_some(),
+        stop_export,
+        move || {
             export.dispatch_local(delimiter.get_untracked());
-        }),
+        },
         true,
     );
     let shown_progress = move || {

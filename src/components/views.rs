@@ -114,9 +114,9 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        Signal::derive(move || all.progress.get().is_some()),
-        Callback::new(move |()| all.stop_loading()),
-        Callback::new(move |()| all.loaded.refetch()),
+        move || all.progress.get().is_some(),
+        move || all.stop_loading(),
+        move || all.loaded.refetch(),
         true,
     );
     view! {

@@ -27,14 +27,16 @@ enum Phase {
 }
 
 /// A request's wait as the user sees it. `pending` says a request is under
-/// way; each change of it starts the clocks again, so a load of many pages
-/// is slow only when one page is. `cancel` stops the request (the timeout
-/// calls it too); `retry` asks again. `own_cancel`: the screen has its own
-/// Cancel (the export, the load of every deal), so none is added here.
+/// way; a change of any signal it reads starts the clocks again, so a load
+/// of many pages is slow only when one page is. `cancel` stops the request
+/// (the timeout calls it too); `retry` asks again. `own_cancel`: the screen
+/// has its own Cancel (the export, the load of every deal), so none is
+/// added here. Plain closures rather than `Signal` and `Callback`, whose
+/// machinery the first download would carry for this alone.
 pub(super) fn waiting(
-    pending: Signal<bool>,
-    cancel: Callback<()>,
-    retry: Callback<()>,
+    pending: impl Fn() -> bool + 'static,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
     own_cancel: bool,
 ) -> impl IntoView {
     let phase = Later::new(Phase::Quiet);
@@ -42,13 +44,13 @@ pub(super) fn waiting(
     let give_up = Debounce::new(GIVE_UP_AFTER);
     let stop = move |reason: Phase| {
         phase.try_set(reason);
-        cancel.run(());
+        cancel();
     };
     // A retry while the request is still pending starts the clocks again too.
     let retried = Trigger::new();
     Effect::new(move |_| {
         retried.track();
-        if pending.get() {
+        if pending() {
             phase.try_set(Phase::Quiet);
             slow.call(move || phase.try_set(Phase::Slow));
             give_up.call(move || stop(Phase::TimedOut));
@@ -61,12 +63,12 @@ pub(super) fn waiting(
         }
     });
     let on_retry = move |_| {
-        retry.run(());
+        retry();
         retried.notify();
     };
     move || {
         let (role, text) = match phase.get() {
-            Phase::Quiet => return None,
+            Phase::Quiet => return ().into_any(),
             Phase::Slow => ("status", "The Deals API is slow to answer."),
             Phase::Cancelled => ("alert", "Cancelled: the Deals API had not answered."),
             Phase::TimedOut => (
@@ -75,7 +77,9 @@ pub(super) fn waiting(
             ),
         };
         let cancellable = phase.get() == Phase::Slow && !own_cancel;
-        Some(view! {
+        // Built anew on each change of phase: a view diffed in place would
+        // cost the first download more code than it saves work.
+        view! {
             <div class="waiting" role=role>
                 <p>{text}</p>
                 {cancellable.then(|| view! {
@@ -83,6 +87,7 @@ pub(super) fn waiting(
                 })}
                 <button type="button" on:click=on_retry>"Retry"</button>
             </div>
-        })
+        }
+        .into_any()
     }
 }
