@@ -12,6 +12,7 @@ use super::latest_answer::{InFlight, LatestAnswer};
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
+pub(super) use crate::url_state::Screen;
 use crate::url_state::{DealLinks, DealsView, UrlState};
 
 /// How the board and the live refresh behave, as the embedder sets them.
@@ -28,25 +29,6 @@ impl Default for ViewSettings {
         Self {
             idle_days: 14,
             refresh_seconds: 30,
-        }
-    }
-}
-
-/// Which screen of the workspace is showing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Screen {
-    List,
-    Deal(String),
-    NewDeal,
-    /// Every deal the filters match, saved as a CSV file.
-    Export,
-}
-
-impl Screen {
-    pub(super) fn deal_id(&self) -> Option<String> {
-        match self {
-            Screen::Deal(id) => Some(id.clone()),
-            Screen::List | Screen::NewDeal | Screen::Export => None,
         }
     }
 }
@@ -169,7 +151,7 @@ impl WorkspaceState {
     ) -> Self {
         let shown = url_state.read();
         let query = Later::new(shown.query);
-        let screen = Later::new(shown.deal.map_or(Screen::List, Screen::Deal));
+        let screen = Later::new(shown.screen);
         let view = Later::new(shown.view);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn = move |deal: &Deal| learn_stage(stages, deal);

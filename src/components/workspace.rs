@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use leptos::ev;
 use leptos::prelude::*;
 
 use super::deal_list::{DealList, Filters};
@@ -14,7 +15,7 @@ use super::state::{Screen, ViewSettings, WorkspaceState};
 use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
 use crate::session::Session;
-use crate::url_state::{DealsView, Shown, UrlState};
+use crate::url_state::{DealsView, HistoryStep, Shown, UrlState};
 
 /// How long the view stays unchanged before the page URL follows it.
 const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
@@ -26,22 +27,61 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     let session = expect_context::<Session>();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
-    // The page URL follows once the view has settled: Chromium's
+    // Filters reach the page URL once they have settled: Chromium's
     // replaceState is slow, and, run while the answer was on its way, it
     // held back showing it; and a burst of changes (paging through quickly)
     // makes one write, not one each, which Chromium throttles past a few
     // hundred in ten seconds. A write still waiting when the workspace goes
     // (a disconnect, the widget removed) goes with it.
+    //
+    // What the URL shows is kept: a change of screen or view is a new
+    // history entry (Back returns from it), written at once so that no
+    // screen is merged into the next; a change of filters rewrites the
+    // entry in force once they settle; nothing is written when the URL
+    // already shows the state (read on Back or Forward, or at the start).
     let url_write = Debounce::new(URL_WRITE_DELAY);
+    let in_url = StoredValue::new(state.url_state.with_value(UrlState::read));
+    let write = move |shown: Shown, step: HistoryStep| {
+        state
+            .url_state
+            .try_with_value(|url_state| url_state.write(&shown, step));
+        in_url.try_set_value(shown);
+    };
     Effect::new(move |_| {
         let shown = Shown {
             query: state.query.get(),
             view: state.view.get(),
-            deal: state.screen.with(Screen::deal_id),
+            screen: state.screen.get(),
         };
-        let url_state = state.url_state.get_value();
-        url_write.call(move || url_state.write(&shown));
+        match in_url.with_value(|in_url| HistoryStep::between(in_url, &shown)) {
+            Some(HistoryStep::Push) => {
+                url_write.cancel();
+                write(shown, HistoryStep::Push);
+            }
+            Some(HistoryStep::Replace) => {
+                url_write.call(move || write(shown, HistoryStep::Replace));
+            }
+            None => url_write.cancel(),
+        }
     });
+    // Back and Forward show what the URL they land on names.
+    if state.url_state.with_value(UrlState::is_on) {
+        let moved = window_event_listener(ev::popstate, move |_| {
+            let Some(shown) = state.url_state.try_with_value(UrlState::read) else {
+                return;
+            };
+            in_url.try_set_value(shown.clone());
+            state.query.try_set(shown.query);
+            state.view.try_set(shown.view);
+            state.screen.try_set(shown.screen);
+        });
+        let url_state = state.url_state.get_value();
+        on_cleanup(move || {
+            moved.remove();
+            // A widget connected again starts from the list.
+            url_state.clear();
+        });
+    }
 
     // Board and forecast share one load of every matching deal: switching
     // between them does not rebuild what is under the tabs.
