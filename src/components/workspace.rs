@@ -75,11 +75,15 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
             state.view.try_set(shown.view);
             state.screen.try_set(shown.screen);
         });
-        let url_state = state.url_state.get_value();
+        let (url_state, session) = (state.url_state.get_value(), session.clone());
         on_cleanup(move || {
             moved.remove();
-            // A widget connected again starts from the list.
-            url_state.clear();
+            // Disconnected (not removed from the page, which keeps the view
+            // for a widget mounted again on this URL): a widget connected
+            // again starts from the list.
+            if session.client().is_none() {
+                url_state.clear();
+            }
         });
     }
 
