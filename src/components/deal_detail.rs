@@ -3,6 +3,7 @@
 
 use deals_contract::{Deal, DealStatus, StatusChange};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
@@ -93,9 +94,9 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     let pending = Memo::new(move |_| open.deal.in_flight.get() > 0);
     let waiting = waiting(
-        move || pending.get(),
-        move || open.deal.cancel(),
-        move || open.deal.refetch(),
+        Box::new(move || pending.get()),
+        Arc::new(move || open.deal.cancel()),
+        Arc::new(move || open.deal.refetch()),
         false,
     );
     view! {

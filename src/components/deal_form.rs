@@ -4,6 +4,7 @@ use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, US
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
+use std::sync::Arc;
 
 use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
 use super::state::{learn_stage, Screen, WorkspaceState};
@@ -165,9 +166,9 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         submit(false);
     };
     let waiting = waiting(
-        move || sending.get(),
-        stop_sending,
-        move || submit(true),
+        Box::new(move || sending.get()),
+        Arc::new(stop_sending),
+        Arc::new(move || submit(true)),
         false,
     );
     let priorities = Priority::ALL.map(Priority::as_str).to_vec();

@@ -2,6 +2,7 @@
 //! and the page of deals that answers them, with its totals, its pager and
 //! the offers of live refresh.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
@@ -55,9 +56,9 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
         })
     };
     let waiting = waiting(
-        move || pending.get(),
-        move || state.deals.cancel(),
-        move || state.deals.refetch(),
+        Box::new(move || pending.get()),
+        Arc::new(move || state.deals.cancel()),
+        Arc::new(move || state.deals.refetch()),
         false,
     );
     view! {

@@ -4,6 +4,7 @@
 
 use futures::channel::oneshot;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::later::Later;
 use super::state::{Screen, WorkspaceState};
@@ -73,11 +74,11 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        move || progress.get().is_some(),
-        stop_export,
-        move || {
+        Box::new(move || progress.get().is_some()),
+        Arc::new(stop_export),
+        Arc::new(move || {
             export.dispatch_local(delimiter.get_untracked());
-        },
+        }),
         true,
     );
     let shown_progress = move || {

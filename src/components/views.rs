@@ -3,6 +3,7 @@
 //! matching deal rather than one page. Those two are one chunk fetched on
 //! demand (`on_demand`): a page that shows only the list never pays for them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev::KeyboardEvent;
@@ -114,9 +115,9 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        move || all.progress.get().is_some(),
-        move || all.stop_loading(),
-        move || all.loaded.refetch(),
+        Box::new(move || all.progress.get().is_some()),
+        Arc::new(move || all.stop_loading()),
+        Arc::new(move || all.loaded.refetch()),
         true,
     );
     view! {

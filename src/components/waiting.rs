@@ -1,6 +1,7 @@
 //! What every screen shows when the API is slow to answer: that it is slow,
 //! with Cancel and Retry, and a request that never answers stopped for good.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -26,34 +27,41 @@ enum Phase {
     TimedOut,
 }
 
+/// What the user may do to a request they are waiting for: shared between
+/// the timers, the buttons and the view, which rebuilds them.
+pub(super) type OnWait = Arc<dyn Fn() + Send + Sync>;
+
 /// A request's wait as the user sees it. `pending` says a request is under
 /// way; a change of any signal it reads starts the clocks again, so a load
 /// of many pages is slow only when one page is. `cancel` stops the request
 /// (the timeout calls it too); `retry` asks again. `own_cancel`: the screen
 /// has its own Cancel (the export, the load of every deal), so none is
-/// added here. Plain closures rather than `Signal` and `Callback`, whose
-/// machinery the first download would carry for this alone.
+/// added here. Not generic, and no `Signal` or `Callback`: one copy serves
+/// every screen, in the first download with the list, and no screen's
+/// chunk carries one of its own.
 pub(super) fn waiting(
-    pending: impl Fn() -> bool + 'static,
-    cancel: impl Fn() + Copy + Send + Sync + 'static,
-    retry: impl Fn() + Copy + Send + Sync + 'static,
+    pending: Box<dyn Fn() -> bool>,
+    cancel: OnWait,
+    retry: OnWait,
     own_cancel: bool,
-) -> impl IntoView {
+) -> AnyView {
     let phase = Later::new(Phase::Quiet);
     let slow = Debounce::new(SLOW_AFTER);
     let give_up = Debounce::new(GIVE_UP_AFTER);
-    let stop = move |reason: Phase| {
+    let stop = move |reason: Phase, cancel: &OnWait| {
         phase.try_set(reason);
         cancel();
     };
     // A retry while the request is still pending starts the clocks again too.
     let retried = Trigger::new();
+    let timeout = cancel.clone();
     Effect::new(move |_| {
         retried.track();
         if pending() {
             phase.try_set(Phase::Quiet);
             slow.call(move || phase.try_set(Phase::Slow));
-            give_up.call(move || stop(Phase::TimedOut));
+            let timeout = timeout.clone();
+            give_up.call(move || stop(Phase::TimedOut, &timeout));
         } else {
             slow.cancel();
             give_up.cancel();
@@ -62,11 +70,7 @@ pub(super) fn waiting(
             }
         }
     });
-    let on_retry = move |_| {
-        retry();
-        retried.notify();
-    };
-    move || {
+    (move || {
         let (role, text) = match phase.get() {
             Phase::Quiet => return ().into_any(),
             Phase::Slow => ("status", "The Deals API is slow to answer."),
@@ -77,17 +81,22 @@ pub(super) fn waiting(
             ),
         };
         let cancellable = phase.get() == Phase::Slow && !own_cancel;
+        let (cancel, retry) = (cancel.clone(), retry.clone());
         // Built anew on each change of phase: a view diffed in place would
         // cost the first download more code than it saves work.
         view! {
             <div class="waiting" role=role>
                 <p>{text}</p>
                 {cancellable.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled)>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled, &cancel)>"Cancel"</button>
                 })}
-                <button type="button" on:click=on_retry>"Retry"</button>
+                <button type="button" on:click=move |_| {
+                    retry();
+                    retried.notify();
+                }>"Retry"</button>
             </div>
         }
         .into_any()
-    }
+    })
+    .into_any()
 }
