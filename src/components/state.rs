@@ -149,10 +149,9 @@ impl WorkspaceState {
         url_state: UrlState,
         settings: ViewSettings,
     ) -> Self {
-        let shown = url_state.read();
-        let query = Later::new(shown.query);
-        let screen = Later::new(shown.screen);
-        let view = Later::new(shown.view);
+        let query = Later::new(DealQuery::default());
+        let screen = Later::new(Screen::List);
+        let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn = move |deal: &Deal| learn_stage(stages, deal);
 
@@ -236,7 +235,7 @@ impl WorkspaceState {
         };
 
         let client = StoredValue::new(client);
-        Self {
+        let state = Self {
             query,
             screen,
             view,
@@ -247,6 +246,18 @@ impl WorkspaceState {
             client,
             url_state: StoredValue::new(url_state),
             idle_days: settings.idle_days,
-        }
+        };
+        state.show_url();
+        state
+    }
+
+    /// Shows what the page URL names: at the start, and on Back or Forward.
+    pub(super) fn show_url(&self) {
+        let Some(shown) = self.url_state.try_with_value(UrlState::read) else {
+            return;
+        };
+        self.query.try_set(shown.query);
+        self.view.try_set(shown.view);
+        self.screen.try_set(shown.screen);
     }
 }

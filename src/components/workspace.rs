@@ -34,18 +34,17 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     // hundred in ten seconds. A write still waiting when the workspace goes
     // (a disconnect, the widget removed) goes with it.
     //
-    // What the URL shows is kept: a change of screen or view is a new
-    // history entry (Back returns from it), written at once so that no
-    // screen is merged into the next; a change of filters rewrites the
-    // entry in force once they settle; nothing is written when the URL
-    // already shows the state (read on Back or Forward, or at the start).
+    // A change of screen or view is a new history entry (Back returns from
+    // it), written at once so that no screen is merged into the next; a
+    // change of filters rewrites the entry in force once they settle;
+    // nothing is written when the URL already shows the state (read on Back
+    // or Forward, or at the start). The URL itself is what it shows: no copy
+    // is kept to fall out of step with it.
     let url_write = Debounce::new(URL_WRITE_DELAY);
-    let in_url = StoredValue::new(state.url_state.with_value(UrlState::read));
     let write = move |shown: Shown, step: HistoryStep| {
         state
             .url_state
             .try_with_value(|url_state| url_state.write(&shown, step));
-        in_url.try_set_value(shown);
     };
     Effect::new(move |_| {
         let shown = Shown {
@@ -53,7 +52,8 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
             view: state.view.get(),
             screen: state.screen.get(),
         };
-        match in_url.with_value(|in_url| HistoryStep::between(in_url, &shown)) {
+        let in_url = state.url_state.with_value(UrlState::read);
+        match HistoryStep::between(&in_url, &shown) {
             Some(HistoryStep::Push) => {
                 url_write.cancel();
                 write(shown, HistoryStep::Push);
@@ -66,15 +66,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     });
     // Back and Forward show what the URL they land on names.
     if state.url_state.with_value(UrlState::is_on) {
-        let moved = window_event_listener(ev::popstate, move |_| {
-            let Some(shown) = state.url_state.try_with_value(UrlState::read) else {
-                return;
-            };
-            in_url.try_set_value(shown.clone());
-            state.query.try_set(shown.query);
-            state.view.try_set(shown.view);
-            state.screen.try_set(shown.screen);
-        });
+        let moved = window_event_listener(ev::popstate, move |_| state.show_url());
         let (url_state, session) = (state.url_state.get_value(), session.clone());
         on_cleanup(move || {
             moved.remove();
