@@ -106,10 +106,8 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
             </button>
             {waiting}
             {move || match shown() {
-                None => pending
-                    .get()
-                    .then(|| view! { <p class="status">"Loading deal…"</p> })
-                    .into_any(),
+                None if pending.get() => view! { <p class="status">"Loading deal…"</p> }.into_any(),
+                None => ().into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
                     view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
                 }

@@ -48,10 +48,8 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     // Read in place: a copy of the answer would copy every deal of the page.
     let shown = move || {
         state.deals.with(|answer| match answer {
-            None => pending
-                .get()
-                .then(|| view! { <p class="status">"Loading deals…"</p> })
-                .into_any(),
+            None if pending.get() => view! { <p class="status">"Loading deals…"</p> }.into_any(),
+            None => ().into_any(),
             Some(answer) => answer_view(answer, state),
         })
     };
