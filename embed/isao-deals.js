@@ -5,25 +5,57 @@
 // `mount(element, options)` mounts more from code.
 //
 // The wasm download starts here, beside the glue's, not after the glue has
-// arrived and run. In a release build scripts/release-bundle.sh writes the
-// version and the wasm's sha256 into BUILD: a module altered on the way is
-// refused by fetch and never instantiated, and each widget says so.
-const BUILD = { version: "development", wasmIntegrity: "" };
+// arrived and run. In a release build scripts/release-bundle.sh writes into
+// BUILD the version, the wasm's sha256 and the sha256 of each JS module the
+// glue needs: a file altered on the way never runs, and each widget says so.
+const BUILD = { version: "development", wasmIntegrity: "", modules: {} };
 
 export const version = BUILD.version;
 
 const UNSAFE_MESSAGE = "The deals widget could not be loaded safely and did not start. Reload the page to try again.";
 
-// Compiled as it streams in, while the glue loads. A server that does not
-// give it the type application/wasm costs the streaming, not the widget; a
-// missing file fails to compile.
-const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: BUILD.wasmIntegrity })
-  .then((response) =>
-    WebAssembly.compileStreaming(response.clone())
-      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
+// The glue, its snippets and the chunk loader are fetched at once, each with
+// its integrity, and the glue is imported only once all of them have passed:
+// its imports then find them in the page's module map. A module that fails
+// its check is never evaluated (and a browser may fetch it again, without
+// the check, for a later import: hence the wait).
+const preloaded = Promise.all(
+  Object.entries(BUILD.modules).map(
+    ([path, integrity]) =>
+      new Promise((resolve, reject) => {
+        const preload = document.createElement("link");
+        preload.rel = "modulepreload";
+        preload.href = new URL(path, import.meta.url);
+        preload.integrity = integrity;
+        preload.onload = resolve;
+        preload.onerror = reject;
+        document.head.append(preload);
+      }),
+  ),
+);
+
+// Compiled as it streams in, while the glue loads, and hashed meanwhile: a
+// fetch with `integrity` would hand it over only once all of it is hashed.
+// The module is handed to the glue, which instantiates it, only once its
+// sha256 is the expected one: compiled code that is never instantiated never
+// runs. Without WebCrypto (a page served over plain http) fetch checks it.
+// A server that does not give it the type application/wasm costs the
+// streaming, not the widget; a missing file fails the hash or the compile.
+const digest = crypto.subtle && BUILD.wasmIntegrity;
+const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: digest ? "" : BUILD.wasmIntegrity })
+  .then(async (response) => {
+    const bytes = response.clone().arrayBuffer();
+    const compiled = WebAssembly.compileStreaming(response).catch(async () => WebAssembly.compile(await bytes));
+    compiled.catch(() => {});
+    if (digest) {
+      const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await bytes));
+      if (`sha256-${btoa(String.fromCharCode(...hash))}` !== digest) throw new Error("integrity");
+    }
+    return compiled;
+  });
 // Seen by init below; marked handled so that a failure is reported once, by the widgets.
 wasm.catch(() => {});
-const glue = import("./isao-deals-widget.js").then(async (module) => {
+const glue = preloaded.then(() => import("./isao-deals-widget.js")).then(async (module) => {
   await module.default({ module_or_path: wasm });
   return module;
 });
@@ -40,6 +72,7 @@ function showUnsafe(host) {
 // The attributes, each with its property (camelCase) and its `mount` option.
 const OPTIONS = {
   "api-base": "apiBase",
+  auth: "auth",
   "refresh-seconds": "refreshSeconds",
   "idle-days": "idleDays",
   "key-storage": "keyStorage",

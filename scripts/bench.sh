@@ -4,8 +4,9 @@
 #     and the largest items of the wasm (twiggy);
 #   - the widget against the same list written by hand in plain JavaScript, in
 #     one headless Chromium run, and its memory over 1,000 changes (e2e/bench.mjs);
-#   - the board with over 2,000 open deals: its load and a move, each with the
-#     longest task the page ran (e2e/bench-board.mjs);
+#   - the board and the forecast with 10,000 demo deals: each one's load, a
+#     move, switching between them, each with the longest task the page ran
+#     and the most CPU time one task took (e2e/bench-board.mjs);
 #   - the reference server against json-server 0.17.4 serving the same deals,
 #     both under wrk with 64 connections, then its latency per endpoint, and
 #     its webhooks' cost and delivery latency (bench_webhooks.py).
@@ -43,7 +44,7 @@ cargo build -p reference-api --release --quiet
 (cd e2e && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
 node e2e/bench.mjs "$(reference_api_bin release)" dist "$results"
 
-step "The board at scale: over 2,000 open deals (release build, headless Chromium, 1x CPU)"
+step "The board and forecast at scale: 10,000 demo deals (release build, headless Chromium, 1x CPU)"
 node e2e/bench-board.mjs "$(reference_api_bin release)" dist "$results"
 
 step "Reference server against json-server $(json-server --version) (wrk: 2 threads, 64 connections, ${WRK_SECONDS} s each)"

@@ -2,8 +2,9 @@
 # The download budget of the release build: what a host page fetches to show
 # the widget (the first wasm module, its JS glue and chunk loader, the loader,
 # the glue's snippets and the CSS), each compressed with gzip -9 and summed.
-# The chunks (src/components/on_demand.rs) are fetched only when a screen
-# first needs them; they are listed and held to a ceiling of their own.
+# The chunks (src/components/on_demand.rs), their integrity list and those
+# screens' stylesheet are fetched only when a screen first needs them; they
+# are listed and held to a ceiling of their own.
 # Sizes are deterministic for a given build, so this check is not a timed test.
 #
 # The budget is 160 KiB, the aim 120 KiB (docs/performance.md);
@@ -15,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUDGET_GZIP_BYTES=$((160 * 1024))
 AIM_GZIP_BYTES=$((120 * 1024))
-CHUNKS_BUDGET_GZIP_BYTES=$((122 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((125 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
@@ -47,6 +48,9 @@ shopt -s nullglob
 chunks=("$dist"/split_*.wasm "$dist"/chunk_*.wasm)
 shopt -u nullglob
 [ -f "${chunks[0]}" ] || fail "no split_*.wasm chunk in $dist: scripts/release-bundle.sh did not run"
+# Requested with the first screen fetched on demand, like a chunk: the
+# screens' stylesheet and the chunks' integrity list.
+chunks+=("$dist/isao-deals-screens.css" "$dist/chunk-integrity.json")
 sizes "chunks (fetched when first needed)" "${chunks[@]}"
 chunks_gzip="$total_gzip"
 

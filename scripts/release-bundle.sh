@@ -13,13 +13,15 @@
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
-# 5. Subresource integrity: each wasm file's sha256 goes into what fetches it,
-#    the chunks' into the chunk loader and the first module's into the loader
-#    (embed/isao-deals.js), with the version of the crate. A file altered by a
-#    single byte is then refused by fetch and never instantiated.
-# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader, the
-#    loader and the glue's snippets.
+# 5. Subresource integrity: the chunks' sha256 go into chunk-integrity.json,
+#    whose own goes into the chunk loader.
+# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader and
+#    the glue's snippets.
 #    Trunk's own minifier stops at the glue's `export default`.
+# 7. The sha256 of the first module and of each minified JS module the glue
+#    imports go into the loader (embed/isao-deals.js), with the version of
+#    the crate; then it is minified too. A file altered by a single byte is
+#    then refused and never runs.
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -38,13 +40,19 @@ wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
 
 # After -Oz, flattening and re-looping the control flow lets two more -Oz
-# rounds take another 1.8 KB (gzip) off; the producers and target-features
-# sections are for tools, not browsers. (binaryen warns about the name
-# section's newer subsections, which it drops anyway.)
+# rounds take more off, and a second such round more again (what the first
+# one's inlining exposed); a third makes the module larger. Rust never
+# computes an address that wraps around past 0, so binaryen may assume the
+# lowest KiB of memory is never reached that way and fold a pointer's small
+# constant offsets into the loads and stores (--low-memory-unused). The
+# producers and target-features sections are for tools, not browsers.
+# (binaryen warns about the name section's newer subsections, which it drops
+# anyway.)
 optimise() {
+    local reshape=(--flatten --rereloop -Oz -Oz)
     wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types \
-        -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --strip-target-features \
+        --enable-mutable-globals --enable-reference-types --low-memory-unused \
+        -Oz "${reshape[@]}" "${reshape[@]}" --strip-debug --strip-producers --strip-target-features \
         "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
 }
 optimise "$work/bound/${name}_bg.wasm" "$TRUNK_STAGING_DIR/${name}_bg.wasm"
@@ -66,26 +74,58 @@ sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.ca
 
 # sri <file>: its Subresource Integrity value.
 sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
+# Each chunk is fetched with its sha256, read from chunk-integrity.json: that
+# list is fetched, with its own sha256 written into the chunk loader, the
+# first time a screen needs a chunk, so that the chunks' hashes are not part
+# of the first download. A failed fetch of it is not kept: Retry tries again.
+integrities="$TRUNK_STAGING_DIR/chunk-integrity.json"
+entries=()
 for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
     [ -f "$chunk" ] || continue
-    fetch="fetch(new URL(\"./$(basename "$chunk")\", import.meta.url))"
-    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $(basename "$chunk") as '$fetch'"
-    sed -i "s|${fetch//./\\.}|fetch(new URL(\"./$(basename "$chunk")\", import.meta.url), { integrity: \"$(sri "$chunk")\" })|" "$loader"
+    file="$(basename "$chunk")"
+    fetch="fetch(new URL(\"./$file\", import.meta.url))"
+    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $file as '$fetch'"
+    sed -i "s|${fetch//./\\.}|chunkIntegrity(\"$file\").then((integrity) => fetch(new URL(\"./$file\", import.meta.url), { integrity }))|" "$loader"
+    entries+=("\"$file\":\"$(sri "$chunk")\"")
 done
-[ "$(grep -c 'integrity: "sha256-' "$loader")" -eq "$fetches" ] ||
+(IFS=,; printf '{%s}\n' "${entries[*]}") >"$integrities"
+[ "$(grep -c 'chunkIntegrity("' "$loader")" -eq "$fetches" ] && [ "${#entries[@]}" -eq "$fetches" ] ||
     fail "$loader: not every chunk's fetch carries its integrity"
-version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
-[ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
-build_line='const BUILD = { version: "development", wasmIntegrity: "" };'
-grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-deals.js has no line '$build_line'"
-sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\" };|" \
-    "$TRUNK_STAGING_DIR/isao-deals.js"
-
+cat >>"$loader" <<CHUNK_INTEGRITY
+let chunkIntegrities;
+function chunkIntegrity(file) {
+  chunkIntegrities ??= fetch(new URL("./chunk-integrity.json", import.meta.url), { integrity: "$(sri "$integrities")" })
+    .then((response) => response.json())
+    .catch((error) => {
+      chunkIntegrities = undefined;
+      throw error;
+    });
+  return chunkIntegrities.then((all) => all[file]);
+}
+CHUNK_INTEGRITY
 rm -rf "$TRUNK_STAGING_DIR/snippets"
 cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 # Property names stay: the wasm imports its functions by the names of the
 # `imports.wbg` object's members, and the loader imports `mount` by name.
-for script in "$work/bound/$name.js" "$work/split/__wasm_split.js" "$TRUNK_STAGING_DIR/isao-deals.js"; do
+for script in "$work/bound/$name.js" "$loader"; do
     terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
 done
 find "$TRUNK_STAGING_DIR/snippets" -name '*.js' -exec terser --module --compress --mangle --output {} -- {} \;
+
+# The loader preloads each JS module the glue imports, with the integrity of
+# its minified file, and checks the first module's sha256 itself.
+modules="\"./$name.js\": \"$(sri "$TRUNK_STAGING_DIR/$name.js")\", \"./__wasm_split.js\": \"$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")\""
+while read -r snippet; do
+    modules+=", \"./${snippet#"$TRUNK_STAGING_DIR"/}\": \"$(sri "$snippet")\""
+done < <(find "$TRUNK_STAGING_DIR/snippets" -name '*.js' | LC_ALL=C sort)
+imports="$(grep -o 'from *"\./[^"]*"' "$TRUNK_STAGING_DIR/$name.js" | sed 's/^from *"\(.*\)"$/\1/' | LC_ALL=C sort -u)"
+for path in $imports; do
+    grep -qF "\"$path\":" <<<"$modules" || fail "the glue imports $path, which the loader does not preload with its integrity"
+done
+version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' "$REPO_ROOT/Cargo.toml")"
+[ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
+build_line='const BUILD = { version: "development", wasmIntegrity: "", modules: {} };'
+grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-deals.js has no line '$build_line'"
+sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\", modules: { $modules } };|" \
+    "$TRUNK_STAGING_DIR/isao-deals.js"
+terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/isao-deals.js" -- "$TRUNK_STAGING_DIR/isao-deals.js"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The release kit a host installs: builds dist/ as scripts/test.sh does (trunk
-# runs scripts/release-bundle.sh, which writes the version and the wasm
-# files' sha384 into the loaders), then packs dist/isao-deals-<version>.tar.gz:
+# runs scripts/release-bundle.sh, which writes the version and the sha256 of
+# every other file into the loaders), then packs dist/isao-deals-<version>.tar.gz:
 #   isao-deals-<version>/   the files to serve, as one versioned folder
 #   SHA384SUMS              `sha384sum -c` checks that folder
 #   SNIPPET.html            what a host page pastes: the loader's script tag
@@ -30,9 +30,10 @@ trap 'rm -rf "$work"' EXIT
 step "Packing $kit"
 mkdir "$work/$kit"
 # What a host serves: the loader, the glue, the chunk loader, the wasm, the
-# chunks, the snippets, the CSS; not trunk's development pages.
-cp -r dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/isao-deals.css \
-    dist/snippets "$work/$kit/"
+# chunks, the snippets, the CSS (the screens' beside the first); not trunk's
+# development pages.
+cp -r dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/chunk-integrity.json dist/isao-deals.css \
+    dist/isao-deals-screens.css dist/snippets "$work/$kit/"
 (cd "$work" && find "$kit" -type f | LC_ALL=C sort | xargs sha384sum) >"$work/SHA384SUMS"
 
 loader_sri="sha384-$(openssl dgst -sha384 -binary dist/isao-deals.js | openssl base64 -A)"
@@ -44,7 +45,8 @@ cat >"$work/SNIPPET.html" <<SNIPPET
 <!-- The Content-Security-Policy the widget needs (add your own sources):
 Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' https://deals.example.com
      'wasm-unsafe-eval' lets the page compile the widget's WebAssembly; connect-src
-     'self' covers the widget's wasm files, which it fetches with their integrity. -->
+     'self' covers the widget's wasm files and their sha256 list, which it fetches
+     with their integrity. -->
 SNIPPET
 
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "dist/$kit.tar.gz" -C "$work" "$kit" SHA384SUMS SNIPPET.html

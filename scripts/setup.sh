@@ -129,6 +129,9 @@ fi
 
 if needed e2e_packages && [ -f "$REPO_ROOT/e2e/package-lock.json" ]; then
     step "End-to-end test packages"
+    # The proxy test fills in deploy/nginx.conf with envsubst and runs it in
+    # front of the reference server.
+    apt_install nginx-light gettext-base
     (cd "$REPO_ROOT/e2e" && { [ -d node_modules ] && npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
 fi
 

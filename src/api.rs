@@ -4,6 +4,7 @@
 //! its request.
 
 use std::fmt;
+use std::ops::Deref;
 use std::pin::pin;
 
 use deals_contract::{
@@ -94,6 +95,36 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status of the answer; `None` when no answer could be read.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(401),
+            ApiError::Forbidden { .. } => Some(403),
+            ApiError::NotFound { .. } => Some(404),
+            ApiError::Validation { .. } => Some(422),
+            ApiError::BadRequest { .. } => Some(400),
+            ApiError::RateLimited { .. } => Some(429),
+            ApiError::Rejected { status, .. } | ApiError::Server { status, .. } => Some(*status),
+            ApiError::Network(_) | ApiError::Decode(_) => None,
+        }
+    }
+
+    /// The API's `error` member; what went wrong when no answer could be read.
+    pub fn api_error(&self) -> &str {
+        match self {
+            ApiError::Unauthorized { error, .. }
+            | ApiError::Forbidden { error, .. }
+            | ApiError::NotFound { error }
+            | ApiError::Validation { error, .. }
+            | ApiError::BadRequest { error, .. }
+            | ApiError::RateLimited { error, .. }
+            | ApiError::Rejected { error, .. }
+            | ApiError::Server { error, .. }
+            | ApiError::Network(error)
+            | ApiError::Decode(error) => error,
+        }
+    }
+
     /// Field messages of a 422, empty for every other error.
     pub fn field_errors(&self) -> FieldErrors {
         match self {
@@ -175,11 +206,48 @@ pub struct AllDeals {
     pub complete: bool,
 }
 
-/// A client for one API base URL and one key.
+/// A deal as the API sent it: read into a [`Deal`] (which it reads as), and
+/// the answer's JSON kept as it came, for the host page's events. Writing
+/// the `Deal` back to JSON instead would drop what the widget does not read,
+/// and bring a JSON writer into the download for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentDeal {
+    pub deal: Deal,
+    /// The whole answer, `{"success": true, "data": {…the deal…}}`, as its
+    /// bytes came: the browser decodes them once an event needs them.
+    pub answer: Vec<u8>,
+}
+
+impl Deref for SentDeal {
+    type Target = Deal;
+
+    fn deref(&self) -> &Deal {
+        &self.deal
+    }
+}
+
+/// How a request tells the API who is asking; the embedding page chooses.
+#[derive(Clone, PartialEq)]
+pub enum Credentials {
+    /// `Authorization: Bearer …` with the user's key.
+    Key(ApiKey),
+    /// No key from the widget: the browser's own credentials (cookies, HTTP
+    /// authentication) go with each request to the page's origin, and the
+    /// host's server in front of the API adds the key.
+    Host,
+}
+
+impl From<ApiKey> for Credentials {
+    fn from(key: ApiKey) -> Self {
+        Credentials::Key(key)
+    }
+}
+
+/// A client for one API base URL and one way of authorising its requests.
 #[derive(Clone, PartialEq)]
 pub struct ApiClient {
     base: String,
-    key: ApiKey,
+    credentials: Credentials,
 }
 
 /// Never prints the key.
@@ -194,10 +262,10 @@ impl fmt::Debug for ApiClient {
 impl ApiClient {
     /// `base` is the API root, such as `https://staging.isao.io/api/external`
     /// or a same-origin path like `/api/external`.
-    pub fn new(base: &str, key: ApiKey) -> Self {
+    pub fn new(base: &str, credentials: impl Into<Credentials>) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
-            key,
+            credentials: credentials.into(),
         }
     }
 
@@ -220,7 +288,7 @@ impl ApiClient {
         let request = self
             .authorized(Request::get(&self.deals_url()), &abort)
             .query(query.to_pairs());
-        read(request.build()).await
+        decode(&read_body(request.build()).await?)
     }
 
     /// Every deal that matches `query`'s filters, read page by page at the
@@ -259,38 +327,43 @@ impl ApiClient {
         }
     }
 
-    pub async fn get_deal(&self, id: &str) -> Result<Deal, ApiError> {
+    pub async fn get_deal(&self, id: &str) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::get(&self.deal_url(id)), &abort);
-        read::<Envelope<Deal>>(request.build())
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request.build()).await?)
     }
 
-    pub async fn create_deal(&self, deal: &NewDeal) -> Result<Deal, ApiError> {
+    pub async fn create_deal(&self, deal: &NewDeal) -> Result<SentDeal, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self
             .authorized(Request::post(&self.deals_url()), &abort)
             .json(deal);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request).await?)
     }
 
-    pub async fn update_status(&self, id: &str, change: &StatusChange) -> Result<Deal, ApiError> {
+    pub async fn update_status(
+        &self,
+        id: &str,
+        change: &StatusChange,
+    ) -> Result<SentDeal, ApiError> {
         let url = format!("{}/status", self.deal_url(id));
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::put(&url), &abort).json(change);
-        read::<Envelope<Deal>>(request)
-            .await
-            .map(|envelope| envelope.data)
+        sent_deal(read_body(request).await?)
     }
 
-    /// The request with the key, aborted when `abort` is dropped.
+    /// The request with its credentials, aborted when `abort` is dropped.
     fn authorized(&self, request: RequestBuilder, abort: &AbortOnDrop) -> RequestBuilder {
-        request
-            .header("Authorization", &format!("Bearer {}", self.key.as_str()))
-            .abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
+        let request = match &self.credentials {
+            Credentials::Key(key) => {
+                request.header("Authorization", &format!("Bearer {}", key.as_str()))
+            }
+            // fetch's own `same-origin` sends the browser's cookies and HTTP
+            // authentication to an API base on the page's origin, where the
+            // host's proxy answers.
+            Credentials::Host => request,
+        };
+        request.abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
     }
 }
 
@@ -316,18 +389,29 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn read<T: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<T, ApiError> {
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+fn sent_deal(answer: Vec<u8>) -> Result<SentDeal, ApiError> {
+    let envelope: Envelope<Deal> = decode(&answer)?;
+    Ok(SentDeal {
+        deal: envelope.data,
+        answer,
+    })
+}
+
+/// The body of a successful answer, as it came.
+async fn read_body(request: Result<Request, gloo_net::Error>) -> Result<Vec<u8>, ApiError> {
     let request = request.map_err(|error| ApiError::Network(error.to_string()))?;
     let response = request
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    body_of(response).await
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+async fn body_of(response: Response) -> Result<Vec<u8>, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     // The bytes as they came: a JavaScript string would be decoded from
@@ -337,7 +421,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         .await
         .map_err(|error| ApiError::Decode(error.to_string()))?;
     if response.ok() {
-        serde_json::from_slice(&body).map_err(|error| ApiError::Decode(error.to_string()))
+        Ok(body)
     } else {
         Err(ApiError::from_answer(status, retry_after.as_deref(), &body))
     }

@@ -15,6 +15,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::{DealsWidget, WidgetConfig};
 use crate::key_store::KeyStorage;
+use crate::session::Auth;
 
 #[wasm_bindgen(
     inline_js = "export function bundleFile(name) { return new URL('../../' + name, import.meta.url).href; }"
@@ -148,7 +149,8 @@ impl MountOptions {
         }
     }
 
-    /// `data-api-base` (required), `data-key-storage` (`session`, the default,
+    /// `data-api-base` (required), `data-auth` (`key`, the default, or
+    /// `host`), `data-key-storage` (`session`, the default,
     /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
     /// state off), `data-idle-days` (default 14, 0 = off),
     /// `data-refresh-seconds` (default 30, 0 = off), `data-stylesheet`.
@@ -156,7 +158,7 @@ impl MountOptions {
         Self::read(|name| element.get_attribute(&format!("data-{name}")))
     }
 
-    /// `{apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet}`:
+    /// `{apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet}`:
     /// the same options in camelCase; the numbers as numbers or strings.
     fn from_object(options: &JsValue) -> Result<Self, JsValue> {
         Self::read(|name| {
@@ -192,6 +194,10 @@ impl MountOptions {
                 )
             })?;
         let mut options = Self::new(api_base.trim());
+        if let Some(auth) = option("auth") {
+            options.config.auth = Auth::from_option(&auth)
+                .ok_or_else(|| JsValue::from_str("isao-deals: auth must be \"key\" or \"host\""))?;
+        }
         if let Some(storage) = option("key-storage") {
             options.config.key_storage = KeyStorage::from_option(&storage).ok_or_else(|| {
                 JsValue::from_str("isao-deals: keyStorage must be \"session\" or \"memory\"")
@@ -244,8 +250,11 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_class_name("isao-deals-root");
     root.append_child(&container)?;
-    let config = options.config;
-    let view = leptos::mount::mount_to(container.clone(), move || view! { <DealsWidget config /> });
+    let (config, host) = (options.config, host.clone());
+    let view = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <DealsWidget config host /> },
+    );
     let id = LAST_ID.with(|last| {
         last.set(last.get().wrapping_add(1));
         last.get()
@@ -261,7 +270,7 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     Ok(WidgetHandle { id, root })
 }
 
-/// `mount(element, {apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})` for JavaScript.
+/// `mount(element, {apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})` for JavaScript.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     mount(host, MountOptions::from_object(&options)?)

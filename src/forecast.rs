@@ -2,9 +2,11 @@
 //! month they are expected to close, one table per currency (amounts in
 //! different currencies are never added together).
 //!
-//! Months are the user's: the caller passes how an instant reads as a local
-//! (year, month), so the logic stays free of the browser and testable in any
-//! time zone. Amounts are summed in whole cents, each deal rounded once, so a
+//! Months are the user's: the caller passes the current month and the
+//! instant each month begins where the user is ([`MonthStarts`]), so the
+//! logic stays free of the browser and testable in any time zone, and a deal
+//! finds its month by comparing instants, without asking the browser about
+//! each of thousands of dates. Amounts are summed in whole cents, each deal rounded once, so a
 //! total agrees to the cent with the sum of the API's values.
 
 use chrono::{DateTime, Utc};
@@ -21,8 +23,34 @@ const OVERDUE_SLOT: usize = 0;
 const LATER_SLOT: usize = SLOTS - 2;
 const NO_DATE_SLOT: usize = SLOTS - 1;
 
-/// An instant as the user's calendar reads it: (year, month 1–12).
-pub type LocalYearMonth<'a> = &'a dyn Fn(&DateTime<Utc>) -> (i32, u32);
+/// The user's calendar around now: the current month and the instants at
+/// which it, each month with a bucket of its own and the month after them
+/// begin.
+pub struct MonthStarts {
+    /// Months since year 0.
+    this_month: i32,
+    starts: [DateTime<Utc>; MONTHS_AHEAD as usize + 2],
+}
+
+impl MonthStarts {
+    /// `this_month` is the user's (year, month 1–12) now; `local_start` gives
+    /// the instant a (year, month) begins in the user's time zone.
+    pub fn new(this_month: (i32, u32), local_start: impl Fn(i32, u32) -> DateTime<Utc>) -> Self {
+        let this_month = month_number(this_month);
+        let starts = std::array::from_fn(|ahead| {
+            let (year, month) = year_month(this_month + ahead as i32);
+            local_start(year, month)
+        });
+        Self { this_month, starts }
+    }
+
+    /// The bucket of an expected close instant: overdue, a month, or later.
+    fn slot(&self, date: &DateTime<Utc>) -> usize {
+        // 0 before this month, 1 + the months ahead within the buckets, and
+        // past the last one, later.
+        self.starts.partition_point(|start| start <= date)
+    }
+}
 
 /// Which expected close dates a bucket holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,12 +103,7 @@ pub struct CurrencyForecast {
 
 /// The forecast of the open deals, by currency code in alphabetical order;
 /// no currency without open deals.
-pub fn forecast(
-    deals: &[Deal],
-    now: &DateTime<Utc>,
-    local_year_month: LocalYearMonth,
-) -> Vec<CurrencyForecast> {
-    let this_month = month_number(local_year_month(now));
+pub fn forecast(deals: &[Deal], months: &MonthStarts) -> Vec<CurrencyForecast> {
     let mut currencies: Vec<(String, [Figures; SLOTS])> = Vec::new();
     for deal in deals {
         if deal.status != DealStatus::Open {
@@ -88,16 +111,7 @@ pub fn forecast(
         }
         let slot = match &deal.expected_close_date {
             None => NO_DATE_SLOT,
-            Some(date) => {
-                let months_ahead = month_number(local_year_month(date)) - this_month;
-                if months_ahead < 0 {
-                    OVERDUE_SLOT
-                } else if months_ahead > MONTHS_AHEAD {
-                    LATER_SLOT
-                } else {
-                    months_ahead as usize + 1
-                }
-            }
+            Some(date) => months.slot(date),
         };
         let index = match currencies.binary_search_by(|(code, _)| code.as_str().cmp(&deal.currency))
         {
@@ -125,11 +139,8 @@ pub fn forecast(
                 LATER_SLOT => Period::Later,
                 NO_DATE_SLOT => Period::NoDate,
                 month => {
-                    let number = this_month + month as i32 - 1;
-                    Period::Month {
-                        year: number.div_euclid(12),
-                        month: number.rem_euclid(12) as u32 + 1,
-                    }
+                    let (year, month) = year_month(months.this_month + month as i32 - 1);
+                    Period::Month { year, month }
                 }
             };
             total.add(figures);
@@ -147,15 +158,19 @@ pub fn forecast(
     forecasts
 }
 
-/// Months since year 0, so that months compare and subtract across years.
+/// Months since year 0, so that months add across years.
 fn month_number((year, month): (i32, u32)) -> i32 {
     year * 12 + month as i32 - 1
+}
+
+fn year_month(number: i32) -> (i32, u32) {
+    (number.div_euclid(12), number.rem_euclid(12) as u32 + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Datelike, FixedOffset};
+    use chrono::{Datelike, Duration, FixedOffset, NaiveDate};
     use deals_contract::MAX_VALUE;
     use serde_json::json;
 
@@ -183,12 +198,27 @@ mod tests {
         deals_contract::timestamp::parse(text).unwrap()
     }
 
-    /// The calendar of a place `hours` ahead of UTC.
-    fn offset_calendar(hours: i32) -> impl Fn(&DateTime<Utc>) -> (i32, u32) {
-        move |instant| {
-            let local = instant.with_timezone(&FixedOffset::east_opt(hours * 3600).unwrap());
-            (local.year(), local.month())
-        }
+    /// The months as of `now` of a place whose offset from UTC at an instant
+    /// is `offset(instant)` hours.
+    fn months_where(now: &str, offset: impl Fn(&DateTime<Utc>) -> i32) -> MonthStarts {
+        let hours = |hours: i32| Duration::hours(hours.into());
+        let now = instant(now);
+        let local_now = now.with_timezone(&FixedOffset::east_opt(offset(&now) * 3600).unwrap());
+        MonthStarts::new((local_now.year(), local_now.month()), |year, month| {
+            let midnight = NaiveDate::from_ymd_opt(year, month, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc();
+            // The offset in force around the local midnight, not at UTC's.
+            let roughly = midnight - hours(offset(&midnight));
+            midnight - hours(offset(&roughly))
+        })
+    }
+
+    /// A place always `hours` ahead of UTC.
+    fn fixed(hours: i32) -> impl Fn(&DateTime<Utc>) -> i32 {
+        move |_| hours
     }
 
     fn months(forecast: &CurrencyForecast) -> Vec<(Period, u32)> {
@@ -212,11 +242,7 @@ mod tests {
             open(400.0, 10.0, "2025-05-01T00:00:00.000Z"),
             deal("EUR", 500.0, Some(10.0), "open", None),
         ];
-        let result = forecast(
-            &deals,
-            &instant("2024-11-15T09:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-15T09:00:00Z", fixed(0)));
         assert_eq!(result.len(), 1);
         assert_eq!(
             months(&result[0]),
@@ -248,11 +274,7 @@ mod tests {
             open(10.0, 100.0, "2023-02-01T00:00:00Z"),
             open(20.0, 100.0, "2024-10-31T23:59:59Z"),
         ];
-        let result = forecast(
-            &deals,
-            &instant("2024-11-01T00:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-01T00:00:00Z", fixed(0)));
         assert_eq!(result[0].buckets[0].period, Period::Overdue);
         assert_eq!(
             result[0].buckets[0].figures,
@@ -270,9 +292,8 @@ mod tests {
         let last_second_of_november_utc = open(1.0, 0.0, "2024-11-30T23:59:59Z");
         let first_second_of_december_utc = open(2.0, 0.0, "2024-12-01T00:00:00Z");
         let deals = [last_second_of_november_utc, first_second_of_december_utc];
-        let now = instant("2024-11-15T12:00:00Z");
         let open_cents_by_month = |hours| {
-            let result = forecast(&deals, &now, &offset_calendar(hours));
+            let result = forecast(&deals, &months_where("2024-11-15T12:00:00Z", fixed(hours)));
             let mut found = Vec::new();
             for bucket in &result[0].buckets {
                 if bucket.figures.deals > 0 {
@@ -300,11 +321,11 @@ mod tests {
     #[test]
     fn the_current_month_is_the_users_too() {
         let deals = [open(1.0, 0.0, "2024-12-15T00:00:00Z")];
-        let new_years_eve_in_utc = instant("2024-12-31T23:30:00Z");
-        let in_kiritimati = forecast(&deals, &new_years_eve_in_utc, &offset_calendar(14));
+        let new_years_eve_in_utc = "2024-12-31T23:30:00Z";
+        let in_kiritimati = forecast(&deals, &months_where(new_years_eve_in_utc, fixed(14)));
         assert_eq!(in_kiritimati[0].buckets[0].period, Period::Overdue);
         assert_eq!(in_kiritimati[0].buckets[1].period, month(2025, 1));
-        let in_baker_island = forecast(&deals, &new_years_eve_in_utc, &offset_calendar(-12));
+        let in_baker_island = forecast(&deals, &months_where(new_years_eve_in_utc, fixed(-12)));
         assert_eq!(in_baker_island[0].buckets[0].period, month(2024, 12));
         assert_eq!(in_baker_island[0].buckets[0].figures.deals, 1);
     }
@@ -314,7 +335,11 @@ mod tests {
         // Central Europe: UTC+1 in winter, UTC+2 from the last Sunday of March.
         let summer_time_starts = instant("2025-03-30T01:00:00Z");
         let central_europe = |moment: &DateTime<Utc>| {
-            offset_calendar(if moment >= &summer_time_starts { 2 } else { 1 })(moment)
+            if moment >= &summer_time_starts {
+                2
+            } else {
+                1
+            }
         };
         let deals = [
             open(1.0, 0.0, "2025-02-28T22:59:59Z"),
@@ -322,7 +347,10 @@ mod tests {
             open(4.0, 0.0, "2025-03-31T21:59:59Z"),
             open(8.0, 0.0, "2025-03-31T22:00:00Z"),
         ];
-        let result = forecast(&deals, &instant("2025-01-10T00:00:00Z"), &central_europe);
+        let result = forecast(
+            &deals,
+            &months_where("2025-01-10T00:00:00Z", central_europe),
+        );
         let open_cents: Vec<(Period, i128)> = result[0]
             .buckets
             .iter()
@@ -348,11 +376,7 @@ mod tests {
             deal("CHF", 11.0, Some(100.0), "lost", None),
             deal("EUR", 1.0, Some(50.0), "open", None),
         ];
-        let result = forecast(
-            &deals,
-            &instant("2024-11-15T00:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0)));
         let mut seen = Vec::new();
         for currency in &result {
             seen.push((currency.currency.as_str(), currency.total));
@@ -390,11 +414,7 @@ mod tests {
             "open",
             Some("2024-11-20T00:00:00Z"),
         )];
-        let result = forecast(
-            &deals,
-            &instant("2024-11-15T00:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0)));
         assert_eq!(
             result[0].buckets[0].figures,
             Figures {
@@ -414,11 +434,7 @@ mod tests {
         }
         deals.push(open(1234.5, 33.0, "2030-01-01T00:00:00Z"));
         deals.push(open(19.99, 50.0, "2020-01-01T00:00:00Z"));
-        let result = forecast(
-            &deals,
-            &instant("2024-11-15T00:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0)));
         let currency = &result[0];
         assert_eq!(currency.buckets[1].figures.open_cents, 100, "ten times 0.1");
         assert_eq!(currency.buckets[3].figures.open_cents, 200, "ten times 0.2");
@@ -449,11 +465,7 @@ mod tests {
     fn many_deals_at_the_contracts_bound_add_up_exactly() {
         let most = open(MAX_VALUE, 100.0, "2024-11-20T00:00:00Z");
         let deals = vec![most; 100_000];
-        let result = forecast(
-            &deals,
-            &instant("2024-11-15T00:00:00Z"),
-            &offset_calendar(0),
-        );
+        let result = forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0)));
         let cents_at_the_bound = 1_000_000_000_000_000_i128;
         assert_eq!(
             result[0].total,
@@ -469,11 +481,6 @@ mod tests {
     #[test]
     fn no_open_deals_means_no_forecast() {
         let deals = [deal("EUR", 5.0, Some(5.0), "won", None)];
-        assert!(forecast(
-            &deals,
-            &instant("2024-11-15T00:00:00Z"),
-            &offset_calendar(0)
-        )
-        .is_empty());
+        assert!(forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0))).is_empty());
     }
 }

@@ -59,10 +59,11 @@ pub fn month_label(year: i32, month: u32) -> String {
     .unwrap_or_else(|| format!("{year:04}-{month:02}"))
 }
 
-/// The (year, month 1–12) of an instant in the user's time zone.
-pub fn local_year_month(instant: &DateTime<Utc>) -> (i32, u32) {
-    let local = js_sys::Date::new(&JsValue::from_f64(epoch_millis(instant)));
-    (local.get_full_year() as i32, local.get_month() + 1)
+/// The instant at which month `month` (1–12) of `year` begins in the user's
+/// time zone.
+pub fn local_month_start(year: i32, month: u32) -> DateTime<Utc> {
+    let first_day = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
+    DateTime::from_timestamp_millis(first_day.get_time() as i64).unwrap_or_default()
 }
 
 /// `open` as a label shows it: `Open`. The words are the API's, all ASCII.

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod embed;
 pub mod forecast;
 pub mod format;
+pub mod host_events;
 pub mod key_store;
 pub mod live_refresh;
 pub mod pipeline;

@@ -38,13 +38,15 @@ impl MoveTarget {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub stage: Option<String>,
-    pub deals: Vec<Deal>,
+    /// Where its deals are in the slice that was grouped, in that slice's order.
+    pub deals: Vec<usize>,
 }
 
 /// The pipeline's stages in order, then every other stage seen in
-/// alphabetical order, then "no stage" when some deal has none. Within a
-/// column deals keep the order they were given in.
-pub fn columns(deals: &[Deal]) -> Vec<Column> {
+/// alphabetical order, then "no stage" when some deal has none. Only the
+/// deals `shown` keeps are placed, by their position in `deals`: grouping
+/// thousands of deals copies none of them.
+pub fn columns(deals: &[Deal], shown: impl Fn(&Deal) -> bool) -> Vec<Column> {
     let mut columns: Vec<Column> = PIPELINE_STAGES
         .iter()
         .map(|stage| Column {
@@ -53,9 +55,12 @@ pub fn columns(deals: &[Deal]) -> Vec<Column> {
         })
         .collect();
     let mut no_stage = Vec::new();
-    for deal in deals {
+    for (position, deal) in deals.iter().enumerate() {
+        if !shown(deal) {
+            continue;
+        }
         let Some(stage) = deal.stage.as_deref() else {
-            no_stage.push(deal.clone());
+            no_stage.push(position);
             continue;
         };
         let index = match columns
@@ -77,7 +82,7 @@ pub fn columns(deals: &[Deal]) -> Vec<Column> {
                 index
             }
         };
-        columns[index].deals.push(deal.clone());
+        columns[index].deals.push(position);
     }
     if !no_stage.is_empty() {
         columns.push(Column {
@@ -86,6 +91,35 @@ pub fn columns(deals: &[Deal]) -> Vec<Column> {
         });
     }
     columns
+}
+
+/// Cards a column draws at once, and then in each animation frame until it
+/// shows those asked for: drawing dozens of cards in every column in one go
+/// holds the page in one long task.
+pub const CARDS_PER_FRAME: usize = 5;
+
+/// How many cards a column that has drawn `drawn` draws in its next frame:
+/// a few more, up to the `wanted` ones.
+pub fn cards_to_draw(drawn: usize, wanted: usize) -> usize {
+    wanted.min(drawn + CARDS_PER_FRAME)
+}
+
+/// The cards a column shows, in column order: its first `drawn`, and those
+/// `pinned` wherever they fall (the cards moved on this board). `positions`
+/// are the column's places among `deals` ([`Column::deals`]).
+pub fn shown_cards<'a>(
+    deals: &'a [Deal],
+    positions: &'a [usize],
+    drawn: usize,
+    pinned: &'a [String],
+) -> impl Iterator<Item = &'a Deal> + 'a {
+    positions
+        .iter()
+        .enumerate()
+        .filter_map(move |(index, &position)| {
+            let deal = deals.get(position)?;
+            (index < drawn || pinned.contains(&deal.id)).then_some(deal)
+        })
 }
 
 /// What moving `deal` to `target` asks of the API, or `None` when the deal
@@ -198,19 +232,84 @@ mod tests {
             deal("d", Some("alpha"), "open"),
             deal("e", Some("proposal"), "won"),
         ];
-        let columns = columns(&deals);
+        let columns = columns(&deals, |_| true);
         let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
         expected.extend([Some("alpha"), Some("zeta"), None]);
         assert_eq!(stages(&columns), expected);
         let proposal = &columns[2];
-        let ids: Vec<&str> = proposal.deals.iter().map(|deal| deal.id.as_str()).collect();
+        let ids: Vec<&str> = proposal
+            .deals
+            .iter()
+            .map(|&position| deals[position].id.as_str())
+            .collect();
         assert_eq!(ids, ["c", "e"], "order within a column is kept");
-        assert_eq!(columns.last().unwrap().deals[0].id, "b");
+        assert_eq!(columns.last().unwrap().deals, [1], "b, at position 1");
     }
 
     #[test]
     fn empty_pipeline_still_shows_its_stages_and_no_no_stage_column() {
-        assert_eq!(columns(&[]).len(), PIPELINE_STAGES.len());
+        assert_eq!(columns(&[], |_| true).len(), PIPELINE_STAGES.len());
+    }
+
+    #[test]
+    fn only_the_deals_kept_are_placed_and_their_stages_alone_add_columns() {
+        let deals = [
+            deal("a", Some("zeta"), "open"),
+            deal("b", Some("proposal"), "won"),
+            deal("c", None, "won"),
+            deal("d", Some("proposal"), "open"),
+        ];
+        let columns = columns(&deals, |deal| deal.status == DealStatus::Open);
+        let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
+        expected.push(Some("zeta"));
+        assert_eq!(
+            stages(&columns),
+            expected,
+            "no column for c's missing stage"
+        );
+        assert_eq!(columns[2].deals, [3], "d, and not b, in proposal");
+        assert_eq!(columns.last().unwrap().deals, [0]);
+    }
+
+    #[test]
+    fn a_column_draws_a_few_more_cards_each_frame_up_to_those_asked_for() {
+        let mut drawn = CARDS_PER_FRAME;
+        let mut frames = 0;
+        while drawn < 25 {
+            drawn = cards_to_draw(drawn, 25);
+            frames += 1;
+        }
+        assert_eq!((drawn, frames), (25, 4), "5 at once, then 5 a frame");
+        assert_eq!(cards_to_draw(25, 27), 27, "never past those asked for");
+        assert_eq!(cards_to_draw(25, 25), 25);
+    }
+
+    #[test]
+    fn a_column_shows_its_first_drawn_cards_and_every_pinned_one() {
+        let deals = [
+            deal("a", Some("proposal"), "open"),
+            deal("b", Some("discovery"), "open"),
+            deal("c", Some("proposal"), "open"),
+            deal("d", Some("proposal"), "open"),
+            deal("e", Some("proposal"), "open"),
+        ];
+        let positions = [0, 2, 3, 4];
+        let ids = |drawn, pinned: &[String]| -> Vec<String> {
+            shown_cards(&deals, &positions, drawn, pinned)
+                .map(|deal| deal.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(2, &[]), ["a", "c"]);
+        assert_eq!(
+            ids(2, &["e".to_owned(), "b".to_owned()]),
+            ["a", "c", "e"],
+            "a pinned card past the drawn ones, in column order; b is not in the column"
+        );
+        assert_eq!(ids(10, &[]), ["a", "c", "d", "e"]);
+        assert!(
+            shown_cards(&deals[..3], &positions, 10, &[]).count() == 2,
+            "positions past the deals (a stale column) are skipped"
+        );
     }
 
     #[test]

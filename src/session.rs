@@ -4,38 +4,84 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
+use crate::host_events::HostEvents;
 use crate::key_store::{KeyStorage, KeyStore};
+
+/// Who authorises the widget's requests, as the embedding page chose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Auth {
+    /// The user's API key, asked for by the key panel.
+    #[default]
+    Key,
+    /// The host's server: a reverse proxy in front of the API adds the key,
+    /// which the browser never sees.
+    Host,
+}
+
+impl Auth {
+    pub fn from_option(text: &str) -> Option<Self> {
+        match text {
+            "key" => Some(Auth::Key),
+            "host" => Some(Auth::Host),
+            _ => None,
+        }
+    }
+}
 
 /// Answers can arrive after the widget was unmounted, so every write here is
 /// a `try_` write: a disposed session is left alone instead of panicking.
 #[derive(Clone)]
 pub struct Session {
     api_base: Arc<str>,
-    store: KeyStore,
-    key: RwSignal<Option<ApiKey>>,
+    /// Where the user's key is kept; `None` when the host authorises the
+    /// requests, so that no key is ever read from or written to storage.
+    store: Option<KeyStore>,
+    credentials: RwSignal<Option<Credentials>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
     pub notice: RwSignal<Option<String>>,
+    events: HostEvents,
 }
 
 impl Session {
-    pub fn new(api_base: &str, storage: KeyStorage) -> Self {
-        let store = KeyStore::new(storage, api_base);
-        // A stored key that no longer parses (edited storage) is asked for again.
-        let stored = store.load().and_then(|key| ApiKey::parse(&key).ok());
+    pub fn new(api_base: &str, storage: KeyStorage, auth: Auth, events: HostEvents) -> Self {
+        let (store, credentials) = match auth {
+            Auth::Key => {
+                let store = KeyStore::new(storage, api_base);
+                // A stored key that no longer parses (edited storage) is asked for again.
+                let stored = store.load().and_then(|key| ApiKey::parse(&key).ok());
+                (Some(store), stored.map(Credentials::Key))
+            }
+            Auth::Host => (None, Some(Credentials::Host)),
+        };
+        if credentials.is_some() {
+            events.connection(true);
+        }
         Self {
             api_base: api_base.into(),
-            key: RwSignal::new(stored),
             store,
+            credentials: RwSignal::new(credentials),
             notice: RwSignal::new(None),
+            events,
         }
     }
 
-    /// A client for the key in use; `None` while not connected. Reactive.
+    /// Whether the user gives the key (and can forget it by disconnecting),
+    /// rather than the host's server.
+    pub fn asks_for_key(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// A client for the credentials in use; `None` while not connected, or
+    /// once the host's session has expired. Reactive.
     pub fn client(&self) -> Option<ApiClient> {
-        self.key
-            .try_with(|key| key.clone().map(|key| ApiClient::new(&self.api_base, key)))
+        self.credentials
+            .try_with(|credentials| {
+                credentials
+                    .clone()
+                    .map(|credentials| ApiClient::new(&self.api_base, credentials))
+            })
             .flatten()
     }
 
@@ -44,23 +90,52 @@ impl Session {
         ApiClient::new(&self.api_base, key)
     }
 
+    /// What the host page is told.
+    pub fn events(&self) -> HostEvents {
+        self.events
+    }
+
     pub fn connect(&self, key: ApiKey) {
-        self.store.save(key.as_str());
+        if let Some(store) = &self.store {
+            store.save(key.as_str());
+        }
         self.notice.try_set(None);
-        self.key.try_set(Some(key));
+        self.credentials.try_set(Some(Credentials::Key(key)));
+        self.events.connection(true);
     }
 
     pub fn disconnect(&self, notice: Option<String>) {
-        self.store.forget();
+        if let Some(store) = &self.store {
+            store.forget();
+        }
         self.notice.try_set(notice);
-        self.key.try_set(None);
+        self.credentials.try_set(None);
+        self.events.connection(false);
     }
 
-    /// Every view hands its API errors here: a 401 means the key is no good
-    /// any more, so it is forgotten and asked for again with the server's words.
+    /// Every view hands its API errors here: the host page hears of each,
+    /// and a 401 means the key is no good any more, so it is forgotten and
+    /// asked for again with the server's words. When the host authorises,
+    /// it means the host's session (its login) has ended, which only a
+    /// reload can renew.
     pub fn report(&self, error: &ApiError) {
+        self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
-            self.disconnect(Some(error.to_string()));
+            self.disconnect(self.asks_for_key().then(|| error.to_string()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: `auth` takes the documented words only, exactly as written.
+    #[test]
+    fn auth_options_are_the_documented_words() {
+        assert_eq!(Auth::from_option("key"), Some(Auth::Key));
+        assert_eq!(Auth::from_option("host"), Some(Auth::Host));
+        assert_eq!(Auth::from_option("Host"), None);
+        assert_eq!(Auth::from_option("proxy"), None);
     }
 }

@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -97,8 +98,9 @@ impl fmt::Display for Priority {
     }
 }
 
-/// The contact a deal is linked to, as nested in a deal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The contact a deal is linked to, as nested in a deal. Read by hand, as
+/// [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub id: String,
@@ -111,8 +113,9 @@ pub struct Contact {
     pub current_company: Option<String>,
 }
 
-/// The user a deal is assigned to, as nested in a deal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The user a deal is assigned to, as nested in a deal. Read by hand, as
+/// [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: String,
@@ -123,7 +126,10 @@ pub struct User {
 
 /// The seed's "Deal Object Structure". Optional members are written as `null`
 /// and read when absent too (the seed's create answer omits `actualCloseDate`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by hand (below): the derived reader would also read a deal written
+/// as a JSON array, which the API never sends, and that second reader is
+/// the largest part of the widget's deal reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deal {
     pub id: String,
@@ -168,6 +174,230 @@ fn percent_as_written<S: serde::Serializer>(
     }
 }
 
+/// The members of a deal, by their JSON names.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum DealField {
+    Id,
+    Title,
+    Description,
+    Value,
+    Currency,
+    Stage,
+    Priority,
+    Probability,
+    Status,
+    ExpectedCloseDate,
+    ActualCloseDate,
+    Source,
+    Contact,
+    AssignedTo,
+    CreatedAt,
+    UpdatedAt,
+    #[serde(other)]
+    Unknown,
+}
+
+/// An instant as [`timestamp`] reads it.
+struct Instant(DateTime<Utc>);
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        timestamp::deserialize(deserializer).map(Instant)
+    }
+}
+
+/// A nullable instant as [`timestamp::option`] reads it.
+struct MaybeInstant(Option<DateTime<Utc>>);
+
+impl<'de> Deserialize<'de> for MaybeInstant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        timestamp::option::deserialize(deserializer).map(MaybeInstant)
+    }
+}
+
+/// Reads a member's value into its slot; a member given twice is refused,
+/// as serde's derived readers refuse it.
+fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// A required member, or the error that names it.
+fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+struct DealVisitor;
+
+impl<'de> Visitor<'de> for DealVisitor {
+    type Value = Deal;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("struct Deal")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Deal, A::Error> {
+        let (mut id, mut title, mut description, mut value, mut currency) =
+            (None, None, None, None, None);
+        let (mut stage, mut priority, mut probability, mut status) = (None, None, None, None);
+        let (mut expected_close_date, mut actual_close_date, mut source) = (None, None, None);
+        let (mut contact, mut assigned_to, mut created_at, mut updated_at) =
+            (None, None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                DealField::Id => read_member(map, &mut id, "id")?,
+                DealField::Title => read_member(map, &mut title, "title")?,
+                DealField::Description => read_member(map, &mut description, "description")?,
+                DealField::Value => read_member(map, &mut value, "value")?,
+                DealField::Currency => read_member(map, &mut currency, "currency")?,
+                DealField::Stage => read_member(map, &mut stage, "stage")?,
+                DealField::Priority => read_member(map, &mut priority, "priority")?,
+                DealField::Probability => read_member(map, &mut probability, "probability")?,
+                DealField::Status => read_member(map, &mut status, "status")?,
+                DealField::ExpectedCloseDate => read_member::<_, MaybeInstant>(
+                    map,
+                    &mut expected_close_date,
+                    "expectedCloseDate",
+                )?,
+                DealField::ActualCloseDate => {
+                    read_member::<_, MaybeInstant>(map, &mut actual_close_date, "actualCloseDate")?
+                }
+                DealField::Source => read_member(map, &mut source, "source")?,
+                DealField::Contact => read_member(map, &mut contact, "contact")?,
+                DealField::AssignedTo => read_member(map, &mut assigned_to, "assignedTo")?,
+                DealField::CreatedAt => {
+                    read_member::<_, Instant>(map, &mut created_at, "createdAt")?
+                }
+                DealField::UpdatedAt => {
+                    read_member::<_, Instant>(map, &mut updated_at, "updatedAt")?
+                }
+                DealField::Unknown => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Deal {
+            id: required(id, "id")?,
+            title: required(title, "title")?,
+            description: description.flatten(),
+            value: required(value, "value")?,
+            currency: required(currency, "currency")?,
+            stage: stage.flatten(),
+            priority: priority.unwrap_or_default(),
+            probability: probability.flatten(),
+            status: required(status, "status")?,
+            expected_close_date: expected_close_date.and_then(|MaybeInstant(instant)| instant),
+            actual_close_date: actual_close_date.and_then(|MaybeInstant(instant)| instant),
+            source: source.flatten(),
+            contact: contact.flatten(),
+            assigned_to: assigned_to.flatten(),
+            created_at: required(created_at, "createdAt")?.0,
+            updated_at: required(updated_at, "updatedAt")?.0,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Deal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DealVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum PersonField {
+    Id,
+    Name,
+    Email,
+    PhoneNumber,
+    CurrentCompany,
+    #[serde(other)]
+    Unknown,
+}
+
+/// A contact or a user: the same members, the user without a phone or company.
+struct PersonVisitor<T>(fn(Person) -> T, &'static str);
+
+/// The members of a contact or user as read.
+struct Person {
+    id: String,
+    name: String,
+    email: Option<String>,
+    phone_number: Option<String>,
+    current_company: Option<String>,
+}
+
+impl<'de, T> Visitor<'de> for PersonVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.1)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let (mut id, mut name, mut email) = (None, None, None);
+        let (mut phone_number, mut current_company) = (None, None);
+        let is_contact = self.1 == "struct Contact";
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                PersonField::Id => read_member(map, &mut id, "id")?,
+                PersonField::Name => read_member(map, &mut name, "name")?,
+                PersonField::Email => read_member(map, &mut email, "email")?,
+                PersonField::PhoneNumber if is_contact => {
+                    read_member(map, &mut phone_number, "phoneNumber")?
+                }
+                PersonField::CurrentCompany if is_contact => {
+                    read_member(map, &mut current_company, "currentCompany")?
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(self.0(Person {
+            id: required(id, "id")?,
+            name: required(name, "name")?,
+            email: email.flatten(),
+            phone_number: phone_number.flatten(),
+            current_company: current_company.flatten(),
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let contact = |person: Person| Contact {
+            id: person.id,
+            name: person.name,
+            email: person.email,
+            phone_number: person.phone_number,
+            current_company: person.current_company,
+        };
+        deserializer.deserialize_map(PersonVisitor(contact, "struct Contact"))
+    }
+}
+
+impl<'de> Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let user = |person: Person| User {
+            id: person.id,
+            name: person.name,
+            email: person.email,
+        };
+        deserializer.deserialize_map(PersonVisitor(user, "struct User"))
+    }
+}
+
 impl Deal {
     /// Value × probability / 100: what the deal is worth to a forecast.
     /// A deal without a probability counts for nothing there.
@@ -192,14 +422,63 @@ impl<T> Envelope<T> {
     }
 }
 
-/// Where a page of a list stands in the whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a page of a list stands in the whole. Read by hand, as [`Deal`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageMeta {
     pub page: u32,
     pub limit: u32,
     pub total: u64,
     pub total_pages: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum PageMetaField {
+    Page,
+    Limit,
+    Total,
+    TotalPages,
+    #[serde(other)]
+    Unknown,
+}
+
+struct PageMetaVisitor;
+
+impl<'de> Visitor<'de> for PageMetaVisitor {
+    type Value = PageMeta;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("struct PageMeta")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageMeta, A::Error> {
+        let (mut page, mut limit, mut total, mut total_pages) = (None, None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                PageMetaField::Page => read_member(map, &mut page, "page")?,
+                PageMetaField::Limit => read_member(map, &mut limit, "limit")?,
+                PageMetaField::Total => read_member(map, &mut total, "total")?,
+                PageMetaField::TotalPages => read_member(map, &mut total_pages, "totalPages")?,
+                PageMetaField::Unknown => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(PageMeta {
+            page: required(page, "page")?,
+            limit: required(limit, "limit")?,
+            total: required(total, "total")?,
+            total_pages: required(total_pages, "totalPages")?,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for PageMeta {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PageMetaVisitor)
+    }
 }
 
 impl PageMeta {
@@ -278,6 +557,30 @@ mod tests {
         assert_eq!(envelope.data.actual_close_date, None);
         assert_eq!(envelope.data.assigned_to, None);
         assert_eq!(envelope.data.value, 25000.0);
+    }
+
+    // Guards the hand-written reader: unknown members skipped, nulls read as
+    // absent, a missing or repeated member refused with its JSON name.
+    #[test]
+    fn a_deal_is_read_as_the_derived_reader_read_it() {
+        let mut deal: serde_json::Value = serde_json::from_str(SEED_DEAL).unwrap();
+        deal["somethingNew"] = serde_json::json!({"nested": [1, 2]});
+        deal["contact"] = serde_json::Value::Null;
+        deal["expectedCloseDate"] = serde_json::Value::Null;
+        deal.as_object_mut().unwrap().remove("priority");
+        let read: Deal = serde_json::from_value(deal.clone()).unwrap();
+        assert_eq!(read.contact, None);
+        assert_eq!(read.expected_close_date, None);
+        assert_eq!(read.priority, Priority::Medium);
+        assert_eq!(read.title, "Enterprise Software License");
+
+        deal.as_object_mut().unwrap().remove("updatedAt");
+        let missing = serde_json::from_value::<Deal>(deal).unwrap_err();
+        assert!(missing.to_string().contains("missing field `updatedAt`"));
+
+        let repeated = SEED_DEAL.replacen(r#""title""#, r#""title": "Again", "title""#, 1);
+        let error = serde_json::from_str::<Deal>(&repeated).unwrap_err();
+        assert!(error.to_string().contains("duplicate field `title`"));
     }
 
     #[test]

@@ -37,6 +37,12 @@ async function openView(browser, view, { key = 'isao_demo_rw', errors = served.c
 const column = (page, label) => page.locator('.board-column').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
 const card = (page, id) => page.locator(`.card[data-deal-id="${id}"]`);
 
+/** Waits until the column has drawn its first 25 cards (or all it has), which it does a few per frame. */
+async function firstCardsDrawn(page, label) {
+  const count = Number((await column(page, label).locator('.column-count').innerText()).replace(/\D/g, ''));
+  await column(page, label).locator('.card').nth(Math.min(25, count) - 1).waitFor();
+}
+
 /** The ids of the cards in the column headed `label`, top to bottom. */
 const cardIds = (page, label) => column(page, label).locator('.card').evaluateAll((cards) => cards.map((each) => each.dataset.dealId));
 
@@ -186,6 +192,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       const errors = [];
       const { context, page } = await openView(browser, 'Board', { key: 'isao_demo_ro', errors });
       await column(page, 'Proposal').locator('.card').first().waitFor();
+      await firstCardsDrawn(page, 'Proposal');
       const before = await cardIds(page, 'Proposal');
       const id = before[Math.min(1, before.length - 1)];
       const title = (await apiDeal(id)).title;

@@ -1,15 +1,19 @@
 // Subresource integrity of the release build (scripts/release-bundle.sh): the
-// loader fetches the first wasm module, and the chunk loader each chunk, with
-// the sha256 computed at build time. Served a build with one byte flipped in
-// the first module, the widget says it could not be loaded safely and no wasm
-// is instantiated; with one byte flipped in a chunk, that screen fails to
-// load and its code never runs, while the intact chunks still do.
+// loader checks the first wasm module's sha256 and preloads the JS glue, the
+// chunk loader and the glue's snippets with theirs; the chunk loader fetches
+// each chunk with its own. Served a build with one byte flipped in the first
+// module or in any of those JS files, the widget says it could not be loaded
+// safely and no wasm is instantiated; with one byte flipped in a chunk, that
+// screen says it could not be loaded safely and its code never runs, while
+// the intact chunks still do; the same with one byte flipped in the list of
+// the chunks' sha256 (chunk-integrity.json), for every chunk.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, startHost } from '../server.mjs';
@@ -17,15 +21,38 @@ import { BROWSERS } from '../suite.mjs';
 
 const UNSAFE = 'could not be loaded safely';
 
+/**
+ * Where to flip a byte of a JS file so that it stays valid and, run, would
+ * still load the widget: the middle of a string literal, a message's if
+ * there is one, never an import's specifier. A file broken by the flip
+ * would fail to load anyway and prove nothing about integrity.
+ */
+function harmlessByte(source) {
+  const literals = [...source.toString('latin1').matchAll(/(?<!from|import)"[\w .,;:/-]+"/g)];
+  const [literal] = literals.sort((a, b) => /\s/.test(b[0]) - /\s/.test(a[0]) || b[0].length - a[0].length);
+  assert.ok(literal, 'a string literal to alter');
+  return literal.index + (literal[0].length >> 1);
+}
+
 /** A copy of the release build with one byte of `file` flipped. */
 function tamperedBuild(file) {
   const dir = mkdtempSync(join(tmpdir(), 'isao-tampered-'));
   cpSync(process.env.WIDGET_DIST, dir, { recursive: true });
   const bytes = readFileSync(join(dir, file));
-  bytes[bytes.length >> 1] ^= 0x01;
+  const script = file.endsWith('.js');
+  bytes[script ? harmlessByte(bytes) : bytes.length >> 1] ^= 0x01;
   writeFileSync(join(dir, file), bytes);
+  if (script) {
+    writeFileSync(join(dir, 'tampered.mjs'), bytes);
+    execFileSync(process.execPath, ['--check', join(dir, 'tampered.mjs')]);
+  }
   return dir;
 }
+
+/** The JS modules the loader imports, directly or through the glue. */
+const SCRIPTS = ['isao-deals-widget.js', '__wasm_split.js',
+  ...readdirSync(join(process.env.WIDGET_DIST, 'snippets'), { recursive: true })
+    .filter((path) => path.endsWith('.js')).map((path) => join('snippets', path))];
 
 /** Serves `dir` as the widget, with the reference API, around the calling describe's tests. */
 function served(dir) {
@@ -90,31 +117,65 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await browser?.close();
     });
 
+    /** Opens `path` and checks that the widget says it could not load safely, and that no wasm ran. */
+    async function refused(servers, path) {
+      const context = await browser.newContext();
+      const uncaught = [];
+      const page = await watchingPage(context, uncaught);
+      await page.goto(`${servers.host.origin}${path}`);
+      await page.locator('#deals').getByRole('alert').filter({ hasText: UNSAFE }).waitFor();
+      assert.deepEqual(await instantiated(page), [], 'no wasm instantiated');
+      assert.equal(await page.getByLabel('API key').count(), 0);
+      assert.deepEqual(uncaught, []);
+      await context.close();
+    }
+
     describe('a first module altered by one byte', () => {
       const servers = served(tamperedBuild('isao-deals-widget_bg.wasm'));
 
       // Guards: the altered module is refused before it is instantiated, and
       // both ways of embedding show why, instead of an empty space.
       for (const path of ['/plain.html', '/element.html']) {
-        test(`never runs, and ${path} says so`, async () => {
-          const context = await browser.newContext();
-          const uncaught = [];
-          const page = await watchingPage(context, uncaught);
-          await page.goto(`${servers.host.origin}${path}`);
-          await page.locator('#deals').getByRole('alert').filter({ hasText: UNSAFE }).waitFor();
-          assert.deepEqual(await instantiated(page), [], 'no wasm instantiated');
-          assert.equal(await page.getByLabel('API key').count(), 0);
-          assert.deepEqual(uncaught, []);
-          await context.close();
-        });
+        test(`never runs, and ${path} says so`, () => refused(servers, path));
       }
+    });
+
+    for (const script of SCRIPTS) {
+      describe(`${script} altered by one byte`, () => {
+        const servers = served(tamperedBuild(script));
+
+        // Guards: the loader's import of the glue, and the glue's of the chunk
+        // loader and its snippets, get the file only if its integrity holds.
+        test('never runs, and the widget says so', () => refused(servers, '/plain.html'));
+      });
+    }
+
+    describe('the chunks\' integrity list altered by one byte', () => {
+      const servers = served(tamperedBuild('chunk-integrity.json'));
+
+      // Guards: the list of the chunks' sha256 is itself checked, so that an
+      // altered list cannot let an altered chunk through.
+      test('no chunk runs: a screen says it could not be loaded safely', async () => {
+        const context = await browser.newContext();
+        const uncaught = [];
+        const page = await watchingPage(context, uncaught);
+        await page.goto(`${servers.host.origin}/plain.html`);
+        await page.getByLabel('API key').fill('isao_demo_rw');
+        await page.getByRole('button', { name: 'Connect' }).click();
+        await page.getByRole('button', { name: 'New deal' }).click();
+        await page.getByRole('alert').filter({ hasText: `This screen ${UNSAFE}` }).waitFor();
+        assert.deepEqual(await instantiated(page), ['isao-deals-widget_bg.wasm']);
+        assert.deepEqual(uncaught, []);
+        await context.close();
+      });
     });
 
     describe('a chunk altered by one byte', () => {
       const servers = served(tamperedBuild('split_deal.wasm'));
 
-      // Guards: the altered chunk is refused, Retry refuses it again, and the
-      // screens whose chunks are intact still load (so the count can grow).
+      // Guards: the altered chunk is refused and its screen says so, Retry
+      // refuses it again, and the screens whose chunks are intact still load
+      // (so the count can grow).
       test('never runs: its screen fails to load, the others work', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const uncaught = [];
@@ -127,7 +188,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         assert.deepEqual(await instantiated(page), ['isao-deals-widget_bg.wasm']);
 
         await rows.first().locator('a').click();
-        const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+        const alert = page.getByRole('alert').filter({ hasText: `This screen ${UNSAFE}` });
         await alert.waitFor();
         await alert.getByRole('button', { name: 'Retry' }).click();
         await alert.waitFor();

@@ -70,6 +70,45 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await context.close();
     });
 
+    // Guards: the screens' stylesheet is not part of the list's download; it
+    // arrives with the first screen fetched on demand, once, and that screen
+    // never shows without its rules (read as its element enters the page).
+    test("the screens' stylesheet arrives with the first such screen, which never shows unstyled", async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await watchedPage(context, served.consoleErrors);
+      const sheets = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.split('/').pop();
+        if (name.startsWith('isao-deals') && name.endsWith('.css')) sheets.push(name);
+      });
+      await connect(page);
+      assert.deepEqual(sheets, ['isao-deals.css']);
+      // Slower than the deal's code, so that a screen not waiting would show first.
+      await page.route('**/isao-deals-screens.css', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        await route.continue();
+      });
+
+      await page.evaluate(() => {
+        const root = document.querySelector('#deals').shadowRoot;
+        new MutationObserver((_, observer) => {
+          const detail = root.querySelector('.deal-detail');
+          if (detail) {
+            observer.disconnect();
+            window.firstDealDisplay = getComputedStyle(detail).display;
+          }
+        }).observe(root, { childList: true, subtree: true });
+      });
+      await rows(page).first().locator('a').click();
+      await page.waitForFunction(() => window.firstDealDisplay);
+      assert.equal(await page.evaluate(() => window.firstDealDisplay), 'flex');
+      await page.getByRole('button', { name: 'Back to list' }).click();
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await page.getByLabel('Title').waitFor();
+      assert.deepEqual(sheets, ['isao-deals.css', 'isao-deals-screens.css']);
+      await context.close();
+    });
+
     // Guards: a chunk that does not arrive (offline for a moment) leaves a
     // message and a Retry in place of the screen, the rest of the widget
     // keeps working, and Retry brings the screen once the network is back.

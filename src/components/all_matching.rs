@@ -44,6 +44,7 @@ pub(super) struct AllMatching {
 impl AllMatching {
     pub fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
+        let events = session.events();
         let filters = Memo::new(move |_| {
             state.query.with(|query| DealQuery {
                 page: 1,
@@ -86,6 +87,7 @@ impl AllMatching {
                 let answer = client.update_status(&before.id, &change).await;
                 match &answer {
                     Ok(moved) => {
+                        events.deal_changed(moved, &before);
                         learn_stage(state.stages, moved);
                         replace(loaded, moved);
                         state.deals.refetch();
@@ -96,7 +98,7 @@ impl AllMatching {
                     }
                 }
                 held.try_update_value(|held| held.retain(|id| *id != before.id));
-                (before, answer)
+                (before, answer.map(|sent| sent.deal))
             }
         });
         Self {
@@ -168,23 +170,21 @@ impl AllMatching {
         });
     }
 
-    /// The deals, once every page has been read (or the user stopped the
-    /// load); empty before.
-    pub fn deals(self) -> Memo<Vec<Deal>> {
-        Memo::new(move |_| {
-            self.loaded.with(|loaded| match loaded {
-                Some(Ok(all)) => all.deals.clone(),
-                _ => Vec::new(),
-            })
-        })
+    /// Reads the deals in place, once every page has been read (or the user
+    /// stopped the load), none before; tracked. In place: with thousands of
+    /// deals, a copy of them all on each change is felt.
+    pub fn with_deals<R>(self, read: impl FnOnce(&[Deal]) -> R) -> R {
+        self.loaded.with(|loaded| read(loaded_deals(loaded)))
+    }
+
+    pub fn with_deals_untracked<R>(self, read: impl FnOnce(&[Deal]) -> R) -> R {
+        self.loaded
+            .with_untracked(|loaded| read(loaded_deals(loaded)))
     }
 
     /// The loaded deal with this id, as it is now.
     pub fn find(self, id: &str) -> Option<Deal> {
-        self.loaded.with_untracked(|loaded| match loaded {
-            Some(Ok(all)) => all.deals.iter().find(|deal| deal.id == id).cloned(),
-            _ => None,
-        })
+        self.with_deals_untracked(|deals| deals.iter().find(|deal| deal.id == id).cloned())
     }
 
     /// Shows `deal` as it is now in place of the deal with its id.
@@ -196,6 +196,13 @@ impl AllMatching {
         if let Some(sender) = self.stop.try_update_value(Option::take).flatten() {
             let _ = sender.send(());
         }
+    }
+}
+
+fn loaded_deals(loaded: &Option<Result<AllDeals, ApiError>>) -> &[Deal] {
+    match loaded {
+        Some(Ok(all)) => &all.deals,
+        _ => &[],
     }
 }
 

@@ -1,4 +1,6 @@
-//! The key panel: what a widget shows until the API accepts a key.
+//! What a widget shows while it cannot reach the deals: the key panel until
+//! the API accepts a key or, when the host's server authorises the requests,
+//! the notice that the host's session has expired.
 
 use deals_contract::DealQuery;
 use leptos::ev::SubmitEvent;
@@ -7,6 +9,23 @@ use leptos::prelude::*;
 use super::fields::FieldShell;
 use crate::api_key::ApiKey;
 use crate::session::Session;
+
+/// The host's login has ended (a 401 through its server). No key field: the
+/// key is the host server's, and only the host page can sign the user in
+/// again.
+pub fn session_expired() -> impl IntoView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <div class="connect">
+            <p class="notice" role="alert">"Your session has expired. Reload the page to sign in again."</p>
+            <button type="button" on:click=reload>"Reload the page"</button>
+        </div>
+    }
+}
 
 /// Asks for the API key and accepts it only once the API has: a cheap list
 /// request of one deal proves both the key and its `deals:read` permission.
@@ -29,7 +48,10 @@ pub fn ConnectPanel() -> impl IntoView {
                         session.connect(key);
                         None
                     }
-                    Err(error) => Some(error.to_string()),
+                    Err(error) => {
+                        session.events().error(&error);
+                        Some(error.to_string())
+                    }
                 }
             }
         }
@@ -57,11 +79,12 @@ pub fn ConnectPanel() -> impl IntoView {
     };
     let notice = session.notice;
     view! {
-        <form class="connect" on:submit=on_submit novalidate>
+        <form class="connect" part="key-panel" on:submit=on_submit novalidate>
             <h2>"Connect to ISAO Deals"</h2>
-            {move || notice.get().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
+            {move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> })}
             <FieldShell label="API key" id="isao-api-key" message let:wiring>
                 <input
+                    part="field"
                     id=wiring.id.clone()
                     type="password"
                     autocomplete="off"
@@ -72,10 +95,10 @@ pub fn ConnectPanel() -> impl IntoView {
                     on:input:target=move |event| typed.set(event.target().value())
                 />
             </FieldShell>
-            <button type="submit" disabled=move || pending.get()>
+            <button part="button" type="submit" disabled=move || pending.get()>
                 "Connect"
             </button>
-            <p class="status" role="status" aria-live="polite">
+            <p class="status" part="status" role="status" aria-live="polite">
                 {move || pending.get().then_some("Checking the key…")}
             </p>
         </form>

@@ -24,7 +24,7 @@ type StatusAnswer = (String, Result<Deal, ApiError>);
 pub(super) struct OpenDeal {
     /// The open deal with its id, `None` while no deal is open.
     deal: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>,
-    change_status: Action<(String, StatusChange), StatusAnswer>,
+    change_status: Action<(Deal, StatusChange), StatusAnswer>,
 }
 
 impl OpenDeal {
@@ -34,6 +34,7 @@ impl OpenDeal {
 
     fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
+        let events = session.events();
         let open_id = Memo::new(move |_| state.screen.with(Screen::deal_id));
         let deal = LatestAnswer::new({
             let session = session.clone();
@@ -43,25 +44,27 @@ impl OpenDeal {
                 async move {
                     let id = id?;
                     let answer = client.get_deal(&id).await;
-                    if let Err(error) = &answer {
-                        session.report(error);
+                    match &answer {
+                        Ok(deal) => events.deal_opened(deal),
+                        Err(error) => session.report(error),
                     }
-                    Some((id, answer))
+                    Some((id, answer.map(|sent| sent.deal)))
                 }
             }
         });
-        let change_status = Action::new_local(move |(id, change): &(String, StatusChange)| {
+        let change_status = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
             let (client, session) = (state.client.get_value(), session.clone());
-            let (id, change) = (id.clone(), change.clone());
+            let (before, change) = (before.clone(), change.clone());
             async move {
-                let answer = client.update_status(&id, &change).await;
+                let answer = client.update_status(&before.id, &change).await;
                 match &answer {
                     Ok(changed) => {
+                        events.deal_changed(changed, &before);
                         learn_stage(state.stages, changed);
                         deal.try_update(|shown| {
                             if let Some(Some((shown_id, shown))) = shown {
                                 if *shown_id == changed.id {
-                                    *shown = Ok(changed.clone());
+                                    *shown = Ok(changed.deal.clone());
                                 }
                             }
                         });
@@ -69,7 +72,7 @@ impl OpenDeal {
                     }
                     Err(error) => session.report(error),
                 }
-                (id, answer)
+                (before.id, answer.map(|sent| sent.deal))
             }
         });
         Self {
@@ -101,7 +104,7 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     );
     view! {
         <article class="deal-detail" aria-live="polite">
-            <button type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
+            <button part="button secondary-button" type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
             {waiting}
@@ -109,16 +112,16 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
                 None if pending.get() => view! { <p class="status">"Loading deal…"</p> }.into_any(),
                 None => ().into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
-                    view! { <p class="error" role="alert">"Deal not found"</p> }.into_any()
+                    view! { <p class="error" part="error" role="alert">"Deal not found"</p> }.into_any()
                 }
                 Some(Err(ApiError::RateLimited { error, retry_after_seconds })) => view! {
                     <RateLimitWait error retry_after_seconds retry=move || open.deal.refetch() />
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    <div class="error" role="alert">
+                    <div class="error" part="error" role="alert">
                         <p>{error.to_string()}</p>
-                        <button type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
+                        <button part="button" type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
                     </div>
                 }
                 .into_any(),
@@ -178,27 +181,33 @@ fn DealFields(deal: Deal) -> impl IntoView {
 fn DealActions(
     deal: Deal,
     state: WorkspaceState,
-    change_status: Action<(String, StatusChange), StatusAnswer>,
+    change_status: Action<(Deal, StatusChange), StatusAnswer>,
 ) -> impl IntoView {
+    let events = expect_context::<Session>().events();
     let close_date = RwSignal::new(format::local_input_now());
     let close_date_error = RwSignal::new(None::<String>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());
     let stage_error = RwSignal::new(None::<String>);
     let busy = change_status.pending();
-    let id = StoredValue::new(deal.id.clone());
+    let is_open = deal.status == DealStatus::Open;
+    let shown = StoredValue::new(deal);
     let refusal = move || {
         if busy.get() {
             return None;
         }
         change_status.value().with(|answer| match answer {
-            Some((answered_id, Err(error))) if id.with_value(|id| id == answered_id) => {
+            Some((answered_id, Err(error))) if shown.with_value(|deal| deal.id == *answered_id) => {
                 Some(error.to_string())
             }
             _ => None,
         })
     };
+    // The host page may refuse the change: then nothing is sent.
     let send = move |change: StatusChange| {
-        change_status.dispatch_local((id.get_value(), change));
+        let before = shown.get_value();
+        if events.may_change(&before, &change) {
+            change_status.dispatch_local((before, change));
+        }
     };
     let close = move |status: DealStatus| {
         let Some(instant) = format::local_input_to_utc(&close_date.get_untracked()) else {
@@ -224,12 +233,12 @@ fn DealActions(
             ..StatusChange::default()
         });
     };
-    let is_open = deal.status == DealStatus::Open;
     view! {
         <section class="deal-actions" aria-label="Move this deal forward">
-            <p class="form-error" role="alert">{refusal}</p>
+            <p class="form-error" part="error" role="alert">{refusal}</p>
             <FieldShell label="Actual close date" id="isao-close-date" message=close_date_error let:wiring>
                 <input
+                    part="field"
                     id=wiring.id.clone()
                     type="datetime-local"
                     aria-describedby=wiring.error_id.clone()
@@ -239,16 +248,17 @@ fn DealActions(
                 />
             </FieldShell>
             <div class="form-actions">
-                <button type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
+                <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
                     "Mark won"
                 </button>
-                <button type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Lost)>
+                <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Lost)>
                     "Mark lost"
                 </button>
             </div>
             <form class="stage-change" on:submit=move |event| { event.prevent_default(); change_stage(); }>
                 <FieldShell label="New stage" id="isao-new-stage" message=stage_error let:wiring>
                     <input
+                        part="field"
                         id=wiring.id.clone()
                         type="text"
                         list="isao-stage-suggestions"
@@ -259,7 +269,7 @@ fn DealActions(
                     />
                 </FieldShell>
                 <StageSuggestions id="isao-stage-suggestions" stages=state.stages />
-                <button type="submit" disabled=move || busy.get()>"Change stage"</button>
+                <button part="button" type="submit" disabled=move || busy.get()>"Change stage"</button>
             </form>
         </section>
     }

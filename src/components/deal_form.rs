@@ -25,6 +25,7 @@ struct CreateDeal(
 fn create_deal(state: WorkspaceState) -> CreateDeal {
     state.made_once(|| {
         let session = expect_context::<Session>();
+        let events = session.events();
         let create = Action::new_local(move |new_deal: &NewDeal| {
             let (client, session, new_deal) =
                 (state.client.get_value(), session.clone(), new_deal.clone());
@@ -32,6 +33,7 @@ fn create_deal(state: WorkspaceState) -> CreateDeal {
                 let answer = client.create_deal(&new_deal).await;
                 match &answer {
                     Ok(created) => {
+                        events.deal_created(created);
                         learn_stage(state.stages, created);
                         state.deals.refetch();
                         // Only a user still waiting on the form is taken to the new deal.
@@ -41,7 +43,7 @@ fn create_deal(state: WorkspaceState) -> CreateDeal {
                     }
                     Err(error) => session.report(error),
                 }
-                answer
+                answer.map(|sent| sent.deal)
             }
         });
         CreateDeal(create, StoredValue::new(None))
@@ -175,7 +177,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     view! {
         <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
             <h3 id="isao-new-deal-heading">"New deal"</h3>
-            <p class="form-error" role="alert">{move || form_error.get()}</p>
+            <p class="form-error" part="error" role="alert">{move || form_error.get()}</p>
             <div class="form-grid">
                 <TextField label="Title" name="title" value=fields.title errors required=true />
                 <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
@@ -191,10 +193,10 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
-                <button type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
+                <button part="button" type="submit" disabled=move || sending.get()>"Create deal"</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
             </div>
-            <p class="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
+            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
             {waiting}
         </form>
     }

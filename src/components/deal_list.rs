@@ -61,7 +61,7 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     );
     view! {
         <LiveRefreshNotice state />
-        <p class="status" role="status" aria-live="polite">{announcement}</p>
+        <p class="status" part="status" role="status" aria-live="polite">{announcement}</p>
         {waiting}
         <div class="deal-page" data-loading=move || slow.get().to_string() aria-busy=move || pending.get().to_string()>
             {shown}
@@ -105,9 +105,9 @@ fn answer_view(answer: &Result<Page<Deal>, ApiError>, state: WorkspaceState) -> 
         }
         .into_any(),
         Err(error) => view! {
-            <div class="error" role="alert">
+            <div class="error" part="error" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| state.deals.refetch()>"Retry"</button>
+                <button part="button" type="button" on:click=move |_| state.deals.refetch()>"Retry"</button>
             </div>
         }
         .into_any(),
@@ -154,12 +154,12 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
         Some(view! {
             <p class="refresh-offer">
                 {changed} " "
-                <button type="button" class="secondary" on:click=move |_| state.deals.refetch()>"Show"</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>"Show"</button>
             </p>
         })
     };
     view! {
-        <div class="live-refresh" role="status">
+        <div class="live-refresh" part="status" role="status">
             {offer}
             {refresh_failure(live)}
         </div>
@@ -196,7 +196,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
         <form class="filters" aria-label="Filters" on:submit=move |event| { event.prevent_default(); apply_stage(); }>
             <label>
                 <span>"Status"</span>
-                <select on:change:target=move |event| {
+                <select part="field" on:change:target=move |event| {
                     let status = event.target().value().parse().ok();
                     refine(Box::new(move |query| query.status = status));
                 }>
@@ -216,6 +216,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             <label>
                 <span>"Stage"</span>
                 <input
+                    part="field"
                     type="text"
                     list="isao-stage-filter-options"
                     prop:value=move || stage_typed.get()
@@ -227,6 +228,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             <label>
                 <span>"Created since"</span>
                 <input
+                    part="field"
                     type="date"
                     prop:value=move || query.with(|query| date_input_value(query.created_since.as_ref()))
                     on:change:target=move |event| {
@@ -238,6 +240,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             <label>
                 <span>"Updated since"</span>
                 <input
+                    part="field"
                     type="date"
                     prop:value=move || query.with(|query| date_input_value(query.updated_since.as_ref()))
                     on:change:target=move |event| {
@@ -247,6 +250,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                 />
             </label>
             <button
+                part="button secondary-button"
                 type="button"
                 class="secondary"
                 disabled=move || !query.with(DealQuery::is_filtered)
@@ -281,7 +285,7 @@ fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>{format!("Page {asked} does not exist: {pages}.")}</p>
-                <button type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
+                <button part="button" type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
                     {format!("Go to page {last_page}")}
                 </button>
             </div>
@@ -292,7 +296,7 @@ fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
         return view! {
             <div class="empty">
                 <p>"No deals match these filters."</p>
-                <button type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
                     "Reset filters"
                 </button>
             </div>
@@ -344,17 +348,17 @@ fn Pager(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     };
     view! {
         <nav class="pager" aria-label="Pagination">
-            <button type="button" class="secondary" disabled=on_first_page on:click=move |_| turn(-1)>
+            <button part="button secondary-button" type="button" class="secondary" disabled=on_first_page on:click=move |_| turn(-1)>
                 "Previous"
             </button>
             <span class="page-of">{format!("Page {} of {}", meta.page, total_pages)}</span>
             <span class="total">{total}</span>
-            <button type="button" class="secondary" disabled=on_last_page on:click=move |_| turn(1)>
+            <button part="button secondary-button" type="button" class="secondary" disabled=on_last_page on:click=move |_| turn(1)>
                 "Next"
             </button>
             <label>
                 <span>"Page size"</span>
-                <select on:change:target=move |event| {
+                <select part="field" on:change:target=move |event| {
                     if let Ok(limit) = event.target().value().parse::<u32>() {
                         query.try_update(|query| {
                             query.limit = limit;

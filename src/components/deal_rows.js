@@ -108,6 +108,7 @@ function fill(row, fills, fields) {
 // shown on narrow screens, where the header row is hidden.
 function blankRow(document, columns) {
   const row = document.createElement('tr');
+  row.setAttribute('part', 'row');
   for (const { kind, className, header } of columns) {
     if (kind === 'link') {
       const title = row.appendChild(document.createElement('th'));

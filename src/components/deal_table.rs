@@ -151,7 +151,7 @@ pub(super) fn DealTable<'a>(
     let rows = Rc::new(RowsText::new(deals, |id| links.to(id)));
     view! {
         <div class="table-scroll">
-            <table class="deals" data-page=meta.page>
+            <table class="deals" part="table" data-page=meta.page>
                 <caption>"Deals"</caption>
                 <thead>
                     <tr use:fill_deal_header=()></tr>

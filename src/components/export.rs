@@ -94,7 +94,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             };
             view! {
                 <span>{text}</span>
-                <button type="button" class="secondary" on:click=move |_| stop_export()>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop_export()>
                     "Cancel export"
                 </button>
             }
@@ -125,7 +125,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             <p class="export-scope">"Every deal the filters match, all pages, in one file."</p>
             <label>
                 <span>"CSV separator"</span>
-                <select on:change:target=move |event| {
+                <select part="field" on:change:target=move |event| {
                     if let Ok(chosen) = event.target().value().parse() {
                         delimiter.set(chosen);
                     }
@@ -142,15 +142,15 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <button type="button" disabled=move || busy.get() on:click=move |_| {
+            <button part="button" type="button" disabled=move || busy.get() on:click=move |_| {
                 export.dispatch_local(delimiter.get_untracked());
             }>
                 "Save CSV"
             </button>
-            <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>
+            <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>
                 "Back to list"
             </button>
-            <p class="export-progress" role="status">{shown_progress}</p>
+            <p class="export-progress" part="status" role="status">{shown_progress}</p>
             {waiting}
             {move || outcome().map(|(role, text)| view! { <p class="export-outcome" role=role>{text}</p> })}
         </section>

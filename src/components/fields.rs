@@ -74,6 +74,7 @@ pub fn TextField(
     view! {
         <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
             <input
+                part="field"
                 id=wiring.id.clone()
                 name=name
                 type=kind
@@ -100,6 +101,7 @@ pub fn TextAreaField(
     view! {
         <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) wide=true let:wiring>
             <textarea
+                part="field"
                 id=wiring.id.clone()
                 name=name
                 rows="3"
@@ -124,6 +126,7 @@ pub fn SelectField(
     view! {
         <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
             <select
+                part="field"
                 id=wiring.id.clone()
                 name=name
                 aria-invalid=wiring.invalid()

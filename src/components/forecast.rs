@@ -5,7 +5,7 @@
 use deals_contract::Deal;
 use leptos::prelude::*;
 
-use crate::forecast::{forecast, Bucket, CurrencyForecast, Figures, Period};
+use crate::forecast::{forecast, Bucket, CurrencyForecast, Figures, MonthStarts, Period};
 use crate::format;
 use crate::totals::amount;
 
@@ -18,30 +18,41 @@ const BAR_GAP: usize = (SLOT_WIDTH - 2 * BAR_WIDTH) / 3;
 /// stretched to its box, so this is resolution, not size.
 const CHART_HEIGHT: u32 = 1000;
 
+/// The forecast of `deals` in the user's calendar, as of now.
+pub fn local_forecast(deals: &[Deal]) -> Vec<CurrencyForecast> {
+    let (year, month, _) = format::local_today();
+    forecast(
+        deals,
+        &MonthStarts::new((year, month), format::local_month_start),
+    )
+}
+
+/// The forecast made by [`local_forecast`], per currency.
 #[component]
-pub fn ForecastView(#[prop(into)] deals: Signal<Vec<Deal>>) -> impl IntoView {
+pub fn ForecastView(#[prop(into)] forecasts: Signal<Vec<CurrencyForecast>>) -> impl IntoView {
     move || {
-        let now = format::now();
-        let forecasts = deals.with(|deals| forecast(deals, &now, &format::local_year_month));
-        if forecasts.is_empty() {
-            return view! { <p class="empty">"No open deals match these filters."</p> }.into_any();
-        }
-        let mut sections = Vec::with_capacity(forecasts.len());
-        for currency_forecast in forecasts {
-            sections.push(currency_section(currency_forecast));
-        }
-        view! { <div class="forecast">{sections}</div> }.into_any()
+        forecasts.with(|forecasts| {
+            if forecasts.is_empty() {
+                return view! { <p class="empty">"No open deals match these filters."</p> }
+                    .into_any();
+            }
+            let mut sections = Vec::with_capacity(forecasts.len());
+            for currency_forecast in forecasts {
+                sections.push(currency_section(currency_forecast));
+            }
+            view! { <div class="forecast">{sections}</div> }.into_any()
+        })
     }
 }
 
-fn currency_section(currency_forecast: CurrencyForecast) -> impl IntoView {
+fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
     let CurrencyForecast {
         currency,
         buckets,
         total,
     } = currency_forecast;
     let mut largest_open_cents = 0;
-    for bucket in &buckets {
+    for bucket in buckets {
         largest_open_cents = largest_open_cents.max(bucket.figures.open_cents);
     }
     let mut bars = Vec::with_capacity(buckets.len() * 2);
@@ -63,14 +74,14 @@ fn currency_section(currency_forecast: CurrencyForecast) -> impl IntoView {
             largest_open_cents,
         ));
         axis_labels.push(view! { <li>{label.clone()}</li> });
-        rows.push(figures_row(label, figures, &currency));
+        rows.push(figures_row(label, figures, currency));
     }
     let view_box = format!("0 0 {} {CHART_HEIGHT}", buckets.len() * SLOT_WIDTH);
     let caption = format!("{currency} forecast by expected close month");
-    let total_row = figures_row("Total".to_owned(), &total, &currency);
+    let total_row = figures_row("Total".to_owned(), total, currency);
     view! {
         <section class="forecast-currency">
-            <h3>{currency}</h3>
+            <h3>{currency.clone()}</h3>
             <div class="forecast-chart" aria-hidden="true">
                 <p class="forecast-legend">
                     <span class="forecast-key-open">"Open value"</span>

@@ -24,6 +24,6 @@ mod waiting;
 mod widget;
 mod workspace;
 
-pub use forecast::ForecastView;
+pub use forecast::{local_forecast, ForecastView};
 pub use state::ViewSettings;
 pub use widget::{DealsWidget, WidgetConfig};

@@ -6,12 +6,24 @@
 //! the list only.
 //! Debug builds (`trunk serve`, the component tests) call the same functions
 //! directly.
+//!
+//! Those screens' rules are left out of the widget's stylesheet too: they are
+//! in `isao-deals-screens.css`, found beside it (beside the shipped
+//! `isao-deals.css`, or beside the host's `stylesheet` option; beside a
+//! `data:` URL there is none, and that URL is the whole CSS). The first of
+//! those screens to open in a widget requests that sheet into the widget's
+//! shadow root, and each shows once the sheet applies there, so never
+//! unstyled. The code that does so travels in the chunks.
 
 use std::cell::Cell;
 
+use js_sys::Promise;
+use leptos::html::P;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
+use wasm_bindgen::prelude::*;
+use web_sys::Node;
 
 use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
@@ -72,23 +84,80 @@ fn remember(chunk: Chunk, render: Render) {
     });
 }
 
+// The shadow root keeps the sheet's link, whose `applied` promise settles
+// once it applies or could not be fetched (the link then goes, and the next
+// screen to open requests it anew; that screen shows anyway). A widget
+// mounted again in the same root empties it, link included.
+#[wasm_bindgen(inline_js = "export function screensSheet(node) {
+    const root = node.getRootNode();
+    let link = root.isaoScreens;
+    if (link?.parentNode !== root) {
+        link = root.isaoScreens = root.ownerDocument.createElement('link');
+        link.rel = 'stylesheet';
+        link.applied = new Promise((settled) => {
+            link.onload = settled;
+            link.onerror = () => settled(link.remove());
+        });
+        try {
+            link.href = new URL('isao-deals-screens.css', root.querySelector('link').href);
+        } catch {
+            return Promise.resolve();
+        }
+        root.append(link);
+    }
+    return link.applied;
+}")]
+extern "C" {
+    /// Requests the screens' stylesheet into the shadow root `node` is in,
+    /// unless it is on its way or there; settles once the screens may show.
+    #[wasm_bindgen(js_name = screensSheet)]
+    fn screens_sheet(node: &Node) -> Promise;
+}
+
+/// `screen`, once the screens' stylesheet applies in the widget's shadow
+/// root. Not generic, so that the chunks share one copy.
+fn styled(state: WorkspaceState, screen: Render) -> AnyView {
+    let placeholder = NodeRef::<P>::new();
+    let shown = Later::new(false);
+    Effect::new(move || {
+        if let Some(placeholder) = placeholder.get() {
+            let sheet = screens_sheet(&placeholder);
+            spawn_local(async move {
+                let _ = sheet.await;
+                // The user may have left the screen while the sheet was on its way.
+                shown.try_set(true);
+            });
+        }
+    });
+    (move || {
+        if shown.get() {
+            screen(state)
+        } else {
+            view! { <p class="status" node_ref=placeholder>"Loading…"</p> }.into_any()
+        }
+    })
+    .into_any()
+}
+
 fn render_deal(state: WorkspaceState) -> AnyView {
-    match state.screen.get_untracked() {
+    styled(state, |state| match state.screen.get_untracked() {
         Screen::Deal(id) => view! { <DealDetail state id /> }.into_any(),
         Screen::List | Screen::NewDeal | Screen::Export => ().into_any(),
-    }
+    })
 }
 
 fn render_new_deal(state: WorkspaceState) -> AnyView {
-    view! { <DealForm state /> }.into_any()
+    styled(state, |state| view! { <DealForm state /> }.into_any())
 }
 
 fn render_export(state: WorkspaceState) -> AnyView {
-    view! { <ExportScreen state /> }.into_any()
+    styled(state, |state| view! { <ExportScreen state /> }.into_any())
 }
 
 fn render_views(state: WorkspaceState) -> AnyView {
-    view! { <MatchingDealsViews state /> }.into_any()
+    styled(state, |state| {
+        view! { <MatchingDealsViews state /> }.into_any()
+    })
 }
 
 #[cfg(not(debug_assertions))]
@@ -160,9 +229,9 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
     (move || match arrived.get() {
         Some(Ok(render)) => render(state),
         Some(Err(())) => view! {
-            <div class="error" role="alert">
-                <p>"This screen could not be loaded. Check the connection and try again."</p>
-                <button type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+            <div class="error" part="error" role="alert">
+                <p>"This screen could not be loaded safely. Check the network and retry."</p>
+                <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
             </div>
         }
         .into_any(),

@@ -36,7 +36,7 @@ pub fn RateLimitWait(
         on_cleanup(move || interval.clear());
     }
     view! {
-        <div class="error rate-limited" role="status">
+        <div class="error rate-limited" part="status" role="status">
             <p>
                 {move || match left.get() {
                     0 => format!("{error}. Trying again now…"),

@@ -15,7 +15,7 @@ use web_sys::HtmlElement;
 
 use super::all_matching::AllMatching;
 use super::board::Board;
-use super::forecast::ForecastView;
+use super::forecast::{local_forecast, ForecastView};
 use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
@@ -67,6 +67,7 @@ pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
                 .map(|each| {
                     view! {
                         <button
+                            part="tab"
                             type="button"
                             role="tab"
                             id=tab_id(each)
@@ -110,7 +111,10 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
             return ().into_any();
         }
         match state.view.get() {
-            DealsView::Forecast => view! { <ForecastView deals=all.deals() /> }.into_any(),
+            DealsView::Forecast => {
+                let forecasts = Signal::derive(move || all.with_deals(local_forecast));
+                view! { <ForecastView forecasts /> }.into_any()
+            }
             DealsView::Board | DealsView::List => view! { <Board state all /> }.into_any(),
         }
     };
@@ -123,7 +127,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
     view! {
         <LoadingEverything all />
         {waiting}
-        <div class="live-refresh" role="status">{refresh_failure(state.live)}</div>
+        <div class="live-refresh" part="status" role="status">{refresh_failure(state.live)}</div>
         {shown}
     }
 }
@@ -145,9 +149,9 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
             };
             view! {
                 <div class="loading-all">
-                    <p role="status">{text}</p>
+                    <p part="status" role="status">{text}</p>
                     <progress max=total.max(1) value=loaded aria-hidden="true"></progress>
-                    <button type="button" class="secondary" on:click=move |_| all.stop_loading()>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.stop_loading()>
                         "Cancel"
                     </button>
                 </div>
@@ -167,9 +171,9 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                 .into_any()
             }
             Some(Err(error)) => view! {
-                <div class="error" role="alert">
+                <div class="error" part="error" role="alert">
                     <p>{error.to_string()}</p>
-                    <button type="button" on:click=move |_| all.loaded.refetch()>"Retry"</button>
+                    <button part="button" type="button" on:click=move |_| all.loaded.refetch()>"Retry"</button>
                 </div>
             }
             .into_any(),
@@ -180,7 +184,7 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                         format::count(loaded.deals.len() as f64),
                         format::count(loaded.total as f64),
                     )}
-                    <button type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
                         "Load all"
                     </button>
                 </p>

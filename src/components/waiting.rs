@@ -71,12 +71,17 @@ pub(super) fn waiting(
         }
     });
     (move || {
-        let (role, text) = match phase.get() {
+        let (role, part, text) = match phase.get() {
             Phase::Quiet => return ().into_any(),
-            Phase::Slow => ("status", "The Deals API is slow to answer."),
-            Phase::Cancelled => ("alert", "Cancelled: the Deals API had not answered."),
+            Phase::Slow => ("status", "status", "The Deals API is slow to answer."),
+            Phase::Cancelled => (
+                "alert",
+                "error",
+                "Cancelled: the Deals API had not answered.",
+            ),
             Phase::TimedOut => (
                 "alert",
+                "error",
                 "The Deals API did not answer in time: the request was stopped.",
             ),
         };
@@ -85,12 +90,12 @@ pub(super) fn waiting(
         // Built anew on each change of phase: a view diffed in place would
         // cost the first download more code than it saves work.
         view! {
-            <div class="waiting" role=role>
+            <div class="waiting" part=part role=role>
                 <p>{text}</p>
                 {cancellable.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled, &cancel)>"Cancel"</button>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled, &cancel)>"Cancel"</button>
                 })}
-                <button type="button" on:click=move |_| {
+                <button part="button" type="button" on:click=move |_| {
                     retry();
                     retried.notify();
                 }>"Retry"</button>

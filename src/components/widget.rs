@@ -1,12 +1,15 @@
-//! The widget: the key panel until a key is accepted, then the workspace.
+//! The widget: the key panel until a key is accepted (unless the host
+//! authorises the requests), then the workspace.
 
 use leptos::prelude::*;
+use web_sys::Element;
 
-use super::connect::ConnectPanel;
+use super::connect::{session_expired, ConnectPanel};
 use super::state::ViewSettings;
 use super::workspace::Workspace;
+use crate::host_events::HostEvents;
 use crate::key_store::KeyStorage;
-use crate::session::Session;
+use crate::session::{Auth, Session};
 use crate::url_state::UrlState;
 
 /// What the embedding page decides for one widget.
@@ -15,6 +18,8 @@ pub struct WidgetConfig {
     /// The API root, such as `https://staging.isao.io/api/external`.
     pub api_base: String,
     pub key_storage: KeyStorage,
+    /// Who authorises requests: with `Auth::Host`, `key_storage` is unused.
+    pub auth: Auth,
     /// Prefix of this widget's parameters in the page URL; `None` keeps the
     /// URL untouched (for a second widget on the page, say).
     pub url_key: Option<String>,
@@ -28,6 +33,7 @@ impl WidgetConfig {
         Self {
             api_base: api_base.to_owned(),
             key_storage: KeyStorage::default(),
+            auth: Auth::default(),
             url_key: Some(Self::DEFAULT_URL_KEY.to_owned()),
             view_settings: ViewSettings::default(),
         }
@@ -35,16 +41,23 @@ impl WidgetConfig {
 }
 
 /// The whole widget: the key panel until a key is accepted, then the deals.
+/// Its events go to `host`, the element it is mounted on.
 #[component]
-pub fn DealsWidget(config: WidgetConfig) -> impl IntoView {
-    let session = Session::new(&config.api_base, config.key_storage);
+pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
+    let session = Session::new(
+        &config.api_base,
+        config.key_storage,
+        config.auth,
+        HostEvents::new(host),
+    );
     provide_context(session.clone());
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {
         <section class="isao-deals" aria-label="Deals">
             {move || match session.client() {
-                None => view! { <ConnectPanel /> }.into_any(),
+                None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
+                None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
             }}
         </section>

@@ -103,16 +103,19 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     };
 
     view! {
-        <header class="toolbar">
+        <header class="toolbar" part="toolbar">
             <h2>"Deals"</h2>
             <div class="toolbar-actions">
-                <button type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>"New deal"</button>
-                <button type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
+                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>"New deal"</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
                     "Export CSV"
                 </button>
-                <button type="button" class="secondary" on:click=move |_| session.disconnect(None)>
-                    "Disconnect"
-                </button>
+                // With the host authorising, there is no key to forget.
+                {session.asks_for_key().then(|| view! {
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
+                        "Disconnect"
+                    </button>
+                })}
             </div>
         </header>
         {body}

@@ -8,14 +8,38 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEve
 use crate::support::*;
 
 impl Widget {
-    async fn open_board(&self) {
+    /// Opens the board and waits until every column has drawn its first
+    /// cards, which it does a few per frame.
+    pub(crate) async fn open_board(&self) {
         self.click("Board");
-        self.wait_until("the board", || self.find(".board").is_some())
-            .await;
+        self.wait_until("every column's first cards", || {
+            let columns = self.find_all(".board-column");
+            !columns.is_empty()
+                && columns.iter().all(|column| {
+                    let count = column
+                        .query_selector(".column-count")
+                        .ok()
+                        .flatten()
+                        .and_then(|count| count.text_content())
+                        .unwrap_or_default();
+                    let count: usize = count
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or_default();
+                    let drawn = column
+                        .query_selector_all(".card")
+                        .map(|cards| cards.length() as usize)
+                        .unwrap_or_default();
+                    drawn == count.min(25)
+                })
+        })
+        .await;
     }
 
     /// Ids of the cards in the column of `stage`, in order.
-    fn cards_in(&self, stage: &str) -> Vec<String> {
+    pub(crate) fn cards_in(&self, stage: &str) -> Vec<String> {
         self.find(&format!(".board-column[data-drop-stage=\"{stage}\"]"))
             .map(|column| {
                 let cards = column.query_selector_all(".card").expect("cards");
@@ -47,7 +71,7 @@ impl Widget {
             .unwrap_or_else(|| panic!("no card {id} on the board"))
     }
 
-    fn press_move_on(&self, id: &str) {
+    pub(crate) fn press_move_on(&self, id: &str) {
         self.card(id)
             .query_selector("button.card-move")
             .ok()
@@ -388,9 +412,6 @@ async fn idle_only_narrows_the_board_to_idle_deals() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("cards", || !widget.find_all(".card").is_empty())
-        .await;
     let all = widget.find_all(".card").len();
     let checkbox: HtmlInputElement = widget
         .find(".idle-only input")
@@ -460,15 +481,7 @@ async fn another_clients_changes_reach_the_board() {
 // more" (or fewer) that brings the next ones; its header counts them all.
 #[wasm_bindgen_test]
 async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
-    let proposals = || DealQuery {
-        status: Some(DealStatus::Open),
-        stage: Some("proposal".to_owned()),
-        limit: 1,
-        ..DealQuery::default()
-    };
-    while list(RW_KEY, proposals()).await.meta.total <= 60 {
-        create_deal(&unique("Long column")).await;
-    }
+    let total = open_proposals_beyond(60).await as usize;
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.fill("Status", "open");
@@ -478,7 +491,6 @@ async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
             widget.cards_in("proposal").len() == 25
         })
         .await;
-    let total = list(RW_KEY, proposals()).await.meta.total as usize;
     let count = widget.text_of(".board-column[data-drop-stage=\"proposal\"] .column-count");
     assert_eq!(count, format!("{total} deals"));
     let button = widget
@@ -495,4 +507,22 @@ async fn a_long_column_shows_its_cards_twenty_five_at_a_time() {
             widget.cards_in("proposal").len() == total.min(50)
         })
         .await;
+}
+
+/// Creates deals until more than `count` open deals are in Proposal, for a
+/// column longer than its first cards; returns how many there are.
+pub(crate) async fn open_proposals_beyond(count: u64) -> u64 {
+    let proposals = || DealQuery {
+        status: Some(DealStatus::Open),
+        stage: Some("proposal".to_owned()),
+        limit: 1,
+        ..DealQuery::default()
+    };
+    loop {
+        let total = list(RW_KEY, proposals()).await.meta.total;
+        if total > count {
+            return total;
+        }
+        create_deal(&unique("Long column")).await;
+    }
 }

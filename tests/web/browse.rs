@@ -174,7 +174,8 @@ async fn a_new_answer_rewrites_the_rows_in_place_under_the_focus() {
             ..new_deal(&unique("Bare row"))
         })
         .await
-        .expect("create the bare deal");
+        .expect("create the bare deal")
+        .deal;
 
     let widget = mount_widget();
     widget.connect(RW_KEY).await;

@@ -1,8 +1,8 @@
-//! The forecast view on its own, fed deals through a signal as the workspace
-//! feeds it: the table's figures, their updates, one section per currency.
+//! The forecast view on its own, fed the forecast of deals in a signal as the
+//! workspace feeds it: the table's figures, their updates, one section per currency.
 
 use deals_contract::Deal;
-use isao_deals_widget::components::ForecastView;
+use isao_deals_widget::components::{local_forecast, ForecastView};
 use isao_deals_widget::format;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -39,7 +39,8 @@ fn mount_forecast(deals: RwSignal<Vec<Deal>>) -> Mounted {
         .append_child(&host)
         .expect("append");
     let handle = mount_to(host.clone(), move || {
-        view! { <ForecastView deals /> }.into_any()
+        let forecasts = Signal::derive(move || deals.with(|deals| local_forecast(deals)));
+        view! { <ForecastView forecasts /> }.into_any()
     });
     Mounted {
         host,

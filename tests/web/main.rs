@@ -9,13 +9,16 @@ mod support;
 
 mod abort;
 mod board;
+mod board_batches;
 mod browse;
 mod connect;
 mod deals;
+mod events;
 mod export;
 mod forecast;
 mod format;
 mod hanging;
+mod host_auth;
 mod invisible_text;
 mod leak;
 mod live;

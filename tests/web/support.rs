@@ -249,7 +249,8 @@ pub fn options(storage: KeyStorage) -> MountOptions {
     options
 }
 
-pub fn mount_with(options: MountOptions) -> Widget {
+/// An empty element at the end of the page's body, for a widget to mount on.
+pub fn new_host() -> Element {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("document");
@@ -259,6 +260,11 @@ pub fn mount_with(options: MountOptions) -> Widget {
         .expect("body")
         .append_child(&host)
         .expect("append");
+    host
+}
+
+pub fn mount_with(options: MountOptions) -> Widget {
+    let host = new_host();
     let handle = mount(&host, options).expect("mount");
     Widget { host, handle }
 }
@@ -310,6 +316,7 @@ pub async fn create_deal(title: &str) -> Deal {
         .create_deal(&new_deal(title))
         .await
         .expect("create deal")
+        .deal
 }
 
 /// The body `create_deal` sends: a high-priority 1,234.50 EUR proposal.
@@ -353,12 +360,12 @@ pub fn unique(label: &str) -> String {
 
 /// The page's `fetch` replaced by a wrapper that `make_wrapper` builds around
 /// the original; the original comes back on drop.
-struct PatchedFetch {
+pub struct PatchedFetch {
     original: JsValue,
 }
 
 impl PatchedFetch {
-    fn install(make_wrapper: impl FnOnce(&JsValue) -> JsValue) -> Self {
+    pub fn install(make_wrapper: impl FnOnce(&JsValue) -> JsValue) -> Self {
         let window = web_sys::window().expect("window");
         let original = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).expect("fetch");
         let wrapper = make_wrapper(&original);

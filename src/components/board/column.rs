@@ -1,22 +1,25 @@
 //! One column of the board and its cards.
 
 use deals_contract::Deal;
+use leptos::leptos_dom::helpers::request_animation_frame_with_handle;
 use leptos::prelude::*;
 
+use crate::components::all_matching::AllMatching;
 use crate::format;
-use crate::pipeline::{self, stage_label, Column, MoveTarget};
+use crate::pipeline::{self, cards_to_draw, stage_label, Column, MoveTarget, CARDS_PER_FRAME};
 use crate::totals::currency_totals;
 
-/// Cards a column shows at first and at each "Show more": drawn all at once,
-/// thousands of cards hold the page in one long task; a few dozen a column
-/// keep each step short (`e2e/bench-board.mjs` measures it).
+/// Cards a column shows at first and at each "Show more": thousands of cards
+/// would be thousands of elements to draw and lay out; a few dozen a column
+/// are drawn a few per frame (`e2e/bench-board.mjs` measures it).
 const CARDS_PER_STEP: usize = 25;
 
 /// The column of `stage`: its count, its totals per currency and its cards,
-/// a step at a time.
+/// a step at a time, each drawn a few per frame.
 #[component]
 pub(super) fn BoardColumn(
     stage: Option<String>,
+    all: AllMatching,
     columns: Memo<Vec<Column>>,
     drag_over: RwSignal<Option<MoveTarget>>,
     /// Cards moved on this board, shown wherever they fall in their column.
@@ -35,25 +38,35 @@ pub(super) fn BoardColumn(
     };
     let stage_key = StoredValue::new(stage.clone());
     let limit = RwSignal::new(CARDS_PER_STEP);
+    let drawn = RwSignal::new(CARDS_PER_FRAME);
+    let size = move || column_positions(columns, stage_key, <[usize]>::len);
+    Effect::new(move |_| {
+        let wanted = limit.get().min(size());
+        if drawn.get() < wanted {
+            let next_frame = request_animation_frame_with_handle(move || {
+                drawn.try_update(|drawn| *drawn = cards_to_draw(*drawn, wanted));
+            });
+            // Not drawn once the column is gone or wants other cards.
+            if let Ok(next_frame) = next_frame {
+                on_cleanup(move || next_frame.cancel());
+            }
+        }
+    });
     let shown_cards = move || {
-        let limit = limit.get();
+        let drawn = drawn.get();
         pinned.with(|pinned| {
-            column_cards(columns, stage_key, |cards| {
-                cards
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, deal)| *index < limit || pinned.contains(&deal.id))
-                    .map(|(_, deal)| deal.clone())
+            column_cards(all, columns, stage_key, |deals, positions| {
+                pipeline::shown_cards(deals, positions, drawn, pinned)
+                    .cloned()
                     .collect::<Vec<_>>()
             })
         })
     };
-    let size = move || column_cards(columns, stage_key, <[Deal]>::len);
     let show_more = move || {
         let hidden = size().saturating_sub(limit.get());
         (hidden > 0).then(|| {
             view! {
-                <button type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
+                <button part="button secondary-button" type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
                     {format!("Show {} more", format::count(hidden.min(CARDS_PER_STEP) as f64))}
                 </button>
             }
@@ -64,7 +77,9 @@ pub(super) fn BoardColumn(
         size => format!("{} deals", format::count(size as f64)),
     };
     let totals = move || {
-        column_cards(columns, stage_key, |cards| currency_totals(cards))
+        column_cards(all, columns, stage_key, |deals, positions| {
+            currency_totals(positions.iter().filter_map(|&position| deals.get(position)))
+        })
             .into_iter()
             .map(|total| {
                 view! {
@@ -77,7 +92,7 @@ pub(super) fn BoardColumn(
             .collect_view()
     };
     view! {
-        <section class="board-column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
+        <section class="board-column" part="column" class:drop-over=is_over data-drop-stage=stage aria-labelledby=labelled_by>
             <header>
                 <h3 id=heading_id>{label}</h3>
                 <p class="column-count">{count}</p>
@@ -97,18 +112,32 @@ pub(super) fn BoardColumn(
     }
 }
 
-/// Reads the deals of the column of `stage` in place: with thousands of deals,
-/// a copy of a column on each change is felt.
-fn column_cards<R>(
+/// Reads where the deals of the column of `stage` are among the loaded ones.
+fn column_positions<R>(
     columns: Memo<Vec<Column>>,
     stage: StoredValue<Option<String>>,
-    read: impl FnOnce(&[Deal]) -> R,
+    read: impl FnOnce(&[usize]) -> R,
 ) -> R {
     stage.with_value(|stage| {
         columns.with(|columns| {
             let column = columns.iter().find(|column| column.stage == *stage);
             read(column.map_or(&[], |column| column.deals.as_slice()))
         })
+    })
+}
+
+/// Reads the loaded deals and the positions of the column's own among them,
+/// in place: with thousands of deals, a copy of a column on each change is
+/// felt. Tracks the deals too, not only the columns: a deal that changes
+/// without leaving its column leaves the columns as they were.
+fn column_cards<R>(
+    all: AllMatching,
+    columns: Memo<Vec<Column>>,
+    stage: StoredValue<Option<String>>,
+    read: impl FnOnce(&[Deal], &[usize]) -> R,
+) -> R {
+    column_positions(columns, stage, |positions| {
+        all.with_deals(|deals| read(deals, positions))
     })
 }
 
@@ -126,7 +155,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
         view! { <span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span> }
     });
     view! {
-        <li class="card" data-deal-id=card_id tabindex="-1">
+        <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
             <a class="card-title" href=link>{deal.title}</a>
             <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
@@ -136,7 +165,7 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
                 {deal.probability.map(|probability| format!(" · {}", format::percent(probability)))}
             </p>
             {idle.map(|days| view! { <p class="idle">{format!("Idle {days} days")}</p> })}
-            <button type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
+            <button part="button secondary-button" type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
                 "Move"
             </button>
         </li>

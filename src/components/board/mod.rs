@@ -7,7 +7,6 @@ mod move_prompt;
 mod moves;
 mod pointer;
 
-use deals_contract::Deal;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -66,9 +65,9 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     " Idle only"
                 </label>
             })}
-            <p class="visually-hidden" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
+            <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
         </div>
-        <p class="form-error" role="alert">{move || mover.refusal()}</p>
+        <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
         <div class="board-prompt">
             {move || mover.prompt.get().map(|asked| view! { <MovePrompt asked mover stages /> })}
         </div>
@@ -90,7 +89,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     key=|stage| stage.clone()
                     let:stage
                 >
-                    <BoardColumn stage columns drag_over pinned idle_threshold now link_to />
+                    <BoardColumn stage all columns drag_over pinned idle_threshold now link_to />
                 </For>
             </div>
             {move || drag.dragging.get().then(|| view! { <CloseZones over=drag_over /> })}
@@ -98,9 +97,8 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     }
 }
 
-/// The deals of the load in columns, or only the idle ones. Grouped straight
-/// from the load: with thousands of deals, each copy and comparison of all
-/// of them is felt.
+/// The deals of the load in columns, or only the idle ones, by position:
+/// with thousands of deals, each copy of all of them is felt.
 fn grouped_columns(
     all: AllMatching,
     idle_only: RwSignal<bool>,
@@ -109,21 +107,10 @@ fn grouped_columns(
 ) -> Memo<Vec<Column>> {
     Memo::new(move |_| {
         let idle_only = idle_only.get();
-        all.loaded.with(|loaded| {
-            let deals = match loaded {
-                Some(Ok(loaded)) => loaded.deals.as_slice(),
-                _ => &[],
-            };
-            if idle_only {
-                let idle: Vec<Deal> = deals
-                    .iter()
-                    .filter(|deal| pipeline::idle_days(deal, now, idle_threshold).is_some())
-                    .cloned()
-                    .collect();
-                pipeline::columns(&idle)
-            } else {
-                pipeline::columns(deals)
-            }
+        all.with_deals(|deals| {
+            pipeline::columns(deals, |deal| {
+                !idle_only || pipeline::idle_days(deal, now, idle_threshold).is_some()
+            })
         })
     })
 }

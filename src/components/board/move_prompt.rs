@@ -52,7 +52,7 @@ pub(super) fn MovePrompt(
                     .map(|stage| {
                         let label = stage_label(Some(&stage));
                         view! {
-                            <button type="button" class="secondary" on:click=move |_| choose(MoveTarget::Stage(stage.clone()))>
+                            <button part="button secondary-button" type="button" class="secondary" on:click=move |_| choose(MoveTarget::Stage(stage.clone()))>
                                 {label}
                             </button>
                         }
@@ -64,9 +64,9 @@ pub(super) fn MovePrompt(
                     <p>{format!("Move “{}” to:", deal.title)}</p>
                     <div class="form-actions">
                         {stage_buttons}
-                        <button type="button" on:click=move |_| choose(MoveTarget::Won)>"Won"</button>
-                        <button type="button" on:click=move |_| choose(MoveTarget::Lost)>"Lost"</button>
-                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Won)>"Won"</button>
+                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Lost)>"Lost"</button>
+                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>"Cancel"</button>
                     </div>
                 </div>
             }
@@ -90,8 +90,8 @@ pub(super) fn MovePrompt(
                 <div class="move-prompt" role="group" aria-label="Reopen deal" node_ref=group on:keydown=on_keydown>
                     <p>{question}</p>
                     <div class="form-actions">
-                        <button type="button" on:click=reopen>"Reopen and move"</button>
-                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                        <button part="button" type="button" on:click=reopen>"Reopen and move"</button>
+                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>"Cancel"</button>
                     </div>
                 </div>
             }

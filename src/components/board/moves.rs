@@ -11,7 +11,9 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::components::all_matching::AllMatching;
 use crate::format;
+use crate::host_events::HostEvents;
 use crate::pipeline::{expected_after, move_change, reopens, stage_label, Column, MoveTarget};
+use crate::session::Session;
 
 /// A question the board asks before it moves a deal.
 #[derive(Clone)]
@@ -42,6 +44,8 @@ pub(super) struct Mover {
     pub prompt: RwSignal<Option<Prompt>>,
     /// Cards moved on this board, shown wherever they fall in their column.
     pub pinned: RwSignal<Vec<String>>,
+    /// Asked before each move: the host page may refuse it.
+    events: HostEvents,
 }
 
 impl Mover {
@@ -55,6 +59,7 @@ impl Mover {
             announcement: RwSignal::new(String::new()),
             prompt: RwSignal::new(None),
             pinned: RwSignal::new(Vec::new()),
+            events: expect_context::<Session>().events(),
         }
     }
 
@@ -83,10 +88,18 @@ impl Mover {
         }
     }
 
-    /// Shows the move at once, sends it to the API and says where the card went.
+    /// Shows the move at once, sends it to the API and says where the card
+    /// went; unless the host page refuses it, which says why in its own
+    /// words: then the card stays where it was, and nothing is sent.
     pub fn perform(self, deal: Deal, change: StatusChange) {
-        let moved = expected_after(&deal, &change);
         let id = deal.id.clone();
+        if !self.events.may_change(&deal, &change) {
+            self.announcement
+                .set(format!("{} was not moved", deal.title));
+            self.focus_card(id);
+            return;
+        }
+        let moved = expected_after(&deal, &change);
         self.all.show(&moved);
         self.all.hold(&id);
         // A card moved past the cards its new column shows is shown anyway.
@@ -96,9 +109,15 @@ impl Mover {
             }
         });
         self.all.move_deal.dispatch_local((deal, change));
+        let position = self
+            .all
+            .with_deals_untracked(|deals| deals.iter().position(|card| card.id == id));
         let place = self.columns.with_untracked(|columns| {
             columns.iter().find_map(|column| {
-                let index = column.deals.iter().position(|card| card.id == id)?;
+                let index = column
+                    .deals
+                    .iter()
+                    .position(|&card| Some(card) == position)?;
                 Some((column.stage.clone(), index + 1, column.deals.len()))
             })
         });
