@@ -97,7 +97,7 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     };
     let pending = Memo::new(move |_| open.deal.in_flight.get() > 0);
     let waiting = waiting(
-        Box::new(move || pending.get()),
+        Arc::new(move || pending.get()),
         Arc::new(move || open.deal.cancel()),
         Arc::new(move || open.deal.refetch()),
         false,

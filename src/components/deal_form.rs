@@ -168,7 +168,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         submit(false);
     };
     let waiting = waiting(
-        Box::new(move || sending.get()),
+        Arc::new(move || sending.get()),
         Arc::new(stop_sending),
         Arc::new(move || submit(true)),
         false,

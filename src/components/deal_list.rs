@@ -14,6 +14,7 @@ use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::later::Later;
 use super::rate_limit::RateLimitWait;
+use super::rebuilt::rebuilt;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
 use super::waiting::waiting;
@@ -46,15 +47,15 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
         })
     };
     // Read in place: a copy of the answer would copy every deal of the page.
-    let shown = move || {
+    let shown = rebuilt(move || {
         state.deals.with(|answer| match answer {
             None if pending.get() => view! { <p class="status">"Loading deals…"</p> }.into_any(),
             None => ().into_any(),
             Some(answer) => answer_view(answer, state),
         })
-    };
+    });
     let waiting = waiting(
-        Box::new(move || pending.get()),
+        Arc::new(move || pending.get()),
         Arc::new(move || state.deals.cancel()),
         Arc::new(move || state.deals.refetch()),
         false,
@@ -149,15 +150,16 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
             on_cleanup(move || interval.clear());
         }
     }
-    let offer = move || {
-        let changed = live.offered.with(Offered::summary)?;
-        Some(view! {
+    let offer = rebuilt(move || {
+        let changed = live.offered.with(Offered::summary);
+        changed.map(|changed| view! {
             <p class="refresh-offer">
                 {changed} " "
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>"Show"</button>
             </p>
         })
-    };
+        .into_any()
+    });
     view! {
         <div class="live-refresh" part="status" role="status">
             {offer}

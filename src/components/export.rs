@@ -74,7 +74,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        Box::new(move || progress.get().is_some()),
+        Arc::new(move || progress.get().is_some()),
         Arc::new(stop_export),
         Arc::new(move || {
             export.dispatch_local(delimiter.get_untracked());

@@ -21,8 +21,8 @@ pub(super) struct LatestAnswer<T: 'static> {
     refetches: Trigger,
     /// Requests not yet answered (or abandoned for a newer one).
     pub in_flight: Later<u32>,
-    /// Stops the latest request: see [`LatestAnswer::cancel`].
-    latest: StoredValue<Option<AbortHandle>>,
+    /// Set by [`LatestAnswer::cancel`]: the next run asks nothing.
+    cancelling: Later<bool>,
 }
 
 impl<T> Clone for LatestAnswer<T> {
@@ -72,11 +72,18 @@ impl<T: Send + Sync + 'static> LatestAnswer<T> {
         let answer = Later::new(None);
         let refetches = Trigger::new();
         let in_flight = Later::new(0);
-        let latest = StoredValue::new(None);
-        Effect::new(move |replaced: Option<Replaceable>| {
+        let cancelling = Later::new(false);
+        Effect::new(move |replaced: Option<Option<Replaceable>>| {
             refetches.track();
             drop(replaced);
-            let (request, handle) = abortable(request());
+            // Made even when cancelled, so that the signals it reads stay
+            // tracked; a future does nothing until it is polled.
+            let request = request();
+            if cancelling.get_untracked() {
+                cancelling.try_set(false);
+                return None;
+            }
+            let (request, handle) = abortable(request);
             let counted = InFlight::start(in_flight);
             spawn_local(async move {
                 let _counted = counted;
@@ -84,14 +91,13 @@ impl<T: Send + Sync + 'static> LatestAnswer<T> {
                     answer.try_set(Some(arrived));
                 }
             });
-            latest.try_set_value(Some(handle.clone()));
-            Replaceable(handle)
+            Some(Replaceable(handle))
         });
         Self {
             answer,
             refetches,
             in_flight,
-            latest,
+            cancelling,
         }
     }
 
@@ -116,8 +122,8 @@ impl<T: Send + Sync + 'static> LatestAnswer<T> {
     /// Stops the request under way, if any (the user gave up waiting): it is
     /// dropped, its fetch aborted, and the last answer stays.
     pub fn cancel(&self) {
-        self.latest
-            .with_value(|latest| latest.as_ref().map(AbortHandle::abort));
+        self.cancelling.try_set(true);
+        self.refetches.notify();
     }
 
     /// Asks again with the same inputs.

@@ -119,7 +119,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         }
     };
     let waiting = waiting(
-        Box::new(move || all.progress.get().is_some()),
+        Arc::new(move || all.progress.get().is_some()),
         Arc::new(move || all.stop_loading()),
         Arc::new(move || all.loaded.refetch()),
         true,

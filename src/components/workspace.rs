@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::deal_list::{DealList, Filters};
 use super::debounce::Debounce;
 use super::on_demand::{Chunk, OnDemand};
+use super::rebuilt::rebuilt;
 use super::state::{Screen, ViewSettings, WorkspaceState};
 use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
@@ -73,7 +74,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
             // Disconnected (not removed from the page, which keeps the view
             // for a widget mounted again on this URL): a widget connected
             // again starts from the list.
-            if session.client().is_none() {
+            if !session.is_connected() {
                 url_state.clear();
             }
         });
@@ -82,17 +83,17 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     // Board and forecast share one load of every matching deal: switching
     // between them does not rebuild what is under the tabs.
     let shows_list = Memo::new(move |_| state.view.get() == DealsView::List);
-    let body = move || {
+    let body = rebuilt(move || {
         match state.screen.get() {
         Screen::List => view! {
             <ViewTabs view=state.view />
             <div class="view-panel" role="tabpanel" id="isao-view-panel" aria-labelledby=move || tab_id(state.view.get())>
                 <Filters state />
-                {move || if shows_list.get() {
+                {rebuilt(move || if shows_list.get() {
                     view! { <DealList state /> }.into_any()
                 } else {
                     view! { <OnDemand state chunk=Chunk::Views /> }.into_any()
-                }}
+                })}
             </div>
         }
         .into_any(),
@@ -100,7 +101,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         Screen::NewDeal => view! { <OnDemand state chunk=Chunk::NewDeal /> }.into_any(),
         Screen::Export => view! { <OnDemand state chunk=Chunk::Export /> }.into_any(),
     }
-    };
+    });
 
     view! {
         <header class="toolbar" part="toolbar">
