@@ -226,17 +226,18 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
             arrived.try_set(Some(outcome));
         });
     });
-    rebuilt(move || {
+    let shown = move || {
         match arrived.get() {
-        Some(Ok(render)) => render(state),
-        Some(Err(())) => view! {
-            <div class="error" part="error" role="alert">
-                <p>"This screen could not be loaded safely. Check the network and retry."</p>
-                <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
-            </div>
+            Some(Ok(render)) => render(state),
+            Some(Err(())) => view! {
+                <div class="error" part="error" role="alert">
+                    <p>"This screen could not be loaded safely. Check the network and retry."</p>
+                    <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+                </div>
+            }
+            .into_any(),
+            None => view! { <p class="status">"Loading…"</p> }.into_any(),
         }
-        .into_any(),
-        None => view! { <p class="status">"Loading…"</p> }.into_any(),
-    }
-    })
+    };
+    rebuilt(shown)
 }
