@@ -84,7 +84,9 @@ test_web() {
             chromium) driver=(env CHROMEDRIVER=/usr/bin/chromedriver) ;;
             firefox) driver=(env GECKODRIVER="$(command -v geckodriver)") ;;
         esac
-        "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=120 \
+        # The runner's timeout is for the whole file of tests, which includes
+        # the hanging API's waits for the widget's own timeout.
+        "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=300 \
             cargo test -p isao-deals-widget --target wasm32-unknown-unknown --test web --locked
         stop_reference_apis
     done
