@@ -7,6 +7,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::FieldShell;
+use super::rebuilt::rebuilt;
 use crate::api_key::ApiKey;
 use crate::session::Session;
 
@@ -81,7 +82,7 @@ pub fn ConnectPanel() -> impl IntoView {
     view! {
         <form class="connect" part="key-panel" on:submit=on_submit novalidate>
             <h2>"Connect to ISAO Deals"</h2>
-            {move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> })}
+            {rebuilt(move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> }).into_any())}
             <FieldShell label="API key" id="isao-api-key" message let:wiring>
                 <input
                     part="field"
@@ -99,7 +100,7 @@ pub fn ConnectPanel() -> impl IntoView {
                 "Connect"
             </button>
             <p class="status" part="status" role="status" aria-live="polite">
-                {move || pending.get().then_some("Checking the key…")}
+                {rebuilt(move || pending.get().then_some("Checking the key…").into_any())}
             </p>
         </form>
     }

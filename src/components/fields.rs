@@ -5,6 +5,7 @@ use deals_contract::FieldErrors;
 use leptos::prelude::*;
 
 use super::later::Later;
+use super::rebuilt::rebuilt;
 
 /// What a control needs to be tied to its label and its message, so that
 /// assistive technology reads the message with the control.
@@ -48,7 +49,7 @@ pub fn FieldShell<V: IntoView + 'static>(
         <div class=if wide { "field field-wide" } else { "field" }>
             <label for=id>{label}</label>
             {control}
-            <p class="field-error" id=error_id>{move || message.get()}</p>
+            <p class="field-error" id=error_id>{rebuilt(move || message.get().into_any())}</p>
         </div>
     }
 }

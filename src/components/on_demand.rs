@@ -29,6 +29,7 @@ use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
+use super::rebuilt::rebuilt;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
 
@@ -129,14 +130,13 @@ fn styled(state: WorkspaceState, screen: Render) -> AnyView {
             });
         }
     });
-    (move || {
+    rebuilt(move || {
         if shown.get() {
             screen(state)
         } else {
             view! { <p class="status" node_ref=placeholder>"Loading…"</p> }.into_any()
         }
     })
-    .into_any()
 }
 
 fn render_deal(state: WorkspaceState) -> AnyView {
@@ -226,16 +226,18 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
             arrived.try_set(Some(outcome));
         });
     });
-    (move || match arrived.get() {
-        Some(Ok(render)) => render(state),
-        Some(Err(())) => view! {
-            <div class="error" part="error" role="alert">
-                <p>"This screen could not be loaded safely. Check the network and retry."</p>
-                <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
-            </div>
+    let shown = move || {
+        match arrived.get() {
+            Some(Ok(render)) => render(state),
+            Some(Err(())) => view! {
+                <div class="error" part="error" role="alert">
+                    <p>"This screen could not be loaded safely. Check the network and retry."</p>
+                    <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+                </div>
+            }
+            .into_any(),
+            None => view! { <p class="status">"Loading…"</p> }.into_any(),
         }
-        .into_any(),
-        None => view! { <p class="status">"Loading…"</p> }.into_any(),
-    })
-    .into_any()
+    };
+    rebuilt(shown)
 }

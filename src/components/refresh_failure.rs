@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::rebuilt::rebuilt;
 use super::state::LiveRefresh;
 
 /// Refreshes that fail in a row before the failure is shown: one lost
@@ -10,15 +11,18 @@ use super::state::LiveRefresh;
 const QUIET_REFRESH_FAILURES: u32 = 3;
 
 /// The failure of `live`'s refreshes, once there are enough in a row.
-pub(super) fn refresh_failure(live: LiveRefresh) -> impl IntoView {
-    move || {
-        live.failing.0.with(|(count, error)| {
-            (*count >= QUIET_REFRESH_FAILURES).then(|| {
-                let text = format!(
-                    "Live refresh failed {count} times in a row: {error}. It keeps trying."
-                );
-                view! { <p class="refresh-failure">{text}</p> }
+pub(super) fn refresh_failure(live: LiveRefresh) -> AnyView {
+    rebuilt(move || {
+        live.failing
+            .0
+            .with(|(count, error)| {
+                (*count >= QUIET_REFRESH_FAILURES).then(|| {
+                    let text = format!(
+                        "Live refresh failed {count} times in a row: {error}. It keeps trying."
+                    );
+                    view! { <p class="refresh-failure">{text}</p> }
+                })
             })
-        })
-    }
+            .into_any()
+    })
 }

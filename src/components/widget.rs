@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use super::connect::{session_expired, ConnectPanel};
+use super::rebuilt::rebuilt;
 use super::state::ViewSettings;
 use super::workspace::Workspace;
 use crate::host_events::HostEvents;
@@ -55,11 +56,11 @@ pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>
     let settings = config.view_settings;
     view! {
         <section class="isao-deals" aria-label="Deals">
-            {move || match session.client() {
+            {rebuilt(move || match session.client() {
                 None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
                 None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
-            }}
+            })}
         </section>
     }
 }
