@@ -10,6 +10,9 @@
 #    already rewritten.
 # 2. wasm-bindgen runs on the first module alone; `--keep-lld-exports` keeps
 #    the function table exported, which the chunks write their functions into.
+#    scripts/drop-glue-classes.mjs then takes out the stream classes that
+#    wasm-streams exports (linked by leptos's server_fn, never used): their
+#    wrappers in the glue, their methods and the code only they reach in the wasm.
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
@@ -39,6 +42,8 @@ trap 'rm -rf "$work"' EXIT
 
 wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
+node "$REPO_ROOT/scripts/drop-glue-classes.mjs" "$work/bound/${name}_bg.wasm" "$work/bound/$name.js" \
+    IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource >/dev/null
 
 # After -Oz, flattening and re-looping the control flow lets two more -Oz
 # rounds take more off, and a second such round more again (what the first

@@ -5,8 +5,10 @@
 use deals_contract::DealQuery;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::fields::FieldShell;
+use super::later::Later;
 use super::rebuilt::rebuilt;
 use crate::api_key::ApiKey;
 use crate::session::Session;
@@ -35,16 +37,22 @@ pub fn session_expired() -> impl IntoView {
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let typed = RwSignal::new(String::new());
-    let connect = Action::new_local({
+    // One check at a time (a submit while one runs is ignored), so a flag
+    // and the last answer do an `Action`'s work: an `Action` here would bring
+    // its code into the first download for this panel alone.
+    let pending = Later::new(false);
+    let answered = Later::new(None::<String>);
+    let connect = {
         let session = session.clone();
-        move |key: &ApiKey| {
-            let (session, key) = (session.clone(), key.clone());
-            async move {
+        move |key: ApiKey| {
+            let session = session.clone();
+            pending.try_set(true);
+            spawn_local(async move {
                 let probe = DealQuery {
                     limit: 1,
                     ..DealQuery::default()
                 };
-                match session.candidate(key.clone()).list_deals(&probe).await {
+                let refusal = match session.candidate(key.clone()).list_deals(&probe).await {
                     Ok(_) => {
                         session.connect(key);
                         None
@@ -53,16 +61,18 @@ pub fn ConnectPanel() -> impl IntoView {
                         session.events().error(&error);
                         Some(error.to_string())
                     }
-                }
-            }
+                };
+                // An accepted key has replaced the panel with the workspace.
+                answered.try_set(refusal);
+                pending.try_set(false);
+            });
         }
-    });
+    };
     let refused = RwSignal::new(None::<String>);
-    let pending = connect.pending();
     let message = Signal::derive(move || {
         refused
             .get()
-            .or_else(|| connect.value().get().flatten())
+            .or_else(|| answered.get())
             .filter(|_| !pending.get())
     });
     let on_submit = move |event: SubmitEvent| {
@@ -73,7 +83,7 @@ pub fn ConnectPanel() -> impl IntoView {
         match ApiKey::parse(&typed.get_untracked()) {
             Ok(key) => {
                 refused.set(None);
-                connect.dispatch_local(key);
+                connect(key);
             }
             Err(problem) => refused.set(Some(problem.to_string())),
         }

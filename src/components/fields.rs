@@ -151,13 +151,19 @@ pub fn SelectField(
 
 /// The stages seen so far, offered to every stage input that names `id` in
 /// its `list` attribute.
+///
+/// The options are rewritten in place when a stage is learned, not keyed
+/// (`<For>`): they hold no state of their own, and keyed lists' code would
+/// otherwise come with the first download for this list alone.
 #[component]
 pub fn StageSuggestions(id: &'static str, stages: Later<Vec<String>>) -> impl IntoView {
-    view! {
-        <datalist id=id>
-            <For each=move || stages.get() key=|stage| stage.clone() let:stage>
-                <option value=stage></option>
-            </For>
-        </datalist>
-    }
+    let options = move || {
+        stages.with(|stages| {
+            stages
+                .iter()
+                .map(|stage| view! { <option value=stage.clone()></option> })
+                .collect_view()
+        })
+    };
+    view! { <datalist id=id>{options}</datalist> }
 }
