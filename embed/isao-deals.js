@@ -4,43 +4,27 @@
 // of the page and in every <isao-deals api-base="…"> element, now and later;
 // `mount(element, options)` mounts more from code.
 //
-// The wasm download starts here, beside the glue's, not after the glue has
-// arrived and run. In a release build scripts/release-bundle.sh writes into
-// BUILD the version, the wasm's sha256 and the sha256 of each JS module the
-// glue needs: a file altered on the way never runs, and each widget says so.
+// The wasm download starts first, the glue's right after it, and neither
+// waits for the other. In a release build scripts/release-bundle.sh writes
+// into BUILD the version, the wasm's sha256 and the sha256 of each JS module
+// the glue needs: a file altered on the way never runs, and each widget says
+// so.
 const BUILD = { version: "development", wasmIntegrity: "", modules: {} };
 
 export const version = BUILD.version;
 
 const UNSAFE_MESSAGE = "The deals widget could not be loaded safely and did not start. Reload the page to try again.";
 
-// The glue, its snippets and the chunk loader are fetched at once, each with
-// its integrity, and the glue is imported only once all of them have passed:
-// its imports then find them in the page's module map. A module that fails
-// its check is never evaluated (and a browser may fetch it again, without
-// the check, for a later import: hence the wait).
-const preloaded = Promise.all(
-  Object.entries(BUILD.modules).map(
-    ([path, integrity]) =>
-      new Promise((resolve, reject) => {
-        const preload = document.createElement("link");
-        preload.rel = "modulepreload";
-        preload.href = new URL(path, import.meta.url);
-        preload.integrity = integrity;
-        preload.onload = resolve;
-        preload.onerror = reject;
-        document.head.append(preload);
-      }),
-  ),
-);
-
-// Compiled as it streams in, while the glue loads, and hashed meanwhile: a
-// fetch with `integrity` would hand it over only once all of it is hashed.
-// The module is handed to the glue, which instantiates it, only once its
-// sha256 is the expected one: compiled code that is never instantiated never
-// runs. Without WebCrypto (a page served over plain http) fetch checks it.
-// A server that does not give it the type application/wasm costs the
-// streaming, not the widget; a missing file fails the hash or the compile.
+// Requested before the JS modules: a browser opens at most six connections
+// to a host over HTTP/1.1, and the largest file, whose compile is the
+// longest step, must not queue behind them. Compiled as it streams in and
+// hashed meanwhile: a fetch with `integrity` would hand it over only once
+// all of it is hashed. The module is handed to the glue, which instantiates
+// it, only once its sha256 is the expected one: compiled code that is never
+// instantiated never runs. Without WebCrypto (a page served over plain http)
+// fetch checks it. A server that does not give it the type application/wasm
+// costs the streaming, not the widget; a missing file fails the hash or the
+// compile.
 const digest = crypto.subtle && BUILD.wasmIntegrity;
 const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { integrity: digest ? "" : BUILD.wasmIntegrity })
   .then(async (response) => {
@@ -55,6 +39,26 @@ const wasm = fetch(new URL("./isao-deals-widget_bg.wasm", import.meta.url), { in
   });
 // Seen by init below; marked handled so that a failure is reported once, by the widgets.
 wasm.catch(() => {});
+
+// The glue (which holds its snippets) and the chunk loader are fetched at
+// once, each with its integrity, and the glue is imported only once both
+// have passed: its import then finds the chunk loader in the page's module
+// map. A module that fails its check is never evaluated (and a browser may
+// fetch it again, without the check, for a later import: hence the wait).
+const preloaded = Promise.all(
+  Object.entries(BUILD.modules).map(
+    ([path, integrity]) =>
+      new Promise((resolve, reject) => {
+        const preload = document.createElement("link");
+        preload.rel = "modulepreload";
+        preload.href = new URL(path, import.meta.url);
+        preload.integrity = integrity;
+        preload.onload = resolve;
+        preload.onerror = reject;
+        document.head.append(preload);
+      }),
+  ),
+);
 const glue = preloaded.then(() => import("./isao-deals-widget.js")).then(async (module) => {
   await module.default({ module_or_path: wasm });
   return module;

@@ -3,7 +3,8 @@
 #   - the release download, each file raw, gzip -9 and brotli (check-size.sh),
 #     and the largest items of the wasm (twiggy);
 #   - the widget against the same list written by hand in plain JavaScript, in
-#     one headless Chromium run, and its memory over 1,000 changes (e2e/bench.mjs);
+#     one headless Chromium run (the page load in Firefox too), and its memory
+#     over 1,000 changes (e2e/bench.mjs);
 #   - the board and the forecast with 10,000 demo deals: each one's load, a
 #     move, switching between them, each with the longest task the page ran
 #     and the most CPU time one task took (e2e/bench-board.mjs);
@@ -39,7 +40,7 @@ first_gzip="$(awk '/^first download:/ { print $3 }' "$workdir/size.txt")"
 step "Where the wasm bytes go: twiggy top 20 of cargo's output (function names kept; before the cut into chunks, wasm-bindgen and wasm-opt; the 'linking' and 'reloc.' sections are what the cut reads, no browser gets them)"
 twiggy top -n 20 target/wasm32-unknown-unknown/release/isao-deals-widget.wasm
 
-step "Widget against hand-written JavaScript (release build, headless Chromium, reference API on loopback)"
+step "Widget against hand-written JavaScript (release build, headless Chromium and, for the load, Firefox; reference API on loopback)"
 cargo build -p reference-api --release --quiet
 (cd e2e && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent; })
 node e2e/bench.mjs "$(reference_api_bin release)" dist "$results"

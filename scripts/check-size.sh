@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The download budget of the release build: what a host page fetches to show
-# the widget (the first wasm module, its JS glue and chunk loader, the loader,
-# the glue's snippets and the CSS), each compressed with gzip -9 and summed.
+# the widget (the first wasm module, its JS glue, snippets included, and chunk
+# loader, the loader and the CSS), each compressed with gzip -9 and summed.
 # The chunks (src/components/on_demand.rs), their integrity list and those
 # screens' stylesheet are fetched only when a screen first needs them; they
 # are listed and held to a ceiling of their own.
@@ -16,11 +16,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUDGET_GZIP_BYTES=$((160 * 1024))
 AIM_GZIP_BYTES=$((120 * 1024))
-CHUNKS_BUDGET_GZIP_BYTES=$((133 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((137 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
-[ -d "$dist/snippets" ] && mapfile -t -O "${#files[@]}" files < <(find "$dist/snippets" -name '*.js' | sort)
 files+=("$dist/isao-deals.css")
 
 # sizes <label> <file>...: prints each file and a total line; sets total_gzip.

@@ -42,6 +42,23 @@ start_reference_api() {
     REFERENCE_API_URL="$(sed -n 's/.*reference-api listening on \(http:[^ ]*\).*/\1/p' "$workdir/stdout" | head -n 1)"
 }
 
+# Starts tests/web/hanging_api.py in front of the reference API at $1: it
+# forwards every request until a test tells it to hold them unanswered.
+# Sets HANGING_API_URL; stopped with the reference APIs.
+start_hanging_api() {
+    local upstream="$1" workdir
+    workdir="$(mktemp -d)"
+    python3 "$REPO_ROOT/tests/web/hanging_api.py" "$upstream" >"$workdir/stdout" 2>"$workdir/stderr" &
+    SERVER_PIDS+=("$!")
+    local waited=0
+    until grep -q 'hanging api listening on ' "$workdir/stdout" 2>/dev/null; do
+        waited=$((waited + 1))
+        [ "$waited" -le 100 ] || { cat "$workdir/stderr" >&2; fail "the hanging API did not start within 10 s"; }
+        sleep 0.1
+    done
+    HANGING_API_URL="$(sed -n 's/.*hanging api listening on \(http:[^ ]*\).*/\1/p' "$workdir/stdout" | head -n 1)"
+}
+
 stop_reference_apis() {
     local pid
     for pid in "${SERVER_PIDS[@]:-}"; do

@@ -10,13 +10,17 @@
 #    already rewritten.
 # 2. wasm-bindgen runs on the first module alone; `--keep-lld-exports` keeps
 #    the function table exported, which the chunks write their functions into.
+#    scripts/drop-glue-classes.mjs then takes out the stream classes that
+#    wasm-streams exports (linked by leptos's server_fn, never used): their
+#    wrappers in the glue, their methods and the code only they reach in the wasm.
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
+#    scripts/inline-snippets.mjs then moves the glue's snippets (small JS
+#    modules it imports) into the glue: one request instead of one each.
 # 5. Subresource integrity: the chunks' sha256 go into chunk-integrity.json,
 #    whose own goes into the chunk loader.
-# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip), the chunk loader and
-#    the glue's snippets.
+# 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip) and the chunk loader.
 #    Trunk's own minifier stops at the glue's `export default`.
 # 7. The sha256 of the first module and of each minified JS module the glue
 #    imports go into the loader (embed/isao-deals.js), with the version of
@@ -43,6 +47,8 @@ trap 'rm -rf "$work"' EXIT
 
 wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
+node "$REPO_ROOT/scripts/drop-glue-classes.mjs" "$work/bound/${name}_bg.wasm" "$work/bound/$name.js" \
+    IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource >/dev/null
 
 # After -Oz, flattening and re-looping the control flow lets two more -Oz
 # rounds take more off, and a second such round more again (what the first
@@ -62,6 +68,7 @@ optimise() {
 }
 optimise "$work/bound/${name}_bg.wasm" "$TRUNK_STAGING_DIR/${name}_bg.wasm"
 node "$REPO_ROOT/scripts/shorten-imports.mjs" "$TRUNK_STAGING_DIR/${name}_bg.wasm" "$work/bound/$name.js" "./${name}_bg.js" >/dev/null
+node "$REPO_ROOT/scripts/inline-snippets.mjs" "$(dirname "$(realpath "$(command -v terser)")")/.." "$work/bound/$name.js" >/dev/null
 for chunk in "$work/split"/*.wasm; do
     [ "$(basename "$chunk")" = "$name.wasm" ] || optimise "$chunk" "$TRUNK_STAGING_DIR/$(basename "$chunk")"
 done
@@ -108,21 +115,17 @@ function chunkIntegrity(file) {
   return chunkIntegrities.then((all) => all[file]);
 }
 CHUNK_INTEGRITY
+# Trunk's own wasm-bindgen run left its snippets here; the glue now holds them.
 rm -rf "$TRUNK_STAGING_DIR/snippets"
-cp -r "$work/bound/snippets" "$TRUNK_STAGING_DIR/"
 # Property names stay: the wasm imports its functions by the names of the
 # `imports.wbg` object's members, and the loader imports `mount` by name.
 for script in "$work/bound/$name.js" "$loader"; do
     terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/$(basename "$script")" -- "$script"
 done
-find "$TRUNK_STAGING_DIR/snippets" -name '*.js' -exec terser --module --compress --mangle --output {} -- {} \;
 
 # The loader preloads each JS module the glue imports, with the integrity of
 # its minified file, and checks the first module's sha256 itself.
 modules="\"./$name.js\": \"$(sri "$TRUNK_STAGING_DIR/$name.js")\", \"./__wasm_split.js\": \"$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")\""
-while read -r snippet; do
-    modules+=", \"./${snippet#"$TRUNK_STAGING_DIR"/}\": \"$(sri "$snippet")\""
-done < <(find "$TRUNK_STAGING_DIR/snippets" -name '*.js' | LC_ALL=C sort)
 imports="$(grep -o 'from *"\./[^"]*"' "$TRUNK_STAGING_DIR/$name.js" | sed 's/^from *"\(.*\)"$/\1/' | LC_ALL=C sort -u)"
 for path in $imports; do
     grep -qF "\"$path\":" <<<"$modules" || fail "the glue imports $path, which the loader does not preload with its integrity"

@@ -76,11 +76,17 @@ test_web() {
         # port; its address is compiled into them (see tests/web/support.rs).
         start_reference_api "$API_BIN" 127.0.0.1:0 --cors-allow-loopback
         export ISAO_TEST_API_BASE="$REFERENCE_API_URL/api/external"
+        # The same API behind a proxy that holds requests unanswered on demand
+        # (tests/web/hanging.rs).
+        start_hanging_api "$REFERENCE_API_URL"
+        export ISAO_TEST_HANGING_API_BASE="$HANGING_API_URL/api/external"
         case "$browser" in
             chromium) driver=(env CHROMEDRIVER=/usr/bin/chromedriver) ;;
             firefox) driver=(env GECKODRIVER="$(command -v geckodriver)") ;;
         esac
-        "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=120 \
+        # The runner's timeout is for the whole file of tests, which includes
+        # the hanging API's waits for the widget's own timeout.
+        "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=300 \
             cargo test -p isao-deals-widget --target wasm32-unknown-unknown --test web --locked
         stop_reference_apis
     done

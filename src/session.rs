@@ -106,6 +106,13 @@ impl Session {
         ApiClient::new(&self.api_base, key)
     }
 
+    /// Whether the widget has credentials to ask with, now; not tracked.
+    pub fn is_connected(&self) -> bool {
+        self.credentials
+            .try_with_untracked(Option::is_some)
+            .unwrap_or(false)
+    }
+
     /// What the host page is told.
     pub fn events(&self) -> HostEvents {
         self.events

@@ -1,6 +1,9 @@
 //! The list's filters, page and open deal in the page URL's query, so a view
 //! can be bookmarked and shared. Each widget owns the parameters under its
-//! own prefix (`deals.status=open`) and leaves the host page's alone.
+//! own prefix (`deals.status=open`) and leaves the host page's alone. A
+//! change of screen or view is a new entry of the page's history, so that
+//! Back and Forward move between them; a change of filters replaces the
+//! entry in force.
 
 use deals_contract::{DealQuery, DEFAULT_LIMIT};
 use deals_i18n::Msg;
@@ -16,6 +19,10 @@ const QUERY_NAMES: [&str; 6] = [
 ];
 const DEAL_NAME: &str = "deal";
 const VIEW_NAME: &str = "view";
+/// The screens other than the list and a deal: `deals.screen=new-deal`.
+const SCREEN_NAME: &str = "screen";
+const NEW_DEAL: &str = "new-deal";
+const EXPORT: &str = "export";
 
 /// How the deals that match the filters are shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,12 +58,54 @@ impl DealsView {
     }
 }
 
+/// Which screen of the widget is showing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    List,
+    Deal(String),
+    NewDeal,
+    /// Every deal the filters match, saved as a CSV file.
+    Export,
+}
+
+impl Screen {
+    pub fn deal_id(&self) -> Option<String> {
+        match self {
+            Screen::Deal(id) => Some(id.clone()),
+            Screen::List | Screen::NewDeal | Screen::Export => None,
+        }
+    }
+}
+
 /// What the page URL says this widget shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shown {
     pub query: DealQuery,
     pub view: DealsView,
-    pub deal: Option<String>,
+    pub screen: Screen,
+}
+
+/// How the page's history takes a change of what the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryStep {
+    /// A new entry: another screen or view, which Back returns from.
+    Push,
+    /// The entry in force rewritten: the filters or the page changed.
+    Replace,
+}
+
+impl HistoryStep {
+    /// `None` when the URL already shows `after`.
+    pub fn between(before: &Shown, after: &Shown) -> Option<Self> {
+        if before == after {
+            None
+        } else if before.screen != after.screen || before.view != after.view {
+            Some(HistoryStep::Push)
+        } else {
+            Some(HistoryStep::Replace)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +119,11 @@ impl UrlState {
         Self {
             prefix: prefix.filter(|prefix| !prefix.is_empty()),
         }
+    }
+
+    /// Whether this widget keeps its state in the page URL.
+    pub fn is_on(&self) -> bool {
+        self.prefix.is_some()
     }
 
     /// The query, view and open deal the page URL names. Parameters that do
@@ -95,41 +149,75 @@ impl UrlState {
             .get(&self.name(VIEW_NAME))
             .and_then(|view| DealsView::parse(&view))
             .unwrap_or_default();
-        Shown { query, view, deal }
+        let screen = match (deal, params.get(&self.name(SCREEN_NAME)).as_deref()) {
+            (Some(deal), _) => Screen::Deal(deal),
+            (None, Some(NEW_DEAL)) => Screen::NewDeal,
+            (None, Some(EXPORT)) => Screen::Export,
+            (None, _) => Screen::List,
+        };
+        Shown {
+            query,
+            view,
+            screen,
+        }
     }
 
-    /// Replaces this widget's parameters in the page URL (no new history entry).
-    pub fn write(&self, shown: &Shown) {
+    /// Writes this widget's parameters into the page URL, as a new history
+    /// entry or in place of the one in force.
+    pub fn write(&self, shown: &Shown, step: HistoryStep) {
         let (Some(url), Some(window)) = (self.url_for(shown), web_sys::window()) else {
             return;
         };
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            let state = wasm_bindgen::JsValue::NULL;
+            let _ = match step {
+                HistoryStep::Push => history.push_state_with_url(&state, "", Some(&url)),
+                HistoryStep::Replace => history.replace_state_with_url(&state, "", Some(&url)),
+            };
         }
+    }
+
+    /// Takes this widget's parameters out of the page URL, in place: a widget
+    /// connected again starts from the list, not from the last deal open.
+    pub fn clear(&self) {
+        self.write(&Shown::default(), HistoryStep::Replace);
     }
 
     /// The page URL with this widget showing `shown`.
     pub fn url_for(&self, shown: &Shown) -> Option<String> {
-        let page = self.page_url(&shown.query, shown.view)?;
-        Some(match &shown.deal {
-            Some(deal) => page.with_deal(deal),
-            None => page.url(),
+        let screen = match shown.screen {
+            Screen::NewDeal => Some(NEW_DEAL),
+            Screen::Export => Some(EXPORT),
+            Screen::List | Screen::Deal(_) => None,
+        };
+        let page = self.page_url(&shown.query, shown.view, screen)?;
+        Some(match &shown.screen {
+            Screen::Deal(deal) => page.with_deal(deal),
+            _ => page.url(),
         })
     }
 
     /// The links of the rows or cards that show `query`'s deals in `view`,
     /// so each can be opened in a new tab too.
     pub fn deal_links(&self, query: &DealQuery, view: DealsView) -> DealLinks {
-        DealLinks(self.page_url(query, view))
+        DealLinks(self.page_url(query, view, None))
     }
 
-    /// The page URL with this widget showing `query` in `view` and no deal
-    /// open; `None` where URL state is off.
-    fn page_url(&self, query: &DealQuery, view: DealsView) -> Option<PageUrl> {
+    /// The page URL with this widget showing `query` in `view`, no deal
+    /// open, and the `screen` named if any; `None` where URL state is off.
+    fn page_url(
+        &self,
+        query: &DealQuery,
+        view: DealsView,
+        screen: Option<&str>,
+    ) -> Option<PageUrl> {
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
-        for name in QUERY_NAMES.iter().chain([&DEAL_NAME, &VIEW_NAME]) {
+        for name in QUERY_NAMES
+            .iter()
+            .chain(&[DEAL_NAME, VIEW_NAME, SCREEN_NAME])
+        {
             params.delete(&format!("{prefix}.{name}"));
         }
         for (name, value) in query.to_pairs() {
@@ -141,6 +229,9 @@ impl UrlState {
         }
         if view != DealsView::List {
             params.append(&self.name(VIEW_NAME), view.as_str());
+        }
+        if let Some(screen) = screen {
+            params.append(&self.name(SCREEN_NAME), screen);
         }
         Some(PageUrl::new(
             &location.pathname().ok()?,
@@ -256,6 +347,42 @@ mod tests {
         assert_eq!(
             bare.with_deal("x y/é?&=#+"),
             "/?a+b%26.deal=x+y%2F%C3%A9%3F%26%3D%23%2B"
+        );
+    }
+
+    #[test]
+    fn a_change_of_screen_or_view_is_a_new_history_entry_and_filters_are_not() {
+        let list = Shown::default();
+        let deal = Shown {
+            screen: Screen::Deal("deal_7".to_owned()),
+            ..Shown::default()
+        };
+        let form = Shown {
+            screen: Screen::NewDeal,
+            ..Shown::default()
+        };
+        let board = Shown {
+            view: DealsView::Board,
+            ..Shown::default()
+        };
+        let mut filtered = Shown::default();
+        filtered.query.page = 2;
+        let other_deal = Shown {
+            screen: Screen::Deal("deal_8".to_owned()),
+            ..Shown::default()
+        };
+        assert_eq!(HistoryStep::between(&list, &list), None);
+        assert_eq!(HistoryStep::between(&list, &deal), Some(HistoryStep::Push));
+        assert_eq!(HistoryStep::between(&deal, &list), Some(HistoryStep::Push));
+        assert_eq!(
+            HistoryStep::between(&deal, &other_deal),
+            Some(HistoryStep::Push)
+        );
+        assert_eq!(HistoryStep::between(&list, &form), Some(HistoryStep::Push));
+        assert_eq!(HistoryStep::between(&list, &board), Some(HistoryStep::Push));
+        assert_eq!(
+            HistoryStep::between(&list, &filtered),
+            Some(HistoryStep::Replace)
         );
     }
 

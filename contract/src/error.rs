@@ -1,8 +1,10 @@
-use serde::de::{MapAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Index;
+
+use crate::object_reader::{read_member, required};
 
 /// Messages per field, keyed by the field's name in JSON (or the query
 /// parameter's), in the order the rules were checked. A list, not a map: an
@@ -119,7 +121,8 @@ pub const USER_NOT_FOUND: &str = "User not found or does not belong to your comp
 
 /// Every error the API answers with: `{"success": false, "error": …}` plus the
 /// members that the kind of error carries (see the seed's "Error Handling").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by hand (below), as [`crate::Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     pub success: bool,
@@ -132,6 +135,66 @@ pub struct ErrorBody {
     pub available_permissions: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<FieldErrors>,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum ErrorBodyField {
+    Success,
+    Error,
+    Message,
+    RequiredPermission,
+    AvailablePermissions,
+    Details,
+    #[serde(other)]
+    Unknown,
+}
+
+struct ErrorBodyVisitor;
+
+impl<'de> Visitor<'de> for ErrorBodyVisitor {
+    type Value = ErrorBody;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("struct ErrorBody")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorBody, A::Error> {
+        let (mut success, mut error, mut message) = (None, None, None);
+        let (mut required_permission, mut available_permissions, mut details) = (None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                ErrorBodyField::Success => read_member(map, &mut success, "success")?,
+                ErrorBodyField::Error => read_member(map, &mut error, "error")?,
+                ErrorBodyField::Message => read_member(map, &mut message, "message")?,
+                ErrorBodyField::RequiredPermission => {
+                    read_member(map, &mut required_permission, "requiredPermission")?
+                }
+                ErrorBodyField::AvailablePermissions => {
+                    read_member(map, &mut available_permissions, "availablePermissions")?
+                }
+                ErrorBodyField::Details => read_member(map, &mut details, "details")?,
+                ErrorBodyField::Unknown => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(ErrorBody {
+            success: required(success, "success")?,
+            error: required(error, "error")?,
+            message: message.flatten(),
+            required_permission: required_permission.flatten(),
+            available_permissions: available_permissions.flatten(),
+            details: details.flatten(),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorBody {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ErrorBodyVisitor)
+    }
 }
 
 impl ErrorBody {
@@ -246,6 +309,46 @@ mod tests {
         );
         assert!(serde_json::from_value::<FieldErrors>(json!(["title"])).is_err());
         assert!(serde_json::from_value::<FieldErrors>(json!({"title": 1})).is_err());
+    }
+
+    // Guards the hand-written reader: `null` as absent, unknown members
+    // skipped, a missing or repeated member refused, as serde derives it.
+    #[test]
+    fn an_error_body_is_read_as_the_derived_reader_read_it() {
+        let body: ErrorBody = serde_json::from_value(json!({
+            "error": "Permission denied: deals:read required",
+            "availablePermissions": ["contacts:read"],
+            "message": null,
+            "retryAfter": {"seconds": 3},
+            "details": {"title": "Title is required"},
+            "requiredPermission": "deals:read",
+            "success": false
+        }))
+        .unwrap();
+        assert_eq!(
+            body,
+            ErrorBody {
+                message: None,
+                required_permission: Some("deals:read".into()),
+                available_permissions: Some(vec!["contacts:read".into()]),
+                details: Some(FieldErrors::from([(
+                    "title",
+                    "Title is required".to_owned()
+                )])),
+                ..ErrorBody::plain("Permission denied: deals:read required")
+            }
+        );
+        let missing = serde_json::from_value::<ErrorBody>(json!({"error": "Deal not found"}));
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `success`"));
+        let repeated =
+            serde_json::from_str::<ErrorBody>(r#"{"success": false, "error": "a", "error": "b"}"#);
+        assert!(repeated
+            .unwrap_err()
+            .to_string()
+            .contains("duplicate field `error`"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod error;
 mod field_reader;
 mod model;
 mod new_deal;
+mod object_reader;
 pub mod permission;
 mod query;
 mod status_change;

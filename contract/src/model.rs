@@ -2,8 +2,10 @@ use chrono::{DateTime, Utc};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
+use crate::object_reader::{read_member, required};
 use crate::timestamp;
 
 /// Where a deal stands: the seed's "Deal Status Values".
@@ -216,25 +218,6 @@ impl<'de> Deserialize<'de> for MaybeInstant {
     }
 }
 
-/// Reads a member's value into its slot; a member given twice is refused,
-/// as serde's derived readers refuse it.
-fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
-/// A required member, or the error that names it.
-fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(name))
-}
-
 struct DealVisitor;
 
 impl<'de> Visitor<'de> for DealVisitor {
@@ -407,10 +390,79 @@ impl Deal {
 }
 
 /// `{"success": true, "data": …}`: the answer of every single-object endpoint.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by hand, as [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Envelope<T> {
     pub success: bool,
     pub data: T,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum AnswerField {
+    Success,
+    Data,
+    Meta,
+    #[serde(other)]
+    Unknown,
+}
+
+/// The members of an answer: an [`Envelope`]'s, and a [`Page`]'s with its
+/// `meta` (a page without one is refused by [`Page`]'s reader).
+struct Answer<T> {
+    success: bool,
+    data: T,
+    meta: Option<PageMeta>,
+}
+
+/// Reads an [`Answer`]; `with_meta` tells whether a `meta` member is read or
+/// ignored, as the reader of a type without one ignores it.
+struct AnswerVisitor<T> {
+    with_meta: bool,
+    name: &'static str,
+    data: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
+    type Value = Answer<T>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.name)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer<T>, A::Error> {
+        let (mut success, mut data, mut meta) = (None, None, None);
+        while let Some(field) = map.next_key()? {
+            let map = &mut map;
+            match field {
+                AnswerField::Success => read_member(map, &mut success, "success")?,
+                AnswerField::Data => read_member(map, &mut data, "data")?,
+                AnswerField::Meta if self.with_meta => read_member(map, &mut meta, "meta")?,
+                AnswerField::Meta | AnswerField::Unknown => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Answer {
+            success: required(success, "success")?,
+            data: required(data, "data")?,
+            meta,
+        })
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Envelope<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let answer = deserializer.deserialize_map(AnswerVisitor {
+            with_meta: false,
+            name: "struct Envelope",
+            data: PhantomData,
+        })?;
+        Ok(Envelope {
+            success: answer.success,
+            data: answer.data,
+        })
+    }
 }
 
 impl<T> Envelope<T> {
@@ -492,12 +544,27 @@ impl PageMeta {
     }
 }
 
-/// The answer of `GET /deals`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The answer of `GET /deals`. Read by hand, as [`Deal`] is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
     pub success: bool,
     pub data: Vec<T>,
     pub meta: PageMeta,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let answer = deserializer.deserialize_map(AnswerVisitor {
+            with_meta: true,
+            name: "struct Page",
+            data: PhantomData,
+        })?;
+        Ok(Page {
+            success: answer.success,
+            data: answer.data,
+            meta: required(answer.meta, "meta")?,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -581,6 +648,40 @@ mod tests {
         let repeated = SEED_DEAL.replacen(r#""title""#, r#""title": "Again", "title""#, 1);
         let error = serde_json::from_str::<Deal>(&repeated).unwrap_err();
         assert!(error.to_string().contains("duplicate field `title`"));
+    }
+
+    // Guards the hand-written readers of a page and an envelope: members in
+    // any order, unknown ones skipped, a missing or repeated one refused, and
+    // an envelope's stray `meta` ignored.
+    #[test]
+    fn a_page_and_an_envelope_are_read_as_the_derived_readers_read_them() {
+        let page = format!(
+            r#"{{"meta": {{"page": 2, "limit": 1, "total": 3, "totalPages": 3}}, "extra": [1],
+                "data": [{SEED_DEAL}], "success": true}}"#
+        );
+        let read: Page<Deal> = serde_json::from_str(&page).unwrap();
+        assert_eq!(read.meta, PageMeta::new(2, 1, 3));
+        assert_eq!(read.data[0].title, "Enterprise Software License");
+        assert!(read.success);
+        let error =
+            serde_json::from_str::<Page<Deal>>(r#"{"success": true, "data": []}"#).unwrap_err();
+        assert!(error.to_string().contains("missing field `meta`"));
+        let error = serde_json::from_str::<Page<Deal>>(&page.replacen(
+            r#""success""#,
+            r#""data": [], "success""#,
+            1,
+        ))
+        .unwrap_err();
+        assert!(error.to_string().contains("duplicate field `data`"));
+
+        let envelope =
+            format!(r#"{{"success": true, "meta": "not a page's", "data": {SEED_DEAL}}}"#);
+        let read: Envelope<Deal> = serde_json::from_str(&envelope).unwrap();
+        assert_eq!(read.data.id, "deal_123");
+        let error = serde_json::from_str::<Envelope<Deal>>(r#"{"data": null}"#).unwrap_err();
+        assert!(error.to_string().contains("invalid type: null"));
+        let error = serde_json::from_str::<Envelope<u8>>(r#"{"data": 1}"#).unwrap_err();
+        assert!(error.to_string().contains("missing field `success`"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // Subresource integrity of the release build (scripts/release-bundle.sh): the
-// loader checks the first wasm module's sha256 and preloads the JS glue, the
-// chunk loader and the glue's snippets with theirs; the chunk loader fetches
+// loader checks the first wasm module's sha256 and preloads the JS glue (which
+// holds the glue's snippets) and the chunk loader with theirs; the chunk loader fetches
 // each chunk with its own. Served a build with one byte flipped in the first
 // module or in any of those JS files, the widget says it could not be loaded
 // safely and no wasm is instantiated; with one byte flipped in a chunk, that
@@ -49,10 +49,14 @@ function tamperedBuild(file) {
   return dir;
 }
 
-/** The JS modules the loader imports, directly or through the glue. */
-const SCRIPTS = ['isao-deals-widget.js', '__wasm_split.js',
-  ...readdirSync(join(process.env.WIDGET_DIST, 'snippets'), { recursive: true })
-    .filter((path) => path.endsWith('.js')).map((path) => join('snippets', path))];
+/**
+ * The JS modules the loader imports, directly or through the glue: every JS
+ * file of the build but the loader itself (the host page's script tag checks
+ * it) and the demo page's script.
+ */
+const SCRIPTS = readdirSync(process.env.WIDGET_DIST, { recursive: true })
+  .filter((path) => path.endsWith('.js') && !['isao-deals.js', 'host-demo.js'].includes(path));
+assert.ok(SCRIPTS.includes('isao-deals-widget.js') && SCRIPTS.includes('__wasm_split.js'), `the build's modules: ${SCRIPTS}`);
 
 /** Serves `dir` as the widget, with the reference API, around the calling describe's tests. */
 function served(dir) {
@@ -145,7 +149,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const servers = served(tamperedBuild(script));
 
         // Guards: the loader's import of the glue, and the glue's of the chunk
-        // loader and its snippets, get the file only if its integrity holds.
+        // loader, get the file only if its integrity holds.
         test('never runs, and the widget says so', () => refused(servers, '/plain.html'));
       });
     }

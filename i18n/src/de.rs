@@ -194,5 +194,10 @@ pub const fn text(msg: Msg) -> &'static str {
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Wird geladen…",
         Msg::ScreenNotLoaded => "Diese Ansicht konnte nicht sicher geladen werden. Prüfen Sie das Netzwerk und versuchen Sie es erneut.",
+
+        // -- The wait of a slow API (waiting, wait_view)
+        Msg::ApiSlow => "Die Deals-API antwortet langsam.",
+        Msg::WaitCancelled => "Abgebrochen: Die Deals-API hatte nicht geantwortet.",
+        Msg::ApiTimedOut => "Die Deals-API hat nicht rechtzeitig geantwortet: Die Anfrage wurde beendet.",
     }
 }

@@ -195,5 +195,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScreenNotLoaded => {
             "This screen could not be loaded safely. Check the network and retry."
         }
+
+        // -- The wait of a slow API (waiting, wait_view)
+        Msg::ApiSlow => "The Deals API is slow to answer.",
+        Msg::WaitCancelled => "Cancelled: the Deals API had not answered.",
+        Msg::ApiTimedOut => "The Deals API did not answer in time: the request was stopped.",
     }
 }

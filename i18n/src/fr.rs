@@ -192,5 +192,10 @@ pub const fn text(msg: Msg) -> &'static str {
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Chargement…",
         Msg::ScreenNotLoaded => "Cet écran n’a pas pu être chargé en toute sécurité. Vérifiez le réseau et réessayez.",
+
+        // -- The wait of a slow API (waiting, wait_view)
+        Msg::ApiSlow => "L’API Deals tarde à répondre.",
+        Msg::WaitCancelled => "Annulé : l’API Deals n’avait pas répondu.",
+        Msg::ApiTimedOut => "L’API Deals n’a pas répondu à temps : la requête a été arrêtée.",
     }
 }

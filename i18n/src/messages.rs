@@ -242,4 +242,9 @@ messages! {
     // -- Loading screens on demand (on_demand)
     Loading,
     ScreenNotLoaded,
+
+    // -- The wait of a slow API (waiting, wait_view)
+    ApiSlow,
+    WaitCancelled,
+    ApiTimedOut,
 }

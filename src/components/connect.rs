@@ -6,9 +6,13 @@ use deals_contract::DealQuery;
 use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::api_words::said_view;
 use super::fields::FieldShell;
+use super::later::Later;
+use super::rebuilt::rebuilt;
+use crate::api::ApiError;
 use crate::api_key::{ApiKey, KeyProblem};
 use crate::session::Session;
 use crate::words::Said;
@@ -39,16 +43,22 @@ pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let words = session.words();
     let typed = RwSignal::new(String::new());
-    let connect = Action::new_local({
+    // One check at a time (a submit while one runs is ignored), so a flag
+    // and the last answer do an `Action`'s work: an `Action` here would bring
+    // its code into the first download for this panel alone.
+    let pending = Later::new(false);
+    let answered = Later::new(None::<ApiError>);
+    let connect = {
         let session = session.clone();
-        move |key: &ApiKey| {
-            let (session, key) = (session.clone(), key.clone());
-            async move {
+        move |key: ApiKey| {
+            let session = session.clone();
+            pending.try_set(true);
+            spawn_local(async move {
                 let probe = DealQuery {
                     limit: 1,
                     ..DealQuery::default()
                 };
-                match session.candidate(key.clone()).list_deals(&probe).await {
+                let refusal = match session.candidate(key.clone()).list_deals(&probe).await {
                     Ok(_) => {
                         session.connect(key);
                         None
@@ -57,12 +67,14 @@ pub fn ConnectPanel() -> impl IntoView {
                         session.events().error(&error);
                         Some(error)
                     }
-                }
-            }
+                };
+                // An accepted key has replaced the panel with the workspace.
+                answered.try_set(refusal);
+                pending.try_set(false);
+            });
         }
-    });
+    };
     let refused = RwSignal::new(None::<KeyProblem>);
-    let pending = connect.pending();
     // What happened is kept; it is put in words where it is shown.
     let said = Memo::new(move |_| {
         if pending.get() {
@@ -71,12 +83,7 @@ pub fn ConnectPanel() -> impl IntoView {
         let texts = words.now();
         match refused.get() {
             Some(problem) => Some(Said::AsWritten(texts.key_problem(&problem))),
-            None => connect.value().with(|answer| {
-                answer
-                    .as_ref()?
-                    .as_ref()
-                    .map(|error| texts.api_error(error))
-            }),
+            None => answered.with(|answer| answer.as_ref().map(|error| texts.api_error(error))),
         }
     });
     let message =
@@ -91,7 +98,7 @@ pub fn ConnectPanel() -> impl IntoView {
         match ApiKey::parse(&typed.get_untracked()) {
             Ok(key) => {
                 refused.set(None);
-                connect.dispatch_local(key);
+                connect(key);
             }
             Err(problem) => refused.set(Some(problem)),
         }
@@ -100,10 +107,10 @@ pub fn ConnectPanel() -> impl IntoView {
     view! {
         <form class="connect" part="key-panel" on:submit=on_submit novalidate>
             <h2>{words.text(Msg::ConnectTitle)}</h2>
-            {move || {
+            {rebuilt(move || {
                 let texts = words.now();
-                notice.with(|notice| notice.as_ref().map(|error| view! { <p class="notice" part="error" role="alert">{said_view(texts.api_error(error))}</p> }))
-            }}
+                notice.with(|notice| notice.as_ref().map(|error| view! { <p class="notice" part="error" role="alert">{said_view(texts.api_error(error))}</p> })).into_any()
+            })}
             <FieldShell label=Msg::ApiKeyLabel id="isao-api-key" message english let:wiring>
                 <input
                     part="field"
@@ -121,7 +128,7 @@ pub fn ConnectPanel() -> impl IntoView {
                 {words.text(Msg::Connect)}
             </button>
             <p class="status" part="status" role="status" aria-live="polite">
-                {move || pending.get().then(|| words.now().get(Msg::CheckingKey))}
+                {rebuilt(move || pending.get().then(|| words.now().get(Msg::CheckingKey)).into_any())}
             </p>
         </form>
     }

@@ -4,12 +4,14 @@
 use deals_contract::{Deal, DealStatus, StatusChange};
 use deals_i18n::Msg;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::api_words::said_view;
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
 use super::state::{learn_stage, Screen, WorkspaceState};
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -96,13 +98,22 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
             _ => None,
         })
     };
+    let pending = Memo::new(move |_| open.deal.in_flight.get() > 0);
+    let waiting = waiting(
+        Arc::new(move || pending.get()),
+        Arc::new(move || open.deal.cancel()),
+        Arc::new(move || open.deal.refetch()),
+        false,
+    );
     view! {
         <article class="deal-detail" aria-live="polite">
             <button part="button secondary-button" type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
                 {words.text(Msg::BackToList)}
             </button>
+            {waiting}
             {move || match shown() {
-                None => view! { <p class="status">{words.text(Msg::LoadingDeal)}</p> }.into_any(),
+                None if pending.get() => view! { <p class="status">{words.text(Msg::LoadingDeal)}</p> }.into_any(),
+                None => ().into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
                     view! { <p class="error" part="error" role="alert">{words.text(Msg::DealNotFound)}</p> }.into_any()
                 }

@@ -4,21 +4,28 @@ use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, US
 use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::reactive::actions::ActionAbortHandle;
+use std::sync::Arc;
 
 use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
 use super::state::{learn_stage, Screen, WorkspaceState};
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::draft::DealDraft;
 use crate::session::Session;
 use crate::words::priority_message;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
-/// it is on its way is safe: the list still learns of the new deal.
+/// it is on its way is safe: the list still learns of the new deal. Its
+/// abort handle stops the request when the user gives up waiting.
 #[derive(Clone, Copy)]
-struct CreateDeal(Action<NewDeal, Result<Deal, ApiError>>);
+struct CreateDeal(
+    Action<NewDeal, Result<Deal, ApiError>>,
+    StoredValue<Option<ActionAbortHandle>>,
+);
 
-fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>> {
-    let CreateDeal(create) = state.made_once(|| {
+fn create_deal(state: WorkspaceState) -> CreateDeal {
+    state.made_once(|| {
         let session = expect_context::<Session>();
         let events = session.events();
         let create = Action::new_local(move |new_deal: &NewDeal| {
@@ -41,9 +48,8 @@ fn create_deal(state: WorkspaceState) -> Action<NewDeal, Result<Deal, ApiError>>
                 answer.map(|sent| sent.deal)
             }
         });
-        CreateDeal(create)
-    });
-    create
+        CreateDeal(create, StoredValue::new(None))
+    })
 }
 
 /// One signal per field of the form, so each input keeps what was typed.
@@ -125,7 +131,7 @@ enum Refusal {
 /// puts every refusal next to its field.
 #[component]
 pub fn DealForm(state: WorkspaceState) -> impl IntoView {
-    let create = create_deal(state);
+    let CreateDeal(create, abort) = create_deal(state);
     // A refusal belongs to the visit of the form in which it happened.
     create.value().set(None);
     let fields = DraftFields::new(DealDraft::default());
@@ -146,17 +152,24 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         })
     });
     let sending = create.pending();
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        // A second click before the first answer makes no second deal.
-        if sending.get_untracked() {
+    let stop_sending = move || {
+        if let Some(handle) = abort.try_update_value(Option::take).flatten() {
+            handle.abort();
+        }
+    };
+    // A retry replaces the request under way; a second click of "Create
+    // deal" before the first answer makes no second deal.
+    let submit = move |retry: bool| {
+        if retry {
+            stop_sending();
+        } else if sending.get_untracked() {
             return;
         }
         match fields.snapshot().validate() {
             Ok(new_deal) => {
                 errors.set(FieldErrors::new());
                 form_error.set(None);
-                create.dispatch_local(new_deal);
+                abort.set_value(Some(create.dispatch_local(new_deal)));
             }
             Err(problems) => {
                 form_error.set(Some(Refusal::Fields(Msg::CorrectFields)));
@@ -171,6 +184,16 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
             None => None,
         })
     };
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        submit(false);
+    };
+    let waiting = waiting(
+        Arc::new(move || sending.get()),
+        Arc::new(stop_sending),
+        Arc::new(move || submit(true)),
+        false,
+    );
     let priorities = Priority::ALL
         .map(|priority| (priority.as_str(), priority_message(priority)))
         .to_vec();
@@ -197,6 +220,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>{words.text(Msg::Cancel)}</button>
             </div>
             <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then(words.text(Msg::CreatingDeal))}</p>
+            {waiting}
         </form>
     }
 }

@@ -2,6 +2,7 @@
 //! and the page of deals that answers them, with its totals, its pager and
 //! the offers of live refresh.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
@@ -15,8 +16,10 @@ use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::later::Later;
 use super::rate_limit::RateLimitWait;
+use super::rebuilt::rebuilt;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::live_refresh::{Changed, Offered};
@@ -37,7 +40,7 @@ const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
     let words = expect_context::<Session>().words();
-    let pending = Memo::new(move |_| state.deals_in_flight.get() > 0);
+    let pending = Memo::new(move |_| state.deals.in_flight.get() > 0);
     let slow = slow_to_answer(pending);
     let announcement = move || {
         let texts = words.now();
@@ -58,16 +61,26 @@ pub fn DealList(state: WorkspaceState) -> impl IntoView {
     };
     // Read in place: a copy of the answer would copy every deal of the page.
     // A change of language builds the page again, in the new words.
-    let shown = move || {
+    let shown = rebuilt(move || {
         let texts = words.now();
         state.deals.with(|answer| match answer {
-            None => view! { <p class="status">{texts.get(Msg::LoadingDeals)}</p> }.into_any(),
+            None if pending.get() => {
+                view! { <p class="status">{texts.get(Msg::LoadingDeals)}</p> }.into_any()
+            }
+            None => ().into_any(),
             Some(answer) => answer_view(answer, state, texts),
         })
-    };
+    });
+    let waiting = waiting(
+        Arc::new(move || pending.get()),
+        Arc::new(move || state.deals.cancel()),
+        Arc::new(move || state.deals.refetch()),
+        false,
+    );
     view! {
         <LiveRefreshNotice state />
         <p class="status" part="status" role="status" aria-live="polite">{announcement}</p>
+        {waiting}
         <div class="deal-page" data-loading=move || slow.get().to_string() aria-busy=move || pending.get().to_string()>
             {shown}
         </div>
@@ -145,7 +158,7 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
     if live.seconds > 0 {
         let tick = move || {
             let visible = !document().hidden();
-            let idle = state.deals_in_flight.try_get_untracked() == Some(0)
+            let idle = state.deals.in_flight.try_get_untracked() == Some(0)
                 && live.in_flight.try_get_untracked() == Some(0);
             if visible && idle {
                 live.refresh.try_with_value(|refresh| refresh());
@@ -159,19 +172,23 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
         }
     }
     let words = expect_context::<Session>().words();
-    let offer = move || {
+    let offer = rebuilt(move || {
         let texts = words.now();
-        let changed = match live.offered.with(Offered::summary)? {
-            Changed::Many => texts.get(Msg::ManyDealsChanged).to_owned(),
-            Changed::Deals(count) => texts.count(Msg::DealsChanged, count as f64, &[]),
-        };
-        Some(view! {
+        let changed = live
+            .offered
+            .with(Offered::summary)
+            .map(|changed| match changed {
+                Changed::Many => texts.get(Msg::ManyDealsChanged).to_owned(),
+                Changed::Deals(count) => texts.count(Msg::DealsChanged, count as f64, &[]),
+            });
+        changed.map(|changed| view! {
             <p class="refresh-offer">
                 {changed} " "
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>{texts.get(Msg::ShowChanges)}</button>
             </p>
         })
-    };
+        .into_any()
+    });
     view! {
         <div class="live-refresh" part="status" role="status">
             {offer}

@@ -45,6 +45,12 @@ impl Debounce {
     /// Runs `then` after the delay, unless `call` or `cancel` comes first.
     /// Whatever `then` touches may be gone by then: it writes with `try_`.
     pub fn call(&self, then: impl FnOnce() + 'static) {
+        self.call_boxed(Box::new(then));
+    }
+
+    /// One copy of the timer's code for every kind of call: each closure
+    /// given to `call` costs only its boxing.
+    fn call_boxed(&self, then: Box<dyn FnOnce()>) {
         let call = Closure::once(then);
         let timer = web_sys::window()
             .and_then(|window| {

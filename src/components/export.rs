@@ -7,9 +7,11 @@
 use deals_i18n::Msg;
 use futures::channel::oneshot;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::later::Later;
 use super::state::{Screen, WorkspaceState};
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
 use crate::download::save_text_file;
@@ -86,6 +88,19 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         }
     });
     let busy = export.pending();
+    let stop_export = move || {
+        if let Some(sender) = stop.try_update_value(Option::take).flatten() {
+            let _ = sender.send(());
+        }
+    };
+    let waiting = waiting(
+        Arc::new(move || progress.get().is_some()),
+        Arc::new(stop_export),
+        Arc::new(move || {
+            export.dispatch_local((delimiter.get_untracked(), api_names.get_untracked()));
+        }),
+        true,
+    );
     let shown_progress = move || {
         progress.get().map(|(loaded, total)| {
             let texts = words.now();
@@ -100,11 +115,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             };
             view! {
                 <span>{text}</span>
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| {
-                    if let Some(sender) = stop.try_update_value(Option::take).flatten() {
-                        let _ = sender.send(());
-                    }
-                }>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop_export()>
                     {words.text(Msg::CancelExport)}
                 </button>
             }
@@ -171,6 +182,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                 {words.text(Msg::BackToList)}
             </button>
             <p class="export-progress" part="status" role="status">{shown_progress}</p>
+            {waiting}
             {move || outcome().map(|(role, text)| view! { <p class="export-outcome" role=role>{text}</p> })}
         </section>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::api_words::api_words;
 use super::later::Later;
+use super::rebuilt::rebuilt;
 use crate::session::Session;
 
 /// What a control needs to be tied to its label and its message, so that
@@ -56,8 +57,8 @@ pub fn FieldShell<V: IntoView + 'static>(
             <label for=id>{words.text(label)}</label>
             {control}
             <p class="field-error" id=error_id>
-                {move || message.get()}
-                {english.map(|english| move || english.get().map(api_words))}
+                {rebuilt(move || message.get().into_any())}
+                {english.map(|english| rebuilt(move || english.get().map(api_words).into_any()))}
             </p>
         </div>
     }
@@ -182,13 +183,19 @@ pub fn SelectField(
 
 /// The stages seen so far, offered to every stage input that names `id` in
 /// its `list` attribute.
+///
+/// The options are rewritten in place when a stage is learned, not keyed
+/// (`<For>`): they hold no state of their own, and keyed lists' code would
+/// otherwise come with the first download for this list alone.
 #[component]
 pub fn StageSuggestions(id: &'static str, stages: Later<Vec<String>>) -> impl IntoView {
-    view! {
-        <datalist id=id>
-            <For each=move || stages.get() key=|stage| stage.clone() let:stage>
-                <option value=stage></option>
-            </For>
-        </datalist>
-    }
+    let options = move || {
+        stages.with(|stages| {
+            stages
+                .iter()
+                .map(|stage| view! { <option value=stage.clone()></option> })
+                .collect_view()
+        })
+    };
+    view! { <datalist id=id>{options}</datalist> }
 }

@@ -19,6 +19,10 @@ use super::later::Later;
 pub(super) struct LatestAnswer<T: 'static> {
     answer: Later<Option<T>>,
     refetches: Trigger,
+    /// Requests not yet answered (or abandoned for a newer one).
+    pub in_flight: Later<u32>,
+    /// Set by [`LatestAnswer::cancel`]: the next run asks nothing.
+    cancelling: Later<bool>,
 }
 
 impl<T> Clone for LatestAnswer<T> {
@@ -39,6 +43,23 @@ impl Drop for Replaceable {
     }
 }
 
+/// Counts a request as in flight until it is answered or dropped: a request
+/// overtaken by a newer one is dropped, never answered.
+pub(super) struct InFlight(Later<u32>);
+
+impl InFlight {
+    pub fn start(count: Later<u32>) -> Self {
+        count.try_update(|count| *count += 1);
+        Self(count)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.try_update(|count| *count = count.saturating_sub(1));
+    }
+}
+
 impl<T: Send + Sync + 'static> LatestAnswer<T> {
     /// Runs `request` now, again whenever a signal it reads before its first
     /// `.await` changes, and on `refetch`. A request overtaken by a newer one
@@ -50,18 +71,34 @@ impl<T: Send + Sync + 'static> LatestAnswer<T> {
     {
         let answer = Later::new(None);
         let refetches = Trigger::new();
-        Effect::new(move |replaced: Option<Replaceable>| {
+        let in_flight = Later::new(0);
+        let cancelling = Later::new(false);
+        Effect::new(move |replaced: Option<Option<Replaceable>>| {
             refetches.track();
             drop(replaced);
-            let (request, handle) = abortable(request());
+            // Made even when cancelled, so that the signals it reads stay
+            // tracked; a future does nothing until it is polled.
+            let request = request();
+            if cancelling.get_untracked() {
+                cancelling.try_set(false);
+                return None;
+            }
+            let (request, handle) = abortable(request);
+            let counted = InFlight::start(in_flight);
             spawn_local(async move {
+                let _counted = counted;
                 if let Ok(arrived) = request.await {
                     answer.try_set(Some(arrived));
                 }
             });
-            Replaceable(handle)
+            Some(Replaceable(handle))
         });
-        Self { answer, refetches }
+        Self {
+            answer,
+            refetches,
+            in_flight,
+            cancelling,
+        }
     }
 
     /// Reads the answer, `None` until the first one arrives; tracked.
@@ -80,6 +117,13 @@ impl<T: Send + Sync + 'static> LatestAnswer<T> {
     /// Changes the answer on screen in place (a deal the user just moved, say).
     pub fn try_update<U>(&self, change: impl FnOnce(&mut Option<T>) -> U) -> Option<U> {
         self.answer.try_update(change)
+    }
+
+    /// Stops the request under way, if any (the user gave up waiting): it is
+    /// dropped, its fetch aborted, and the last answer stays.
+    pub fn cancel(&self) {
+        self.cancelling.try_set(true);
+        self.refetches.notify();
     }
 
     /// Asks again with the same inputs.

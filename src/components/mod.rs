@@ -18,9 +18,12 @@ mod later;
 mod latest_answer;
 mod on_demand;
 mod rate_limit;
+mod rebuilt;
 mod refresh_failure;
 mod state;
 mod views;
+mod wait_view;
+mod waiting;
 mod widget;
 mod workspace;
 

@@ -30,6 +30,7 @@ use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
+use super::rebuilt::rebuilt;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
 use crate::session::Session;
@@ -132,7 +133,7 @@ fn styled(state: WorkspaceState, screen: Render) -> AnyView {
             });
         }
     });
-    (move || {
+    rebuilt(move || {
         if shown.get() {
             screen(state)
         } else {
@@ -140,7 +141,6 @@ fn styled(state: WorkspaceState, screen: Render) -> AnyView {
                 .into_any()
         }
     })
-    .into_any()
 }
 
 fn render_deal(state: WorkspaceState) -> AnyView {
@@ -231,16 +231,18 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
             arrived.try_set(Some(outcome));
         });
     });
-    (move || match arrived.get() {
-        Some(Ok(render)) => render(state),
-        Some(Err(())) => view! {
-            <div class="error" part="error" role="alert">
-                <p>{words.text(Msg::ScreenNotLoaded)}</p>
-                <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>{words.text(Msg::Retry)}</button>
-            </div>
+    let shown = move || {
+        match arrived.get() {
+            Some(Ok(render)) => render(state),
+            Some(Err(())) => view! {
+                <div class="error" part="error" role="alert">
+                    <p>{words.text(Msg::ScreenNotLoaded)}</p>
+                    <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>{words.text(Msg::Retry)}</button>
+                </div>
+            }
+            .into_any(),
+            None => view! { <p class="status">{words.text(Msg::Loading)}</p> }.into_any(),
         }
-        .into_any(),
-        None => view! { <p class="status">{words.text(Msg::Loading)}</p> }.into_any(),
-    })
-    .into_any()
+    };
+    rebuilt(shown)
 }

@@ -8,10 +8,11 @@ use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
 use leptos::prelude::*;
 
 use super::later::Later;
-use super::latest_answer::LatestAnswer;
+use super::latest_answer::{InFlight, LatestAnswer};
 use crate::api::{ApiClient, ApiError};
 use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
 use crate::session::Session;
+pub(super) use crate::url_state::Screen;
 use crate::url_state::{DealLinks, DealsView, UrlState};
 
 /// How the board and the live refresh behave, as the embedder sets them.
@@ -29,42 +30,6 @@ impl Default for ViewSettings {
             idle_days: 14,
             refresh_seconds: 30,
         }
-    }
-}
-
-/// Which screen of the workspace is showing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Screen {
-    List,
-    Deal(String),
-    NewDeal,
-    /// Every deal the filters match, saved as a CSV file.
-    Export,
-}
-
-impl Screen {
-    pub(super) fn deal_id(&self) -> Option<String> {
-        match self {
-            Screen::Deal(id) => Some(id.clone()),
-            Screen::List | Screen::NewDeal | Screen::Export => None,
-        }
-    }
-}
-
-/// Counts a request as in flight until it is answered or dropped: a request
-/// overtaken by a newer one is dropped, never answered.
-struct InFlight(Later<u32>);
-
-impl InFlight {
-    fn start(count: Later<u32>) -> Self {
-        count.try_update(|count| *count += 1);
-        Self(count)
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.0.try_update(|count| *count = count.saturating_sub(1));
     }
 }
 
@@ -127,8 +92,6 @@ pub(super) struct WorkspaceState {
     /// Stages offered as suggestions: the pipeline's, then every one seen.
     pub stages: Later<Vec<String>>,
     pub deals: LatestAnswer<Result<Page<Deal>, ApiError>>,
-    /// Requests for `deals` not yet answered (or abandoned for a newer one).
-    pub deals_in_flight: Later<u32>,
     /// Owns what the screens fetched on demand make for the workspace.
     owner: StoredValue<Owner>,
     pub live: LiveRefresh,
@@ -186,10 +149,9 @@ impl WorkspaceState {
         url_state: UrlState,
         settings: ViewSettings,
     ) -> Self {
-        let shown = url_state.read();
-        let query = Later::new(shown.query);
-        let screen = Later::new(shown.deal.map_or(Screen::List, Screen::Deal));
-        let view = Later::new(shown.view);
+        let query = Later::new(DealQuery::default());
+        let screen = Later::new(Screen::List);
+        let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn = move |deal: &Deal| learn_stage(stages, deal);
 
@@ -197,14 +159,12 @@ impl WorkspaceState {
         // refresh asks for what changed after it.
         let seen = Later::new(None);
         let offered = Later::new(Offered::default());
-        let deals_in_flight = Later::new(0);
         let deals = LatestAnswer::new({
             let (client, session) = (client.clone(), session.clone());
             move || {
                 let request = query.get();
                 let (client, session) = (client.clone(), session.clone());
                 async move {
-                    let _in_flight = InFlight::start(deals_in_flight);
                     let answer = client.list_deals(&request).await;
                     match &answer {
                         Ok(page) => {
@@ -238,7 +198,7 @@ impl WorkspaceState {
                     };
                     // A page asked for meanwhile is compared when it arrives.
                     let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
-                        && deals_in_flight.try_get_untracked() == Some(0);
+                        && deals.in_flight.try_get_untracked() == Some(0);
                     if !same_page {
                         return;
                     }
@@ -275,18 +235,29 @@ impl WorkspaceState {
         };
 
         let client = StoredValue::new(client);
-        Self {
+        let state = Self {
             query,
             screen,
             view,
             stages,
             deals,
-            deals_in_flight,
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             live,
             client,
             url_state: StoredValue::new(url_state),
             idle_days: settings.idle_days,
-        }
+        };
+        state.show_url();
+        state
+    }
+
+    /// Shows what the page URL names: at the start, and on Back or Forward.
+    pub(super) fn show_url(&self) {
+        let Some(shown) = self.url_state.try_with_value(UrlState::read) else {
+            return;
+        };
+        self.query.try_set(shown.query);
+        self.view.try_set(shown.view);
+        self.screen.try_set(shown.screen);
     }
 }

@@ -3,6 +3,7 @@
 //! matching deal rather than one page. Those two are one chunk fetched on
 //! demand (`on_demand`): a page that shows only the list never pays for them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev::KeyboardEvent;
@@ -22,6 +23,7 @@ use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
+use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format;
 use crate::session::Session;
@@ -120,8 +122,15 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
             DealsView::Board | DealsView::List => view! { <Board state all /> }.into_any(),
         }
     };
+    let waiting = waiting(
+        Arc::new(move || all.progress.get().is_some()),
+        Arc::new(move || all.stop_loading()),
+        Arc::new(move || all.loaded.refetch()),
+        true,
+    );
     view! {
         <LoadingEverything all />
+        {waiting}
         <div class="live-refresh" part="status" role="status">{refresh_failure(state.live)}</div>
         {shown}
     }

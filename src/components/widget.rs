@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use super::connect::{session_expired, ConnectPanel};
+use super::rebuilt::rebuilt;
 use super::state::ViewSettings;
 use super::workspace::Workspace;
 use crate::host_events::HostEvents;
@@ -63,7 +64,9 @@ pub fn DealsWidget(
     let settings = config.view_settings;
     view! {
         <section class="isao-deals" lang=move || words.now().lang().tag() aria-label=words.text(Msg::Deals)>
-            {move || words.ready().then(|| match session.client() {
+            {rebuilt(move || match session.client() {
+                // Nothing until the language asked for is spoken, rather than English for a moment.
+                _ if !words.ready() => ().into_any(),
                 None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
                 None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),

@@ -6,16 +6,18 @@
 use std::time::Duration;
 
 use deals_i18n::Msg;
+use leptos::ev;
 use leptos::prelude::*;
 
 use super::deal_list::{DealList, Filters};
 use super::debounce::Debounce;
 use super::on_demand::{Chunk, OnDemand};
+use super::rebuilt::rebuilt;
 use super::state::{Screen, ViewSettings, WorkspaceState};
 use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
 use crate::session::Session;
-use crate::url_state::{DealsView, Shown, UrlState};
+use crate::url_state::{DealsView, HistoryStep, Shown, UrlState};
 
 /// How long the view stays unchanged before the page URL follows it.
 const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
@@ -28,37 +30,72 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     let words = session.words();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
-    // The page URL follows once the view has settled: Chromium's
+    // Filters reach the page URL once they have settled: Chromium's
     // replaceState is slow, and, run while the answer was on its way, it
     // held back showing it; and a burst of changes (paging through quickly)
     // makes one write, not one each, which Chromium throttles past a few
     // hundred in ten seconds. A write still waiting when the workspace goes
     // (a disconnect, the widget removed) goes with it.
+    //
+    // A change of screen or view is a new history entry (Back returns from
+    // it), written at once so that no screen is merged into the next; a
+    // change of filters rewrites the entry in force once they settle;
+    // nothing is written when the URL already shows the state (read on Back
+    // or Forward, or at the start). The URL itself is what it shows: no copy
+    // is kept to fall out of step with it.
     let url_write = Debounce::new(URL_WRITE_DELAY);
+    let write = move |shown: Shown, step: HistoryStep| {
+        state
+            .url_state
+            .try_with_value(|url_state| url_state.write(&shown, step));
+    };
     Effect::new(move |_| {
         let shown = Shown {
             query: state.query.get(),
             view: state.view.get(),
-            deal: state.screen.with(Screen::deal_id),
+            screen: state.screen.get(),
         };
-        let url_state = state.url_state.get_value();
-        url_write.call(move || url_state.write(&shown));
+        let in_url = state.url_state.with_value(UrlState::read);
+        match HistoryStep::between(&in_url, &shown) {
+            Some(HistoryStep::Push) => {
+                url_write.cancel();
+                write(shown, HistoryStep::Push);
+            }
+            Some(HistoryStep::Replace) => {
+                url_write.call(move || write(shown, HistoryStep::Replace));
+            }
+            None => url_write.cancel(),
+        }
     });
+    // Back and Forward show what the URL they land on names.
+    if state.url_state.with_value(UrlState::is_on) {
+        let moved = window_event_listener(ev::popstate, move |_| state.show_url());
+        let (url_state, session) = (state.url_state.get_value(), session.clone());
+        on_cleanup(move || {
+            moved.remove();
+            // Disconnected (not removed from the page, which keeps the view
+            // for a widget mounted again on this URL): a widget connected
+            // again starts from the list.
+            if !session.is_connected() {
+                url_state.clear();
+            }
+        });
+    }
 
     // Board and forecast share one load of every matching deal: switching
     // between them does not rebuild what is under the tabs.
     let shows_list = Memo::new(move |_| state.view.get() == DealsView::List);
-    let body = move || {
+    let body = rebuilt(move || {
         match state.screen.get() {
         Screen::List => view! {
             <ViewTabs view=state.view />
             <div class="view-panel" role="tabpanel" id="isao-view-panel" aria-labelledby=move || tab_id(state.view.get())>
                 <Filters state />
-                {move || if shows_list.get() {
+                {rebuilt(move || if shows_list.get() {
                     view! { <DealList state /> }.into_any()
                 } else {
                     view! { <OnDemand state chunk=Chunk::Views /> }.into_any()
-                }}
+                })}
             </div>
         }
         .into_any(),
@@ -66,7 +103,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         Screen::NewDeal => view! { <OnDemand state chunk=Chunk::NewDeal /> }.into_any(),
         Screen::Export => view! { <OnDemand state chunk=Chunk::Export /> }.into_any(),
     }
-    };
+    });
 
     view! {
         <header class="toolbar" part="toolbar">

@@ -17,6 +17,7 @@ mod events;
 mod export;
 mod forecast;
 mod format;
+mod hanging;
 mod host_auth;
 mod invisible_text;
 mod language;
