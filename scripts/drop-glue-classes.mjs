@@ -19,6 +19,7 @@
 // Usage: node drop-glue-classes.mjs <module.wasm> <glue.js> <Class>...
 // Both files are rewritten in place.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readUnsigned, unsigned } from './leb128.mjs';
 
 const [wasmPath, gluePath, ...classes] = process.argv.slice(2);
 if (classes.length === 0) {
@@ -54,25 +55,6 @@ for (const name of dropped) {
   if (new RegExp(`\\bwasm\\.${name}\\b`).test(glue)) fail(`${gluePath}: wasm.${name} is still called`);
 }
 
-function readUnsigned(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-function unsigned(value) {
-  const out = [];
-  do {
-    const low = value % 0x80;
-    value = Math.floor(value / 0x80);
-    out.push(value ? low | 0x80 : low);
-  } while (value);
-  return out;
-}
 
 const wasm = readFileSync(wasmPath);
 const EXPORT_SECTION = 7;

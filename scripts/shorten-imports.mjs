@@ -16,6 +16,7 @@
 // Usage: node shorten-imports.mjs <module.wasm> <glue.js> <import module name>
 // Both files are rewritten in place.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readUnsigned, unsigned } from './leb128.mjs';
 
 const [wasmPath, gluePath, importModule] = process.argv.slice(2);
 if (!importModule) {
@@ -37,25 +38,6 @@ function shortName(index) {
   return name;
 }
 
-function readUnsigned(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-function unsigned(value) {
-  const out = [];
-  do {
-    const low = value % 0x80;
-    value = Math.floor(value / 0x80);
-    out.push(value ? low | 0x80 : low);
-  } while (value);
-  return out;
-}
 const text = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 function readName(bytes, at) {
