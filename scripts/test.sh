@@ -86,7 +86,7 @@ test_web() {
         esac
         # The runner's timeout is for the whole file of tests, which includes
         # the hanging API's waits for the widget's own timeout.
-        "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=300 \
+        run_component_tests "${driver[@]}" WASM_BINDGEN_TEST_TIMEOUT=300 \
             cargo test -p isao-deals-widget --target wasm32-unknown-unknown --test web --locked
         stop_reference_apis
     done
