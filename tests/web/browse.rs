@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use deals_contract::{DealQuery, DealStatus, NewDeal, PIPELINE_STAGES};
 use isao_deals_widget::format;
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
+use isao_deals_widget::words::Texts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -277,9 +278,9 @@ async fn every_cell_sits_under_its_header_and_is_labelled_with_it() {
             "Title" => deal.title.clone(),
             "Value" => format::money("en", deal.value, &deal.currency),
             "Stage" => stage.clone(),
-            "Priority" => deal.priority.as_str().to_owned(),
+            "Priority" => Texts::english().priority(deal.priority).to_owned(),
             "Probability" => "35%".to_owned(),
-            "Status" => deal.status.as_str().to_owned(),
+            "Status" => Texts::english().status(deal.status).to_owned(),
             "Expected close" => format::date("en", expected_close),
             "Contact" => staffed.contact.as_ref().expect("contact").name.clone(),
             "Assigned to" => staffed.assigned_to.as_ref().expect("assignee").name.clone(),

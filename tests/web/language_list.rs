@@ -136,7 +136,7 @@ async fn stages_by_label_or_as_written_and_the_empty_state() {
                 widget.row_ids() == [deal.id.clone()]
             })
             .await;
-        assert_eq!(widget.column(2), [own_stage.clone()]);
+        assert_eq!(widget.column(2), std::slice::from_ref(&own_stage));
         widget.fill(lang.text(Msg::FieldStage), &unique("no-such-stage"));
         widget.wait_for_text(lang.text(Msg::NoDealsMatch)).await;
         assert!(widget.button(lang.text(Msg::ResetFilters)).is_some());

@@ -39,8 +39,8 @@ impl Write {
 async fn row_agrees_with_server(widget: &Widget, id: &str) {
     let stored = client(RW_KEY).get_deal(id).await.expect("the deal");
     let expected = (
-        stored.stage.clone().unwrap_or_default(),
-        stored.status.as_str().to_owned(),
+        Texts::english().stage(stored.stage.as_deref()).into_owned(),
+        Texts::english().status(stored.status).to_owned(),
     );
     widget
         .wait_until("the row to show the server's state", || {
