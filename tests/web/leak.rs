@@ -53,7 +53,9 @@ async fn page_and_filter_changes_give_back_their_memory() {
                         widget.fill("Status", "");
                         widget
                             .wait_until("every status", || {
-                                widget.column(5).iter().any(|status| status != "won")
+                                widget.column(5).iter().any(|status| {
+                                    status != Texts::english().status(DealStatus::Won)
+                                })
                             })
                             .await;
                         widget.wait_for_page(1).await;

@@ -98,7 +98,10 @@ async fn a_deal_leaving_the_filters_is_offered_then_removed() {
     widget
         .wait_until("open deals, the new one first", || {
             widget.row_ids().first() == Some(&deal.id)
-                && widget.column(5).iter().all(|status| status == "open")
+                && widget
+                    .column(5)
+                    .iter()
+                    .all(|status| status == Texts::english().status(DealStatus::Open))
         })
         .await;
 
