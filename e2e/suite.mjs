@@ -118,3 +118,25 @@ export async function apiDeals(served, filters) {
     if (page >= meta.totalPages) return deals;
   }
 }
+
+/**
+ * The texts of `lang`'s catalogue (`en`, `fr`, `de`) by message name, read
+ * from the crate's source (i18n/src/<lang>.rs), the one place they live.
+ */
+export function catalogueTexts(lang) {
+  const source = readFileSync(new URL(`../i18n/src/${lang}.rs`, import.meta.url), 'utf8');
+  const texts = new Map();
+  for (const [, name, literal] of source.matchAll(/Msg::(\w+)\s*=>\s*\{?\s*"((?:[^"\\]|\\.)*)"/gs)) {
+    texts.set(name, literal.replace(/\\\n\s*/g, '').replace(/\\u\{([0-9a-fA-F]+)\}|\\(.)/g, (_, code, escaped) =>
+      (code ? String.fromCodePoint(parseInt(code, 16)) : escaped === 'n' ? '\n' : escaped)));
+  }
+  assert.ok(texts.size > 20, `${lang}: the catalogue's texts`);
+  return texts;
+}
+
+/** Sets the `lang` attribute of the <isao-deals> #deals and waits until the widget's root speaks it. */
+export async function switchLanguage(page, lang) {
+  await page.evaluate((lang) => document.querySelector('#deals').setAttribute('lang', lang), lang);
+  await page.waitForFunction((lang) =>
+    document.querySelector('#deals').shadowRoot?.querySelector('.isao-deals')?.getAttribute('lang') === lang, lang);
+}

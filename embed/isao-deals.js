@@ -91,7 +91,9 @@ const OPTIONS = {
  */
 export class IsaoDeals extends HTMLElement {
   static version = version;
-  static observedAttributes = Object.keys(OPTIONS);
+  // `lang` and `data-lang` switch the language in place: nothing the user
+  // has on screen is rebuilt.
+  static observedAttributes = [...Object.keys(OPTIONS), "lang", "data-lang"];
 
   #handle = null;
   #mountedWith = null;
@@ -114,8 +116,12 @@ export class IsaoDeals extends HTMLElement {
     this.#update();
   }
 
-  attributeChangedCallback() {
-    this.#update();
+  attributeChangedCallback(name) {
+    if (name === "lang" || name === "data-lang") {
+      this.#handle?.setLang(this.getAttribute("data-lang") ?? undefined);
+    } else {
+      this.#update();
+    }
   }
 
   // Several changes in one task (a move is a removal and an insertion; a new
@@ -162,6 +168,8 @@ export class IsaoDeals extends HTMLElement {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }
+    const lang = this.getAttribute("data-lang");
+    if (lang !== null) options.lang = lang;
     return options;
   }
 }

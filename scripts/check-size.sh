@@ -16,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUDGET_GZIP_BYTES=$((160 * 1024))
 AIM_GZIP_BYTES=$((120 * 1024))
-CHUNKS_BUDGET_GZIP_BYTES=$((137 * 1024))
+CHUNKS_BUDGET_GZIP_BYTES=$((145 * 1024))
 dist="${1:-$REPO_ROOT/dist}"
 
 files=("$dist/isao-deals-widget_bg.wasm" "$dist/isao-deals-widget.js" "$dist/__wasm_split.js" "$dist/isao-deals.js")
@@ -52,6 +52,9 @@ shopt -u nullglob
 chunks+=("$dist/isao-deals-screens.css" "$dist/chunk-integrity.json")
 sizes "chunks (fetched when first needed)" "${chunks[@]}"
 chunks_gzip="$total_gzip"
+# A widget that speaks French or German fetches its catalogue (one file) with
+# the first download; one that speaks English, none.
+sizes "catalogues (one, with the first download, unless English)" "$dist"/lang/*.txt
 
 printf 'first download: %d B gzip-9, budget %d B (%d KiB): %d%% of it; aim %d B (%d KiB)\n' \
     "$first_gzip" "$BUDGET_GZIP_BYTES" $((BUDGET_GZIP_BYTES / 1024)) $((first_gzip * 100 / BUDGET_GZIP_BYTES)) \

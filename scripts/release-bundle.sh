@@ -29,6 +29,11 @@
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# The catalogues of every language but English, fetched when a widget speaks
+# it (src/words.rs): in development builds too.
+cargo run --quiet --release -p deals-i18n --bin write-catalogues -- "$TRUNK_STAGING_DIR/lang" ||
+    fail "could not write the language catalogues"
+
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 for tool in wasm-split-cli wasm-bindgen wasm-opt node terser openssl; do
     command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/setup.sh"

@@ -30,10 +30,10 @@ trap 'rm -rf "$work"' EXIT
 step "Packing $kit"
 mkdir "$work/$kit"
 # What a host serves: the loader, the glue, the chunk loader, the wasm, the
-# chunks, the CSS (the screens' beside the first); not trunk's development
-# pages.
-cp dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/chunk-integrity.json dist/isao-deals.css \
-    dist/isao-deals-screens.css "$work/$kit/"
+# chunks, the CSS (the screens' beside the first), the catalogues of the
+# languages but English; not trunk's development pages.
+cp -r dist/isao-deals.js dist/isao-deals-widget.js dist/__wasm_split.js dist/*.wasm dist/chunk-integrity.json dist/isao-deals.css \
+    dist/isao-deals-screens.css dist/lang "$work/$kit/"
 (cd "$work" && find "$kit" -type f | LC_ALL=C sort | xargs sha384sum) >"$work/SHA384SUMS"
 
 loader_sri="sha384-$(openssl dgst -sha384 -binary dist/isao-deals.js | openssl base64 -A)"

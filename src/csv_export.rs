@@ -2,12 +2,17 @@
 //! quoting, UTF-8 with a byte order mark (without it Excel reads accents as
 //! Windows-1252), the delimiter and decimal separator the user's locale
 //! expects, amounts as plain numbers with their currency beside them, and
-//! text that could run as a formula neutralised.
+//! text that could run as a formula neutralised. Columns, statuses,
+//! priorities and stages are named in the widget's language, or as the API
+//! names them for a file to import again.
 
 use std::str::FromStr;
 
 use chrono::{DateTime, Timelike, Utc};
 use deals_contract::{timestamp, Deal};
+use deals_i18n::Msg;
+
+use crate::words::Texts;
 
 /// The media type a saved export carries.
 pub const MIME_TYPE: &str = "text/csv;charset=utf-8";
@@ -58,10 +63,10 @@ impl Delimiter {
     }
 
     /// The text of this choice in a `<select>`.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Delimiter::Comma => "Comma (,)",
-            Delimiter::Semicolon => "Semicolon (;)",
+            Delimiter::Comma => Msg::SeparatorComma,
+            Delimiter::Semicolon => Msg::SeparatorSemicolon,
         }
     }
 }
@@ -76,9 +81,18 @@ impl FromStr for Delimiter {
     }
 }
 
+/// How a file names its columns and the values the contract knows.
+#[derive(Clone, Copy)]
+pub enum Naming {
+    /// As the API names them: a file to import again.
+    Api,
+    /// In the words of a language: a file for people.
+    Words(Texts),
+}
+
 /// The columns, named as the API names the fields; the contact and the
 /// assignee are flattened with their field names after a prefix.
-const HEADER: [&str; 22] = [
+const API_HEADER: [&str; 22] = [
     "id",
     "title",
     "description",
@@ -103,14 +117,43 @@ const HEADER: [&str; 22] = [
     "updatedAt",
 ];
 
+/// The same columns, by the messages that name them for people.
+const HEADER_WORDS: [Msg; 22] = [
+    Msg::ColumnId,
+    Msg::FieldTitle,
+    Msg::FieldDescription,
+    Msg::FieldValue,
+    Msg::FieldCurrency,
+    Msg::FieldStage,
+    Msg::FieldPriority,
+    Msg::FieldProbability,
+    Msg::FieldStatus,
+    Msg::FieldExpectedCloseDate,
+    Msg::FieldActualCloseDate,
+    Msg::FieldSource,
+    Msg::FieldContactId,
+    Msg::FieldContact,
+    Msg::FieldContactEmail,
+    Msg::FieldContactPhone,
+    Msg::ColumnContactCompany,
+    Msg::FieldAssignedToId,
+    Msg::FieldAssignedTo,
+    Msg::ColumnAssignedToEmail,
+    Msg::FieldCreated,
+    Msg::FieldUpdated,
+];
+
 /// Every deal as one row under a header row, with the BOM first and CRLF
 /// line ends, as RFC 4180 writes them.
-pub fn deals_csv(deals: &[Deal], delimiter: Delimiter) -> String {
+pub fn deals_csv(deals: &[Deal], delimiter: Delimiter, naming: Naming) -> String {
     let mut csv = String::with_capacity(256 + deals.len() * 320);
     csv.push('\u{FEFF}');
     let mut row = Row::new(&mut csv, delimiter);
-    for name in HEADER {
-        row.text(name);
+    for (name, msg) in API_HEADER.into_iter().zip(HEADER_WORDS) {
+        row.text(match naming {
+            Naming::Api => name,
+            Naming::Words(texts) => texts.get(msg),
+        });
     }
     row.end();
     for deal in deals {
@@ -119,10 +162,19 @@ pub fn deals_csv(deals: &[Deal], delimiter: Delimiter) -> String {
         row.optional_text(deal.description.as_deref());
         row.number(Some(deal.value));
         row.text(&deal.currency);
-        row.optional_text(deal.stage.as_deref());
-        row.text(deal.priority.as_str());
+        match (naming, deal.stage.as_deref()) {
+            (Naming::Words(texts), Some(stage)) => row.text(&texts.stage(Some(stage))),
+            (_, stage) => row.optional_text(stage),
+        }
+        match naming {
+            Naming::Api => row.text(deal.priority.as_str()),
+            Naming::Words(texts) => row.text(texts.priority(deal.priority)),
+        }
         row.number(deal.probability);
-        row.text(deal.status.as_str());
+        match naming {
+            Naming::Api => row.text(deal.status.as_str()),
+            Naming::Words(texts) => row.text(texts.status(deal.status)),
+        }
         row.date_time(deal.expected_close_date.as_ref());
         row.date_time(deal.actual_close_date.as_ref());
         row.optional_text(deal.source.as_deref());
@@ -309,6 +361,7 @@ fn push_padded(text: &mut String, number: u64, width: usize) {
 mod tests {
     use super::*;
     use deals_contract::{Contact, DealStatus, Priority, User};
+    use deals_i18n::{catalogue, Lang};
 
     fn at(text: &str) -> DateTime<Utc> {
         timestamp::parse(text).unwrap()
@@ -362,13 +415,16 @@ mod tests {
     }
 
     fn row_of(deal: Deal, delimiter: Delimiter) -> String {
-        lines(&deals_csv(&[deal], delimiter))[1].to_owned()
+        lines(&deals_csv(&[deal], delimiter, Naming::Api))[1].to_owned()
     }
 
     /// The cell of column `name` in the row of `deal`, for cells without a
     /// quoted delimiter.
     fn cell(deal: Deal, delimiter: Delimiter, name: &str) -> String {
-        let column = HEADER.iter().position(|header| *header == name).unwrap();
+        let column = API_HEADER
+            .iter()
+            .position(|header| *header == name)
+            .unwrap();
         let row = row_of(deal, delimiter);
         row.split(delimiter.as_char())
             .nth(column)
@@ -378,7 +434,7 @@ mod tests {
 
     #[test]
     fn the_seed_deal_is_one_row_of_every_field_under_the_header() {
-        let csv = deals_csv(&[seed_deal()], Delimiter::Comma);
+        let csv = deals_csv(&[seed_deal()], Delimiter::Comma, Naming::Api);
         assert!(csv.starts_with('\u{FEFF}'));
         assert!(csv.ends_with("\r\n"));
         assert!(!csv.replace("\r\n", "").contains('\n'));
@@ -410,12 +466,12 @@ mod tests {
             ..seed_deal()
         };
         for delimiter in Delimiter::ALL {
-            let csv = deals_csv(&[seed_deal(), bare.clone()], delimiter);
+            let csv = deals_csv(&[seed_deal(), bare.clone()], delimiter, Naming::Api);
             let widths: Vec<usize> = lines(&csv)
                 .iter()
                 .map(|line| line.split(delimiter.as_char()).count())
                 .collect();
-            assert_eq!(widths, [HEADER.len(); 3], "{delimiter:?}");
+            assert_eq!(widths, [API_HEADER.len(); 3], "{delimiter:?}");
         }
         assert_eq!(
             row_of(bare, Delimiter::Semicolon),
@@ -426,7 +482,7 @@ mod tests {
 
     #[test]
     fn an_empty_list_is_the_bom_and_the_header() {
-        let csv = deals_csv(&[], Delimiter::Semicolon);
+        let csv = deals_csv(&[], Delimiter::Semicolon, Naming::Api);
         assert_eq!(lines(&csv).len(), 1);
         assert!(csv.starts_with("\u{FEFF}id;title;description;value;"));
     }
@@ -454,7 +510,7 @@ mod tests {
             description: Some("First line\nsecond line\r\nthird".to_owned()),
             ..seed_deal()
         };
-        let csv = deals_csv(&[deal], Delimiter::Comma);
+        let csv = deals_csv(&[deal], Delimiter::Comma, Naming::Api);
         assert!(csv.contains(",\"First line\nsecond line\r\nthird\",50000,"));
         assert_eq!(csv.matches("\r\n").count(), 3);
     }
@@ -564,7 +620,7 @@ mod tests {
             title: "Refonte du site – Chloé, Zoë & Jürgen 日本".to_owned(),
             ..seed_deal()
         };
-        let csv = deals_csv(&[deal], Delimiter::Semicolon);
+        let csv = deals_csv(&[deal], Delimiter::Semicolon, Naming::Api);
         assert!(csv.contains(";Refonte du site – Chloé, Zoë & Jürgen 日本;"));
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
     }
@@ -598,7 +654,9 @@ mod tests {
     fn a_delimiter_reads_back_from_its_select_value() {
         for delimiter in Delimiter::ALL {
             assert_eq!(delimiter.as_str().parse(), Ok(delimiter));
-            assert!(delimiter.label().contains(delimiter.as_char()));
+            for lang in Lang::ALL {
+                assert!(lang.text(delimiter.label()).contains(delimiter.as_char()));
+            }
         }
         assert_eq!("tab".parse::<Delimiter>(), Err(()));
     }
@@ -607,5 +665,81 @@ mod tests {
     fn the_file_is_named_after_the_day() {
         assert_eq!(file_name(2024, 11, 8), "deals-2024-11-08.csv");
         assert_eq!(file_name(2025, 12, 31), "deals-2025-12-31.csv");
+    }
+
+    fn words_of(lang: Lang) -> Naming {
+        let texts = Texts::read_before(lang)
+            .or_else(|| Texts::read(lang, &catalogue(lang)))
+            .unwrap();
+        Naming::Words(texts)
+    }
+
+    // Guards the file for people: columns, statuses, priorities and stages in the language's words.
+    #[test]
+    fn columns_and_known_values_follow_the_language() {
+        let won = Deal {
+            status: DealStatus::Won,
+            stage: Some("closed-won".to_owned()),
+            ..seed_deal()
+        };
+        let csv = deals_csv(
+            &[seed_deal(), won],
+            Delimiter::Semicolon,
+            words_of(Lang::Fr),
+        );
+        let rows = lines(&csv);
+        let header: Vec<&str> = rows[0].split(';').collect();
+        let expected: Vec<&str> = HEADER_WORDS.iter().map(|msg| Lang::Fr.text(*msg)).collect();
+        assert_eq!(header, expected);
+        assert_eq!(header[..3], ["ID", "Titre", "Description"]);
+        let first: Vec<&str> = rows[1].split(';').collect();
+        assert_eq!(first[5], Lang::Fr.text(Msg::StageNegotiation));
+        assert_eq!(first[6], Lang::Fr.text(Msg::PriorityHigh));
+        assert_eq!(first[8], Lang::Fr.text(Msg::StatusOpen));
+        let second: Vec<&str> = rows[2].split(';').collect();
+        assert_eq!(second[5], Lang::Fr.text(Msg::StageClosedWon));
+        assert_eq!(second[8], Lang::Fr.text(Msg::StatusWon));
+
+        let german = deals_csv(&[seed_deal()], Delimiter::Semicolon, words_of(Lang::De));
+        assert!(
+            lines(&german)[0].starts_with("ID;Titel;Beschreibung;Wert;Währung;Phase;"),
+            "{german}"
+        );
+    }
+
+    // Guards the file to import again: the API's field names and values whatever the language.
+    #[test]
+    fn the_api_naming_keeps_the_apis_names_and_values() {
+        let unknown = Deal {
+            stage: Some("custom-stage".to_owned()),
+            ..seed_deal()
+        };
+        let api = deals_csv(
+            std::slice::from_ref(&unknown),
+            Delimiter::Comma,
+            Naming::Api,
+        );
+        assert_eq!(lines(&api)[0].split(',').collect::<Vec<_>>(), API_HEADER);
+        assert_eq!(
+            cell(unknown.clone(), Delimiter::Comma, "stage"),
+            "custom-stage"
+        );
+        assert_eq!(cell(unknown.clone(), Delimiter::Comma, "status"), "open");
+        // A stage the pipeline does not know is written as the API wrote it in any language.
+        let french = deals_csv(&[unknown], Delimiter::Comma, words_of(Lang::Fr));
+        assert_eq!(lines(&french)[1].split(',').nth(5), Some("custom-stage"));
+    }
+
+    // Guards an empty stage: an empty cell in both namings, not the words "No stage".
+    #[test]
+    fn a_deal_without_a_stage_has_an_empty_stage_cell() {
+        let bare = Deal {
+            stage: None,
+            ..seed_deal()
+        };
+        for naming in [Naming::Api, words_of(Lang::De)] {
+            let csv = deals_csv(std::slice::from_ref(&bare), Delimiter::Comma, naming);
+            assert_eq!(lines(&csv)[1].split(',').nth(5), Some(""));
+        }
     }
 }

@@ -12,20 +12,21 @@ use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, Url, Window};
 /// download; until revoked, the Blob's memory stays taken.
 const REVOKE_AFTER_MS: i32 = 40_000;
 
-/// Offers `text` to the user as the file `file_name`. The error is a
-/// sentence to show them.
-pub fn save_text_file(file_name: &str, text: &str, mime_type: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or_else(|| refused("there is no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| refused("there is no document"))?;
+/// The browser would not save the file. Why (no document, no object URL...)
+/// would tell the user nothing they can act on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SaveRefused;
+
+/// Offers `text` to the user as the file `file_name`.
+pub fn save_text_file(file_name: &str, text: &str, mime_type: &str) -> Result<(), SaveRefused> {
+    let window = web_sys::window().ok_or(SaveRefused)?;
+    let document = window.document().ok_or(SaveRefused)?;
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| refused("it could not hold the text"))?;
-    let url = Url::create_object_url_with_blob(&blob)
-        .map_err(|_| refused("it gave the file no address"))?;
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| SaveRefused)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| SaveRefused)?;
     let clicked = click_download_link(&document, &url, file_name);
     revoke_later(&window, url);
     clicked
@@ -34,18 +35,17 @@ pub fn save_text_file(file_name: &str, text: &str, mime_type: &str) -> Result<()
 /// Clicks a link to `url` that saves rather than opens it. The link is in
 /// the page only during the click: some browsers ignore a click on a link
 /// that is not.
-fn click_download_link(document: &Document, url: &str, file_name: &str) -> Result<(), String> {
+fn click_download_link(document: &Document, url: &str, file_name: &str) -> Result<(), SaveRefused> {
     let link: HtmlAnchorElement = document
         .create_element("a")
         .ok()
         .and_then(|element| element.dyn_into().ok())
-        .ok_or_else(|| refused("it could not make a download link"))?;
+        .ok_or(SaveRefused)?;
     link.set_href(url);
     link.set_download(file_name);
     link.set_hidden(true);
     if let Some(body) = document.body() {
-        body.append_child(&link)
-            .map_err(|_| refused("it could not place the download link"))?;
+        body.append_child(&link).map_err(|_| SaveRefused)?;
     }
     link.click();
     link.remove();
@@ -66,11 +66,4 @@ fn revoke_later(window: &Window, url: String) {
     if scheduled.is_err() {
         let _ = Url::revoke_object_url(&url);
     }
-}
-
-fn refused(reason: &str) -> String {
-    let mut message = String::from("The browser could not save the file: ");
-    message.push_str(reason);
-    message.push('.');
-    message
 }

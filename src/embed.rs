@@ -7,31 +7,22 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Once;
+
+use deals_i18n::{Lang, Msg};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::bundle::{bundle_file, preferred_language};
 use crate::components::{DealsWidget, WidgetConfig};
 use crate::key_store::KeyStorage;
 use crate::session::Auth;
-
-#[wasm_bindgen(
-    inline_js = "export function bundleFile(name) { return new URL('../../' + name, import.meta.url).href; }"
-)]
-extern "C" {
-    /// The URL of a file shipped beside the widget's JS module. The snippet
-    /// holding this function sits two folders below that module.
-    #[wasm_bindgen(js_name = bundleFile)]
-    fn bundle_file(name: &str) -> String;
-}
+use crate::words::{Texts, Words};
 
 const STYLESHEET: &str = "isao-deals.css";
-
-/// What every widget shows once the widget code has failed: nothing of it can
-/// be trusted to run again before a reload.
-pub const CRASH_MESSAGE: &str = "The widget stopped unexpectedly. Reload the page to continue.";
 
 /// A widget on the page. Dropping it disposes its reactive owner and removes
 /// its nodes.
@@ -39,6 +30,7 @@ struct Mounted {
     id: u32,
     root: ShadowRoot,
     container: HtmlElement,
+    words: Words,
     _view: Box<dyn Any>,
 }
 
@@ -77,6 +69,24 @@ impl WidgetHandle {
         }
     }
 
+    /// Speaks the language asked for now: `tag` (the element's `data-lang`)
+    /// when the widget speaks it, else the page's (see `preferred_lang`).
+    /// The loader calls it when the element's `lang` or `data-lang` changes;
+    /// nothing on screen is rebuilt.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, tag: Option<String>) {
+        let widget = MOUNTED.with(|mounted| {
+            mounted
+                .borrow()
+                .iter()
+                .find(|widget| widget.id == self.id)
+                .map(|widget| widget.words)
+        });
+        if let Some(words) = widget {
+            words.speak(preferred_lang(&self.root.host(), tag.as_deref()));
+        }
+    }
+
     /// The shadow root the widget renders into (tests and host pages that
     /// need to reach inside).
     #[wasm_bindgen(getter)]
@@ -94,14 +104,16 @@ pub fn report_crash(detail: &str) {
     )));
     let _ = MOUNTED.try_with(|mounted| {
         if let Ok(mounted) = mounted.try_borrow() {
-            mounted
-                .iter()
-                .for_each(|widget| show_crash(&widget.container));
+            mounted.iter().for_each(|widget| {
+                let texts = widget.words.now_untracked().unwrap_or_else(Texts::english);
+                show_crash(&widget.container, texts);
+            });
         }
     });
 }
 
-fn show_crash(container: &HtmlElement) {
+fn show_crash(container: &HtmlElement, texts: Texts) {
+    let message = texts.get(Msg::Crashed);
     container.set_text_content(None);
     let notice = container
         .owner_document()
@@ -110,10 +122,11 @@ fn show_crash(container: &HtmlElement) {
         Some(notice) => {
             notice.set_class_name("crashed");
             let _ = notice.set_attribute("role", "alert");
-            notice.set_text_content(Some(CRASH_MESSAGE));
+            let _ = notice.set_attribute("lang", texts.lang().tag());
+            notice.set_text_content(Some(message));
             let _ = container.append_child(&notice);
         }
-        None => container.set_text_content(Some(CRASH_MESSAGE)),
+        None => container.set_text_content(Some(message)),
     }
 }
 
@@ -137,6 +150,8 @@ fn install_panic_hook() {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MountOptions {
     pub config: WidgetConfig,
+    /// The language asked for (`fr`, `de-AT`…); by default the page's.
+    pub lang: Option<String>,
     /// The widget's CSS; by default the file shipped beside the JS module.
     pub stylesheet: Option<String>,
 }
@@ -145,6 +160,7 @@ impl MountOptions {
     pub fn new(api_base: &str) -> Self {
         Self {
             config: WidgetConfig::new(api_base),
+            lang: None,
             stylesheet: None,
         }
     }
@@ -153,12 +169,13 @@ impl MountOptions {
     /// `host`), `data-key-storage` (`session`, the default,
     /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
     /// state off), `data-idle-days` (default 14, 0 = off),
-    /// `data-refresh-seconds` (default 30, 0 = off), `data-stylesheet`.
+    /// `data-refresh-seconds` (default 30, 0 = off), `data-lang` (by default
+    /// the nearest `lang` of the page, else the browser's), `data-stylesheet`.
     fn from_element(element: &Element) -> Result<Self, JsValue> {
         Self::read(|name| element.get_attribute(&format!("data-{name}")))
     }
 
-    /// `{apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet}`:
+    /// `{apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, lang, stylesheet}`:
     /// the same options in camelCase; the numbers as numbers or strings.
     fn from_object(options: &JsValue) -> Result<Self, JsValue> {
         Self::read(|name| {
@@ -213,6 +230,7 @@ impl MountOptions {
         if let Some(seconds) = option("refresh-seconds") {
             settings.refresh_seconds = whole_number(&seconds, "refreshSeconds")?;
         }
+        options.lang = option("lang");
         options.stylesheet = option("stylesheet");
         Ok(options)
     }
@@ -250,11 +268,17 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_class_name("isao-deals-root");
     root.append_child(&container)?;
-    let (config, host) = (options.config, host.clone());
-    let view = leptos::mount::mount_to(
-        container.clone(),
-        move || view! { <DealsWidget config host /> },
-    );
+    let lang = preferred_lang(host, options.lang.as_deref());
+    let words_slot = Rc::new(Cell::new(None));
+    let (config, widget_host, slot) = (options.config, host.clone(), words_slot.clone());
+    let view = leptos::mount::mount_to(container.clone(), move || {
+        let words = Words::new(lang);
+        slot.set(Some(words));
+        view! { <DealsWidget config words host=widget_host /> }
+    });
+    let words = words_slot
+        .take()
+        .ok_or_else(|| JsValue::from_str("isao-deals: the widget did not start"))?;
     let id = LAST_ID.with(|last| {
         last.set(last.get().wrapping_add(1));
         last.get()
@@ -264,13 +288,22 @@ pub fn mount(host: &Element, options: MountOptions) -> Result<WidgetHandle, JsVa
             id,
             root: root.clone(),
             container,
+            words,
             _view: Box::new(view),
         })
     });
     Ok(WidgetHandle { id, root })
 }
 
-/// `mount(element, {apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})` for JavaScript.
+/// The language a widget on `host` speaks: see `preferred_language`;
+/// English when the page asks for none the widget speaks.
+fn preferred_lang(host: &Element, asked: Option<&str>) -> Lang {
+    preferred_language(host, asked.map(str::to_owned), Lang::SPOKEN)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::En)
+}
+
+/// `mount(element, {apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, lang, stylesheet})` for JavaScript.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     mount(host, MountOptions::from_object(&options)?)

@@ -1,6 +1,8 @@
-//! Amounts and dates in the user's locale, through the browser's `Intl`
-//! (format.js, which deal_rows.js shares). A currency code `Intl` refuses
-//! still shows, as "1234.5 XYZ".
+//! Amounts and dates as the widget's language writes them, through the
+//! browser's `Intl` (format.js, which deal_rows.js shares). Each takes the
+//! `locale` of the language the widget speaks (`Words::locale`), not the
+//! browser's: a French widget writes `50 000,00 €` in an English browser. A
+//! currency code `Intl` refuses still shows, as "1234.5 XYZ".
 
 use chrono::{DateTime, Utc};
 use deals_contract::timestamp;
@@ -9,35 +11,40 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/format.js")]
 extern "C" {
     #[wasm_bindgen(js_name = money)]
-    fn browser_money(value: f64, currency: &str) -> String;
+    fn browser_money(locale: &str, value: f64, currency: &str) -> String;
 
     #[wasm_bindgen(js_name = calendarDate)]
-    fn browser_calendar_date(millis: f64) -> String;
+    fn browser_calendar_date(locale: &str, millis: f64) -> String;
 
-    /// `new Intl[kind](undefined, options).format(value)`, `options` as
+    /// `new Intl[kind](locale, options).format(value)`, `options` as
     /// JSON, or `None` where the browser refuses them: a refusal must not
     /// take the widget down.
     #[wasm_bindgen(js_name = intlFormat)]
-    fn intl_format(kind: &str, options: &str, value: &JsValue) -> Option<String>;
+    fn intl_format(locale: &str, kind: &str, options: &str, value: &JsValue) -> Option<String>;
 
     #[wasm_bindgen(js_name = decimalSeparator)]
-    fn browser_decimal_separator() -> String;
+    fn browser_decimal_separator(locale: &str) -> String;
+
+    /// The plural category (`Intl.PluralRules`) of `count` in `locale`.
+    #[wasm_bindgen(js_name = pluralCategory)]
+    pub fn plural_category(locale: &str, count: f64) -> String;
 }
 
-/// `value` in `currency`, as the user's locale writes money.
-pub fn money(value: f64, currency: &str) -> String {
-    browser_money(value, currency)
+/// `value` in `currency`, as `locale` writes money.
+pub fn money(locale: &str, value: f64, currency: &str) -> String {
+    browser_money(locale, value, currency)
 }
 
 /// A calendar date such as an expected close date: shown as the date it was
 /// set to, whatever the user's time zone.
-pub fn date(instant: &DateTime<Utc>) -> String {
-    browser_calendar_date(epoch_millis(instant))
+pub fn date(locale: &str, instant: &DateTime<Utc>) -> String {
+    browser_calendar_date(locale, epoch_millis(instant))
 }
 
 /// A moment such as a creation time, in the user's time zone.
-pub fn date_time(instant: &DateTime<Utc>) -> String {
+pub fn date_time(locale: &str, instant: &DateTime<Utc>) -> String {
     intl_format(
+        locale,
         "DateTimeFormat",
         r#"{"dateStyle":"medium","timeStyle":"short"}"#,
         &JsValue::from_f64(epoch_millis(instant)),
@@ -48,10 +55,11 @@ pub fn date_time(instant: &DateTime<Utc>) -> String {
     })
 }
 
-/// A month such as "Nov 2024", in the user's locale. `month` is 1–12.
-pub fn month_label(year: i32, month: u32) -> String {
+/// A month such as "Nov 2024", as `locale` writes it. `month` is 1–12.
+pub fn month_label(locale: &str, year: i32, month: u32) -> String {
     let first_day = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
     intl_format(
+        locale,
         "DateTimeFormat",
         r#"{"month":"short","year":"numeric"}"#,
         &first_day.into(),
@@ -75,9 +83,9 @@ pub fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A count as the user's locale groups digits: "1,257", "1 257".
-pub fn count(value: f64) -> String {
-    intl_format("NumberFormat", "{}", &JsValue::from_f64(value))
+/// A count as `locale` groups digits: "1,257", "1 257".
+pub fn count(locale: &str, value: f64) -> String {
+    intl_format(locale, "NumberFormat", "{}", &JsValue::from_f64(value))
         .unwrap_or_else(|| number_text(value))
 }
 
@@ -115,10 +123,13 @@ fn number_text(value: f64) -> String {
         .unwrap_or_default()
 }
 
-/// The decimal separator of the user's locale, `.` when the browser does
-/// not say: `new Intl.NumberFormat().formatToParts(1.5)`.
-pub fn decimal_separator() -> char {
-    browser_decimal_separator().chars().next().unwrap_or('.')
+/// The decimal separator of `locale`, `.` when the browser does not say:
+/// `new Intl.NumberFormat(locale).formatToParts(1.5)`.
+pub fn decimal_separator(locale: &str) -> char {
+    browser_decimal_separator(locale)
+        .chars()
+        .next()
+        .unwrap_or('.')
 }
 
 /// Now, as a `datetime-local` input shows it (local time, to the minute).

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod api_key;
+pub mod bundle;
 pub mod components;
 pub mod csv_export;
 pub mod download;
@@ -19,3 +20,4 @@ pub mod pipeline;
 pub mod session;
 pub mod totals;
 pub mod url_state;
+pub mod words;

@@ -112,14 +112,21 @@ impl Offered {
     }
 
     /// What the offer says, `None` while there is nothing to offer.
-    pub fn summary(&self) -> Option<String> {
+    pub fn summary(&self) -> Option<Changed> {
         match (self.moving.len(), self.too_many) {
-            (_, true) => Some("Many deals changed".to_owned()),
+            (_, true) => Some(Changed::Many),
             (0, false) => None,
-            (1, false) => Some("1 deal changed".to_owned()),
-            (count, false) => Some(format!("{count} deals changed")),
+            (count, false) => Some(Changed::Deals(count)),
         }
     }
+}
+
+/// What a refresh found that would move rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// More changed deals than the refresh's answer held.
+    Many,
+    Deals(usize),
 }
 
 /// Puts each updated deal in its row, where it stands.
@@ -318,18 +325,18 @@ mod tests {
             ..PageChanges::default()
         };
         offered.add(&mut first);
-        assert_eq!(offered.summary().as_deref(), Some("1 deal changed"));
+        assert_eq!(offered.summary(), Some(Changed::Deals(1)));
         let mut second = PageChanges {
             moving: vec!["d2".into(), "d1".into()],
             ..PageChanges::default()
         };
         offered.add(&mut second);
-        assert_eq!(offered.summary().as_deref(), Some("2 deals changed"));
+        assert_eq!(offered.summary(), Some(Changed::Deals(2)));
         offered.add(&mut PageChanges {
             too_many: true,
             ..PageChanges::default()
         });
-        assert_eq!(offered.summary().as_deref(), Some("Many deals changed"));
+        assert_eq!(offered.summary(), Some(Changed::Many));
     }
 
     #[test]

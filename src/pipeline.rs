@@ -179,24 +179,6 @@ pub fn idle_days(deal: &Deal, now: DateTime<Utc>, threshold_days: u32) -> Option
     (days >= i64::from(threshold_days)).then_some(days)
 }
 
-/// The stage's name as people read it: "contract-review" → "Contract review".
-/// Only an ASCII first letter is capitalised: Unicode's case tables would
-/// join the download for stages the API spells in ASCII.
-pub fn stage_label(stage: Option<&str>) -> String {
-    let Some(stage) = stage else {
-        return "No stage".to_owned();
-    };
-    let mut label = String::with_capacity(stage.len());
-    for (index, character) in stage.chars().enumerate() {
-        match character {
-            '-' | '_' => label.push(' '),
-            first if index == 0 => label.push(first.to_ascii_uppercase()),
-            other => label.push(other),
-        }
-    }
-    label
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,17 +396,5 @@ mod tests {
         assert_eq!(idle_days(&open, now(), 22), None);
         assert_eq!(idle_days(&open, now(), 0), None, "0 turns the marker off");
         assert_eq!(idle_days(&deal("b", None, "won"), now(), 14), None);
-    }
-
-    #[test]
-    fn stage_labels_read_as_words() {
-        assert_eq!(stage_label(Some("contract-review")), "Contract review");
-        assert_eq!(stage_label(Some("discovery")), "Discovery");
-        assert_eq!(
-            stage_label(Some("élan")),
-            "élan",
-            "left as spelled: see stage_label"
-        );
-        assert_eq!(stage_label(None), "No stage");
     }
 }

@@ -8,6 +8,7 @@ use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
 use crate::host_events::HostEvents;
 use crate::key_store::{KeyStorage, KeyStore};
+use crate::words::Words;
 
 /// Who authorises the widget's requests, as the embedding page chose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,12 +41,19 @@ pub struct Session {
     store: Option<KeyStore>,
     credentials: RwSignal<Option<Credentials>>,
     /// Why the user was sent back to the key panel, if not by their own choice.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
+    words: Words,
 }
 
 impl Session {
-    pub fn new(api_base: &str, storage: KeyStorage, auth: Auth, events: HostEvents) -> Self {
+    pub fn new(
+        api_base: &str,
+        storage: KeyStorage,
+        auth: Auth,
+        events: HostEvents,
+        words: Words,
+    ) -> Self {
         let (store, credentials) = match auth {
             Auth::Key => {
                 let store = KeyStore::new(storage, api_base);
@@ -64,7 +72,15 @@ impl Session {
             credentials: RwSignal::new(credentials),
             notice: RwSignal::new(None),
             events,
+            words,
         }
+    }
+
+    /// The widget's words, in the language it speaks. They travel with the
+    /// session rather than in a context of their own: each context type
+    /// costs the download its own lookup code.
+    pub fn words(&self) -> Words {
+        self.words
     }
 
     /// Whether the user gives the key (and can forget it by disconnecting),
@@ -111,7 +127,7 @@ impl Session {
         self.events.connection(true);
     }
 
-    pub fn disconnect(&self, notice: Option<String>) {
+    pub fn disconnect(&self, notice: Option<ApiError>) {
         if let Some(store) = &self.store {
             store.forget();
         }
@@ -128,7 +144,7 @@ impl Session {
     pub fn report(&self, error: &ApiError) {
         self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
-            self.disconnect(self.asks_for_key().then(|| error.to_string()));
+            self.disconnect(self.asks_for_key().then(|| error.clone()));
         }
     }
 }

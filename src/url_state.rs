@@ -6,6 +6,7 @@
 //! entry in force.
 
 use deals_contract::{DealQuery, DEFAULT_LIMIT};
+use deals_i18n::Msg;
 use web_sys::UrlSearchParams;
 
 const QUERY_NAMES: [&str; 6] = [
@@ -43,11 +44,12 @@ impl DealsView {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its tab's name.
+    pub fn label(self) -> Msg {
         match self {
-            DealsView::List => "List",
-            DealsView::Board => "Board",
-            DealsView::Forecast => "Forecast",
+            DealsView::List => Msg::ViewList,
+            DealsView::Board => Msg::ViewBoard,
+            DealsView::Forecast => Msg::ViewForecast,
         }
     }
 

@@ -3,20 +3,25 @@
 //! the notice that the host's session has expired.
 
 use deals_contract::DealQuery;
+use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::api_words::said_view;
 use super::fields::FieldShell;
 use super::later::Later;
 use super::rebuilt::rebuilt;
-use crate::api_key::ApiKey;
+use crate::api::ApiError;
+use crate::api_key::{ApiKey, KeyProblem};
 use crate::session::Session;
+use crate::words::Said;
 
 /// The host's login has ended (a 401 through its server). No key field: the
 /// key is the host server's, and only the host page can sign the user in
 /// again.
 pub fn session_expired() -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -24,8 +29,8 @@ pub fn session_expired() -> impl IntoView {
     };
     view! {
         <div class="connect">
-            <p class="notice" role="alert">"Your session has expired. Reload the page to sign in again."</p>
-            <button type="button" on:click=reload>"Reload the page"</button>
+            <p class="notice" role="alert">{words.text(Msg::SessionExpired)}</p>
+            <button type="button" on:click=reload>{words.text(Msg::ReloadPage)}</button>
         </div>
     }
 }
@@ -36,12 +41,13 @@ pub fn session_expired() -> impl IntoView {
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let session = expect_context::<Session>();
+    let words = session.words();
     let typed = RwSignal::new(String::new());
     // One check at a time (a submit while one runs is ignored), so a flag
     // and the last answer do an `Action`'s work: an `Action` here would bring
     // its code into the first download for this panel alone.
     let pending = Later::new(false);
-    let answered = Later::new(None::<String>);
+    let answered = Later::new(None::<ApiError>);
     let connect = {
         let session = session.clone();
         move |key: ApiKey| {
@@ -59,7 +65,7 @@ pub fn ConnectPanel() -> impl IntoView {
                     }
                     Err(error) => {
                         session.events().error(&error);
-                        Some(error.to_string())
+                        Some(error)
                     }
                 };
                 // An accepted key has replaced the panel with the workspace.
@@ -68,13 +74,22 @@ pub fn ConnectPanel() -> impl IntoView {
             });
         }
     };
-    let refused = RwSignal::new(None::<String>);
-    let message = Signal::derive(move || {
-        refused
-            .get()
-            .or_else(|| answered.get())
-            .filter(|_| !pending.get())
+    let refused = RwSignal::new(None::<KeyProblem>);
+    // What happened is kept; it is put in words where it is shown.
+    let said = Memo::new(move |_| {
+        if pending.get() {
+            return None;
+        }
+        let texts = words.now();
+        match refused.get() {
+            Some(problem) => Some(Said::AsWritten(texts.key_problem(&problem))),
+            None => answered.with(|answer| answer.as_ref().map(|error| texts.api_error(error))),
+        }
     });
+    let message =
+        Signal::derive(move || said.with(|said| said.as_ref().map(|said| said.text().to_owned())));
+    let english =
+        Signal::derive(move || said.with(|said| Some(said.as_ref()?.english()?.to_owned())));
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         if pending.get_untracked() {
@@ -85,15 +100,18 @@ pub fn ConnectPanel() -> impl IntoView {
                 refused.set(None);
                 connect(key);
             }
-            Err(problem) => refused.set(Some(problem.to_string())),
+            Err(problem) => refused.set(Some(problem)),
         }
     };
     let notice = session.notice;
     view! {
         <form class="connect" part="key-panel" on:submit=on_submit novalidate>
-            <h2>"Connect to ISAO Deals"</h2>
-            {rebuilt(move || notice.get().map(|text| view! { <p class="notice" part="error" role="alert">{text}</p> }).into_any())}
-            <FieldShell label="API key" id="isao-api-key" message let:wiring>
+            <h2>{words.text(Msg::ConnectTitle)}</h2>
+            {rebuilt(move || {
+                let texts = words.now();
+                notice.with(|notice| notice.as_ref().map(|error| view! { <p class="notice" part="error" role="alert">{said_view(texts.api_error(error))}</p> })).into_any()
+            })}
+            <FieldShell label=Msg::ApiKeyLabel id="isao-api-key" message english let:wiring>
                 <input
                     part="field"
                     id=wiring.id.clone()
@@ -107,10 +125,10 @@ pub fn ConnectPanel() -> impl IntoView {
                 />
             </FieldShell>
             <button part="button" type="submit" disabled=move || pending.get()>
-                "Connect"
+                {words.text(Msg::Connect)}
             </button>
             <p class="status" part="status" role="status" aria-live="polite">
-                {rebuilt(move || pending.get().then_some("Checking the key…").into_any())}
+                {rebuilt(move || pending.get().then(|| words.now().get(Msg::CheckingKey)).into_any())}
             </p>
         </form>
     }

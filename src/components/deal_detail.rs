@@ -2,9 +2,11 @@
 //! every field of the deal, and the actions that move it forward.
 
 use deals_contract::{Deal, DealStatus, StatusChange};
+use deals_i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use super::api_words::said_view;
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
 use super::rate_limit::RateLimitWait;
@@ -88,6 +90,7 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     let open = OpenDeal::of(state);
     // A refusal belongs to the visit in which it happened.
     open.change_status.value().set(None);
+    let words = expect_context::<Session>().words();
     let shown_id = id.clone();
     let shown = move || {
         open.deal.with(|loaded| match loaded {
@@ -105,14 +108,14 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
     view! {
         <article class="deal-detail" aria-live="polite">
             <button part="button secondary-button" type="button" class="secondary back" on:click=move |_| state.screen.try_set(Screen::List)>
-                "Back to list"
+                {words.text(Msg::BackToList)}
             </button>
             {waiting}
             {move || match shown() {
-                None if pending.get() => view! { <p class="status">"Loading deal…"</p> }.into_any(),
+                None if pending.get() => view! { <p class="status">{words.text(Msg::LoadingDeal)}</p> }.into_any(),
                 None => ().into_any(),
                 Some(Err(ApiError::NotFound { .. })) => {
-                    view! { <p class="error" part="error" role="alert">"Deal not found"</p> }.into_any()
+                    view! { <p class="error" part="error" role="alert">{words.text(Msg::DealNotFound)}</p> }.into_any()
                 }
                 Some(Err(ApiError::RateLimited { error, retry_after_seconds })) => view! {
                     <RateLimitWait error retry_after_seconds retry=move || open.deal.refetch() />
@@ -120,8 +123,8 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
                 .into_any(),
                 Some(Err(error)) => view! {
                     <div class="error" part="error" role="alert">
-                        <p>{error.to_string()}</p>
-                        <button part="button" type="button" on:click=move |_| open.deal.refetch()>"Retry"</button>
+                        <p>{said_view(words.now().api_error(&error))}</p>
+                        <button part="button" type="button" on:click=move |_| open.deal.refetch()>{words.text(Msg::Retry)}</button>
                     </div>
                 }
                 .into_any(),
@@ -137,41 +140,48 @@ pub fn DealDetail(state: WorkspaceState, id: String) -> impl IntoView {
 
 #[component]
 fn DealFields(deal: Deal) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let optional = |text: Option<String>| text.unwrap_or_else(|| "—".to_owned());
     let contact = deal.contact;
+    let (status, priority, stage) = (deal.status, deal.priority, deal.stage);
+    // A deal without a stage shows the dash of every empty field.
+    let stage = move || match &stage {
+        Some(stage) => words.now().stage(Some(stage)).into_owned(),
+        None => "—".to_owned(),
+    };
     view! {
         <h3>{deal.title}</h3>
         <dl class="deal-fields">
-            <dt>"Value"</dt>
-            <dd>{format::money(deal.value, &deal.currency)}</dd>
-            <dt>"Status"</dt>
-            <dd><span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span></dd>
-            <dt>"Stage"</dt>
-            <dd>{optional(deal.stage)}</dd>
-            <dt>"Priority"</dt>
-            <dd>{deal.priority.as_str()}</dd>
-            <dt>"Probability"</dt>
+            <dt>{words.text(Msg::FieldValue)}</dt>
+            <dd>{move || format::money(words.locale(), deal.value, &deal.currency)}</dd>
+            <dt>{words.text(Msg::FieldStatus)}</dt>
+            <dd><span class=format!("badge {}", status)>{move || words.now().status(status)}</span></dd>
+            <dt>{words.text(Msg::FieldStage)}</dt>
+            <dd>{stage}</dd>
+            <dt>{words.text(Msg::FieldPriority)}</dt>
+            <dd>{move || words.now().priority(priority)}</dd>
+            <dt>{words.text(Msg::FieldProbability)}</dt>
             <dd>{optional(deal.probability.map(format::percent))}</dd>
-            <dt>"Description"</dt>
+            <dt>{words.text(Msg::FieldDescription)}</dt>
             <dd class="description">{optional(deal.description)}</dd>
-            <dt>"Source"</dt>
+            <dt>{words.text(Msg::FieldSource)}</dt>
             <dd>{optional(deal.source)}</dd>
-            <dt>"Contact"</dt>
+            <dt>{words.text(Msg::FieldContact)}</dt>
             <dd>{optional(contact.as_ref().map(|contact| contact.name.clone()))}</dd>
-            <dt>"Contact email"</dt>
+            <dt>{words.text(Msg::FieldContactEmail)}</dt>
             <dd>{optional(contact.as_ref().and_then(|contact| contact.email.clone()))}</dd>
-            <dt>"Contact phone"</dt>
+            <dt>{words.text(Msg::FieldContactPhone)}</dt>
             <dd>{optional(contact.and_then(|contact| contact.phone_number))}</dd>
-            <dt>"Assigned to"</dt>
+            <dt>{words.text(Msg::FieldAssignedTo)}</dt>
             <dd>{optional(deal.assigned_to.map(|user| user.name))}</dd>
-            <dt>"Expected close date"</dt>
-            <dd>{optional(deal.expected_close_date.as_ref().map(format::date))}</dd>
-            <dt>"Actual close date"</dt>
-            <dd>{optional(deal.actual_close_date.as_ref().map(format::date_time))}</dd>
-            <dt>"Created"</dt>
-            <dd>{format::date_time(&deal.created_at)}</dd>
-            <dt>"Updated"</dt>
-            <dd>{format::date_time(&deal.updated_at)}</dd>
+            <dt>{words.text(Msg::FieldExpectedCloseDate)}</dt>
+            <dd>{move || optional(deal.expected_close_date.map(|date| format::date(words.locale(), &date)))}</dd>
+            <dt>{words.text(Msg::FieldActualCloseDate)}</dt>
+            <dd>{move || optional(deal.actual_close_date.map(|date| format::date_time(words.locale(), &date)))}</dd>
+            <dt>{words.text(Msg::FieldCreated)}</dt>
+            <dd>{move || format::date_time(words.locale(), &deal.created_at)}</dd>
+            <dt>{words.text(Msg::FieldUpdated)}</dt>
+            <dd>{move || format::date_time(words.locale(), &deal.updated_at)}</dd>
         </dl>
     }
 }
@@ -183,11 +193,16 @@ fn DealActions(
     state: WorkspaceState,
     change_status: Action<(Deal, StatusChange), StatusAnswer>,
 ) -> impl IntoView {
-    let events = expect_context::<Session>().events();
+    let session = expect_context::<Session>();
+    let (events, words) = (session.events(), session.words());
     let close_date = RwSignal::new(format::local_input_now());
-    let close_date_error = RwSignal::new(None::<String>);
+    let close_date_error = RwSignal::new(None::<Msg>);
     let new_stage = RwSignal::new(deal.stage.clone().unwrap_or_default());
-    let stage_error = RwSignal::new(None::<String>);
+    let stage_error = RwSignal::new(None::<Msg>);
+    // Kept as messages, put into words where shown: a change of language rewrites them.
+    let in_words = move |problem: RwSignal<Option<Msg>>| {
+        Signal::derive(move || problem.get().map(|msg| words.now().get(msg).to_owned()))
+    };
     let busy = change_status.pending();
     let is_open = deal.status == DealStatus::Open;
     let shown = StoredValue::new(deal);
@@ -197,7 +212,7 @@ fn DealActions(
         }
         change_status.value().with(|answer| match answer {
             Some((answered_id, Err(error))) if shown.with_value(|deal| deal.id == *answered_id) => {
-                Some(error.to_string())
+                Some(words.now().api_error(error).text().to_owned())
             }
             _ => None,
         })
@@ -211,7 +226,7 @@ fn DealActions(
     };
     let close = move |status: DealStatus| {
         let Some(instant) = format::local_input_to_utc(&close_date.get_untracked()) else {
-            close_date_error.set(Some("Enter the date and time the deal closed.".to_owned()));
+            close_date_error.set(Some(Msg::EnterCloseDate));
             return;
         };
         close_date_error.set(None);
@@ -224,7 +239,7 @@ fn DealActions(
     let change_stage = move || {
         let stage = new_stage.get_untracked().trim().to_owned();
         if stage.is_empty() {
-            stage_error.set(Some("Enter a stage.".to_owned()));
+            stage_error.set(Some(Msg::EnterStage));
             return;
         }
         stage_error.set(None);
@@ -234,9 +249,9 @@ fn DealActions(
         });
     };
     view! {
-        <section class="deal-actions" aria-label="Move this deal forward">
+        <section class="deal-actions" aria-label=words.text(Msg::MoveDealForward)>
             <p class="form-error" part="error" role="alert">{refusal}</p>
-            <FieldShell label="Actual close date" id="isao-close-date" message=close_date_error let:wiring>
+            <FieldShell label=Msg::FieldActualCloseDate id="isao-close-date" message=in_words(close_date_error) let:wiring>
                 <input
                     part="field"
                     id=wiring.id.clone()
@@ -249,14 +264,14 @@ fn DealActions(
             </FieldShell>
             <div class="form-actions">
                 <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Won)>
-                    "Mark won"
+                    {words.text(Msg::MarkWon)}
                 </button>
                 <button part="button" type="button" disabled=move || busy.get() || !is_open on:click=move |_| close(DealStatus::Lost)>
-                    "Mark lost"
+                    {words.text(Msg::MarkLost)}
                 </button>
             </div>
             <form class="stage-change" on:submit=move |event| { event.prevent_default(); change_stage(); }>
-                <FieldShell label="New stage" id="isao-new-stage" message=stage_error let:wiring>
+                <FieldShell label=Msg::NewStage id="isao-new-stage" message=in_words(stage_error) let:wiring>
                     <input
                         part="field"
                         id=wiring.id.clone()
@@ -269,7 +284,7 @@ fn DealActions(
                     />
                 </FieldShell>
                 <StageSuggestions id="isao-stage-suggestions" stages=state.stages />
-                <button part="button" type="submit" disabled=move || busy.get()>"Change stage"</button>
+                <button part="button" type="submit" disabled=move || busy.get()>{words.text(Msg::ChangeStage)}</button>
             </form>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The "New deal" form, fetched the first time it opens (`on_demand`).
 
 use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
+use deals_i18n::Msg;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
@@ -12,6 +13,7 @@ use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::draft::DealDraft;
 use crate::session::Session;
+use crate::words::priority_message;
 
 /// The new deal's request. The workspace keeps it, so leaving the form while
 /// it is on its way is safe: the list still learns of the new deal. Its
@@ -114,6 +116,17 @@ fn errors_by_field(error: &ApiError) -> FieldErrors {
     }
 }
 
+/// Why the form says the deal was not made: kept as the message or the
+/// server's answer, put into words where shown, so a change of language
+/// rewrites it.
+#[derive(Clone)]
+enum Refusal {
+    /// The widget's own words about the marked fields.
+    Fields(Msg),
+    /// An answer of the server that belongs to no field.
+    Server(ApiError),
+}
+
 /// The "New deal" form: checks what the server checks before sending, and
 /// puts every refusal next to its field.
 #[component]
@@ -123,15 +136,16 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     create.value().set(None);
     let fields = DraftFields::new(DealDraft::default());
     let errors = RwSignal::new(FieldErrors::new());
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Refusal>);
+    let words = expect_context::<Session>().words();
     Effect::new(move |_| {
         create.value().with(|answer| {
             if let Some(Err(error)) = answer {
                 let by_field = errors_by_field(error);
                 form_error.set(Some(if by_field.is_empty() {
-                    error.to_string()
+                    Refusal::Server(error.clone())
                 } else {
-                    "The deal was not created: see the fields marked below.".to_owned()
+                    Refusal::Fields(Msg::DealNotCreated)
                 }));
                 errors.set(by_field);
             }
@@ -158,10 +172,17 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
                 abort.set_value(Some(create.dispatch_local(new_deal)));
             }
             Err(problems) => {
-                form_error.set(Some("Please correct the fields marked below.".to_owned()));
+                form_error.set(Some(Refusal::Fields(Msg::CorrectFields)));
                 errors.set(problems);
             }
         }
+    };
+    let shown_error = move || {
+        form_error.with(|refusal| match refusal {
+            Some(Refusal::Fields(msg)) => Some(words.now().get(*msg).to_owned()),
+            Some(Refusal::Server(error)) => Some(words.now().api_error(error).text().to_owned()),
+            None => None,
+        })
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -173,30 +194,32 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         Arc::new(move || submit(true)),
         false,
     );
-    let priorities = Priority::ALL.map(Priority::as_str).to_vec();
+    let priorities = Priority::ALL
+        .map(|priority| (priority.as_str(), priority_message(priority)))
+        .to_vec();
     view! {
         <form class="deal-form" aria-labelledby="isao-new-deal-heading" on:submit=on_submit novalidate>
-            <h3 id="isao-new-deal-heading">"New deal"</h3>
-            <p class="form-error" part="error" role="alert">{move || form_error.get()}</p>
+            <h3 id="isao-new-deal-heading">{words.text(Msg::NewDeal)}</h3>
+            <p class="form-error" part="error" role="alert">{shown_error}</p>
             <div class="form-grid">
-                <TextField label="Title" name="title" value=fields.title errors required=true />
-                <TextField label="Value" name="value" value=fields.value errors inputmode="decimal" required=true />
-                <TextField label="Currency" name="currency" value=fields.currency errors />
-                <TextField label="Stage" name="stage" value=fields.stage errors list="isao-stage-options" />
-                <SelectField label="Priority" name="priority" value=fields.priority errors options=priorities />
-                <TextField label="Probability" name="probability" value=fields.probability errors inputmode="numeric" />
-                <TextField label="Expected close date" name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
-                <TextField label="Source" name="source" value=fields.source errors />
-                <TextField label="Contact ID" name="contactId" value=fields.contact_id errors />
-                <TextField label="Assigned to ID" name="assignedToId" value=fields.assigned_to_id errors />
-                <TextAreaField label="Description" name="description" value=fields.description errors />
+                <TextField label=Msg::FieldTitle name="title" value=fields.title errors required=true />
+                <TextField label=Msg::FieldValue name="value" value=fields.value errors inputmode="decimal" required=true />
+                <TextField label=Msg::FieldCurrency name="currency" value=fields.currency errors />
+                <TextField label=Msg::FieldStage name="stage" value=fields.stage errors list="isao-stage-options" />
+                <SelectField label=Msg::FieldPriority name="priority" value=fields.priority errors options=priorities />
+                <TextField label=Msg::FieldProbability name="probability" value=fields.probability errors inputmode="numeric" />
+                <TextField label=Msg::FieldExpectedCloseDate name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
+                <TextField label=Msg::FieldSource name="source" value=fields.source errors />
+                <TextField label=Msg::FieldContactId name="contactId" value=fields.contact_id errors />
+                <TextField label=Msg::FieldAssignedToId name="assignedToId" value=fields.assigned_to_id errors />
+                <TextAreaField label=Msg::FieldDescription name="description" value=fields.description errors />
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />
             <div class="form-actions">
-                <button part="button" type="submit" disabled=move || sending.get()>"Create deal"</button>
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>"Cancel"</button>
+                <button part="button" type="submit" disabled=move || sending.get()>{words.text(Msg::CreateDeal)}</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>{words.text(Msg::Cancel)}</button>
             </div>
-            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then_some("Creating the deal…")}</p>
+            <p class="status" part="status" role="status" aria-live="polite">{move || sending.get().then(words.text(Msg::CreatingDeal))}</p>
             {waiting}
         </form>
     }

@@ -6,9 +6,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
+use deals_i18n::Msg;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 
+use super::api_words::said_view;
 use super::deal_table::DealTable;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
@@ -20,8 +22,10 @@ use super::state::WorkspaceState;
 use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
-use crate::live_refresh::Offered;
+use crate::live_refresh::{Changed, Offered};
+use crate::session::Session;
 use crate::totals::open_totals;
+use crate::words::Texts;
 
 const PAGE_SIZES: [u32; 5] = [10, 25, 50, 100, MAX_LIMIT];
 
@@ -35,23 +39,36 @@ const LOADING_SHOWN_AFTER: Duration = Duration::from_millis(150);
 /// long as the list lived.
 #[component]
 pub fn DealList(state: WorkspaceState) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let pending = Memo::new(move |_| state.deals.in_flight.get() > 0);
     let slow = slow_to_answer(pending);
     let announcement = move || {
+        let texts = words.now();
         if slow.get() {
-            return "Loading deals…".to_owned();
+            return texts.get(Msg::LoadingDeals).to_owned();
         }
         state.deals.with(|answer| match answer {
-            Some(Ok(page)) => format!("Showing {} of {} deals", page.data.len(), page.meta.total),
+            Some(Ok(page)) => texts.count(
+                Msg::ShowingDeals,
+                page.meta.total as f64,
+                &[(
+                    "shown",
+                    &format::count(texts.lang().tag(), page.data.len() as f64),
+                )],
+            ),
             _ => String::new(),
         })
     };
     // Read in place: a copy of the answer would copy every deal of the page.
+    // A change of language builds the page again, in the new words.
     let shown = rebuilt(move || {
+        let texts = words.now();
         state.deals.with(|answer| match answer {
-            None if pending.get() => view! { <p class="status">"Loading deals…"</p> }.into_any(),
+            None if pending.get() => {
+                view! { <p class="status">{texts.get(Msg::LoadingDeals)}</p> }.into_any()
+            }
             None => ().into_any(),
-            Some(answer) => answer_view(answer, state),
+            Some(answer) => answer_view(answer, state, texts),
         })
     });
     let waiting = waiting(
@@ -92,7 +109,11 @@ fn slow_to_answer(pending: Memo<bool>) -> Later<bool> {
     slow
 }
 
-fn answer_view(answer: &Result<Page<Deal>, ApiError>, state: WorkspaceState) -> AnyView {
+fn answer_view(
+    answer: &Result<Page<Deal>, ApiError>,
+    state: WorkspaceState,
+    texts: Texts,
+) -> AnyView {
     match answer {
         Err(ApiError::RateLimited {
             error,
@@ -107,22 +128,22 @@ fn answer_view(answer: &Result<Page<Deal>, ApiError>, state: WorkspaceState) -> 
         .into_any(),
         Err(error) => view! {
             <div class="error" part="error" role="alert">
-                <p>{error.to_string()}</p>
-                <button part="button" type="button" on:click=move |_| state.deals.refetch()>"Retry"</button>
+                <p>{said_view(texts.api_error(error))}</p>
+                <button part="button" type="button" on:click=move |_| state.deals.refetch()>{texts.get(Msg::Retry)}</button>
             </div>
         }
         .into_any(),
         Ok(page) if page.data.is_empty() => view! {
-            <NoRows meta=page.meta query=state.query />
-            <Pager meta=page.meta query=state.query />
+            <NoRows meta=page.meta query=state.query texts />
+            <Pager meta=page.meta query=state.query texts />
         }
         .into_any(),
         Ok(page) => {
             let meta = page.meta;
             view! {
-                <Totals deals=&page.data />
-                <DealTable deals=&page.data meta state />
-                <Pager meta query=state.query />
+                <Totals deals=&page.data texts />
+                <DealTable deals=&page.data meta state texts />
+                <Pager meta query=state.query texts />
             }
             .into_any()
         }
@@ -150,12 +171,20 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
             on_cleanup(move || interval.clear());
         }
     }
+    let words = expect_context::<Session>().words();
     let offer = rebuilt(move || {
-        let changed = live.offered.with(Offered::summary);
+        let texts = words.now();
+        let changed = live
+            .offered
+            .with(Offered::summary)
+            .map(|changed| match changed {
+                Changed::Many => texts.get(Msg::ManyDealsChanged).to_owned(),
+                Changed::Deals(count) => texts.count(Msg::DealsChanged, count as f64, &[]),
+            });
         changed.map(|changed| view! {
             <p class="refresh-offer">
                 {changed} " "
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>"Show"</button>
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>{texts.get(Msg::ShowChanges)}</button>
             </p>
         })
         .into_any()
@@ -194,21 +223,22 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let reset = move |_| {
         query.try_update(reset_filters);
     };
+    let words = expect_context::<Session>().words();
     view! {
-        <form class="filters" aria-label="Filters" on:submit=move |event| { event.prevent_default(); apply_stage(); }>
+        <form class="filters" aria-label=words.text(Msg::Filters) on:submit=move |event| { event.prevent_default(); apply_stage(); }>
             <label>
-                <span>"Status"</span>
+                <span>{words.text(Msg::Status)}</span>
                 <select part="field" on:change:target=move |event| {
                     let status = event.target().value().parse().ok();
                     refine(Box::new(move |query| query.status = status));
                 }>
-                    <option value="" prop:selected=move || query.with(|query| query.status.is_none())>"All"</option>
+                    <option value="" prop:selected=move || query.with(|query| query.status.is_none())>{words.text(Msg::AllStatuses)}</option>
                     {DealStatus::ALL
                         .into_iter()
                         .map(|status| {
                             view! {
                                 <option value=status.as_str() prop:selected=move || query.with(|query| query.status == Some(status))>
-                                    {format::capitalised(status.as_str())}
+                                    {move || words.now().status(status)}
                                 </option>
                             }
                         })
@@ -216,7 +246,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                 </select>
             </label>
             <label>
-                <span>"Stage"</span>
+                <span>{words.text(Msg::FieldStage)}</span>
                 <input
                     part="field"
                     type="text"
@@ -228,7 +258,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             </label>
             <StageSuggestions id="isao-stage-filter-options" stages=state.stages />
             <label>
-                <span>"Created since"</span>
+                <span>{words.text(Msg::CreatedSince)}</span>
                 <input
                     part="field"
                     type="date"
@@ -240,7 +270,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                 />
             </label>
             <label>
-                <span>"Updated since"</span>
+                <span>{words.text(Msg::UpdatedSince)}</span>
                 <input
                     part="field"
                     type="date"
@@ -258,7 +288,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                 disabled=move || !query.with(DealQuery::is_filtered)
                 on:click=reset
             >
-                "Reset filters"
+                {words.text(Msg::ResetFilters)}
             </button>
         </form>
     }
@@ -275,20 +305,20 @@ fn reset_filters(query: &mut DealQuery) {
 /// Why a page has no rows: past the last page, filters that match nothing,
 /// or a company with no deals at all.
 #[component]
-fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
+fn NoRows(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
     let asked = query.with_untracked(|query| query.page);
     let last_page = u32::try_from(meta.total_pages).unwrap_or(u32::MAX).max(1);
     if meta.total > 0 && asked > last_page {
-        let pages = if last_page == 1 {
-            "there is 1 page".to_owned()
-        } else {
-            format!("there are {last_page} pages")
-        };
+        let missing = texts.count(
+            Msg::PageMissing,
+            f64::from(last_page),
+            &[("page", &asked.to_string())],
+        );
         return view! {
             <div class="empty">
-                <p>{format!("Page {asked} does not exist: {pages}.")}</p>
+                <p>{missing}</p>
                 <button part="button" type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
-                    {format!("Go to page {last_page}")}
+                    {texts.fill(Msg::GoToPage, &[("page", &last_page.to_string())])}
                 </button>
             </div>
         }
@@ -297,44 +327,44 @@ fn NoRows(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     if query.with_untracked(DealQuery::is_filtered) {
         return view! {
             <div class="empty">
-                <p>"No deals match these filters."</p>
+                <p>{texts.get(Msg::NoDealsMatch)}</p>
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
-                    "Reset filters"
+                    {texts.get(Msg::ResetFilters)}
                 </button>
             </div>
         }
         .into_any();
     }
-    view! { <p class="empty">"No deals yet."</p> }.into_any()
+    view! { <p class="empty">{texts.get(Msg::NoDealsYet)}</p> }.into_any()
 }
 
 /// Open pipeline per currency, for the deals on screen.
 #[component]
-fn Totals<'a>(deals: &'a [Deal]) -> impl IntoView {
+fn Totals<'a>(deals: &'a [Deal], texts: Texts) -> impl IntoView {
     let lines = open_totals(deals)
         .into_iter()
         .map(|total| {
             view! {
                 <li>
                     <span class="totals-open">
-                        {format!("Open {}: {}", total.currency, format::money(total.value, &total.currency))}
+                        {texts.fill(Msg::OpenTotal, &[("currency", &total.currency), ("amount", &format::money(texts.lang().tag(), total.value, &total.currency))])}
                     </span>
                     " "
                     <span class="totals-weighted">
-                        {format!("weighted {}", format::money(total.weighted_value, &total.currency))}
+                        {texts.fill(Msg::WeightedTotal, &[("amount", &format::money(texts.lang().tag(), total.weighted_value, &total.currency))])}
                     </span>
                 </li>
             }
         })
         .collect_view();
-    view! { <ul class="totals" aria-label="Open pipeline on this page">{lines}</ul> }
+    view! { <ul class="totals" aria-label=texts.get(Msg::OpenPipeline)>{lines}</ul> }
 }
 
 /// Built once per answer, from the page it answers: nothing in it follows a
 /// signal. Each reactive closure here would subscribe to the long-lived
 /// query, and a page turned would leave each one's subscription behind.
 #[component]
-fn Pager(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
+fn Pager(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
     let total_pages = meta.total_pages.max(1);
     let turn = move |step: i64| {
         query.try_update(|query| {
@@ -343,23 +373,25 @@ fn Pager(meta: PageMeta, query: Later<DealQuery>) -> impl IntoView {
     };
     let on_first_page = meta.page <= 1;
     let on_last_page = u64::from(meta.page) >= total_pages;
-    let total = if meta.total == 1 {
-        "1 deal".to_owned()
-    } else {
-        format!("{} deals", meta.total)
-    };
+    let page_of = texts.fill(
+        Msg::PageOf,
+        &[
+            ("page", &meta.page.to_string()),
+            ("pages", &total_pages.to_string()),
+        ],
+    );
     view! {
-        <nav class="pager" aria-label="Pagination">
+        <nav class="pager" aria-label=texts.get(Msg::Pagination)>
             <button part="button secondary-button" type="button" class="secondary" disabled=on_first_page on:click=move |_| turn(-1)>
-                "Previous"
+                {texts.get(Msg::Previous)}
             </button>
-            <span class="page-of">{format!("Page {} of {}", meta.page, total_pages)}</span>
-            <span class="total">{total}</span>
+            <span class="page-of">{page_of}</span>
+            <span class="total">{texts.count(Msg::DealCount, meta.total as f64, &[])}</span>
             <button part="button secondary-button" type="button" class="secondary" disabled=on_last_page on:click=move |_| turn(1)>
-                "Next"
+                {texts.get(Msg::Next)}
             </button>
             <label>
-                <span>"Page size"</span>
+                <span>{texts.get(Msg::PageSize)}</span>
                 <select part="field" on:change:target=move |event| {
                     if let Ok(limit) = event.target().value().parse::<u32>() {
                         query.try_update(|query| {

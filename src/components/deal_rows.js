@@ -6,7 +6,8 @@
 // by tabs. A row's fields come in the columns' order after its deal's id:
 // `text` holds every text field one after another and `lengths` each one's
 // length in UTF-16 code units; `numbers` holds the amounts and dates
-// (milliseconds since the epoch, NaN for none), formatted here. Text goes in
+// (milliseconds since the epoch, NaN for none), formatted here in `locale`,
+// the widget's language. Text goes in
 // as text (`textContent`), never as HTML.
 import { calendarDate, money } from '../format.js';
 
@@ -19,20 +20,19 @@ const FILL = {
   },
   money(cell, fields) {
     const currency = fields.text();
-    cell.textContent = money(fields.number(), currency);
+    cell.textContent = money(fields.locale, fields.number(), currency);
   },
   text(cell, fields) {
     cell.textContent = fields.text();
   },
   badge(cell, fields) {
-    const word = fields.text();
     const badge = cell.firstElementChild;
-    badge.className = `badge ${word}`;
-    badge.textContent = word;
+    badge.className = `badge ${fields.text()}`;
+    badge.textContent = fields.text();
   },
   date(cell, fields) {
     const date = fields.number();
-    cell.textContent = Number.isNaN(date) ? '' : calendarDate(date);
+    cell.textContent = Number.isNaN(date) ? '' : calendarDate(fields.locale, date);
   },
 };
 
@@ -44,8 +44,9 @@ function describe(columns) {
 }
 
 export function fillDealHeader(row, columns) {
-  // Each page's table reuses the last one's header row, already written.
-  if (row.cells.length) return;
+  // Each page's table reuses the last one's header row: written again, in
+  // the language the widget speaks now.
+  row.replaceChildren();
   const document = row.ownerDocument;
   for (const { className, header } of describe(columns)) {
     const cell = row.appendChild(document.createElement('th'));
@@ -55,13 +56,14 @@ export function fillDealHeader(row, columns) {
   }
 }
 
-export function fillDealRows(tbody, columns, text, lengths, numbers) {
+export function fillDealRows(tbody, columns, locale, text, lengths, numbers) {
   const described = describe(columns);
   const fills = described.map(({ kind }) => FILL[kind]);
   let at = 0;
   let field = 0;
   let number = 0;
   const fields = {
+    locale,
     text: () => text.slice(at, (at += lengths[field++])),
     number: () => numbers[number++],
   };

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use deals_contract::{Deal, PageMeta};
+use deals_i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -13,10 +14,11 @@ use super::clicked_deal::open_clicked_deal;
 use super::state::WorkspaceState;
 use crate::format;
 use crate::url_state::DealsView;
+use crate::words::Texts;
 
 /// One column of the table: its header, and what its cells show of a deal.
 struct Column {
-    header: &'static str,
+    header: Msg,
     /// Right-aligned, in figures of one width.
     numeric: bool,
     cell: Cell,
@@ -30,9 +32,10 @@ enum Cell {
     Link(fn(&Deal) -> &str),
     /// An amount in its currency, formatted by the browser.
     Money(fn(&Deal) -> (f64, &str)),
-    Text(fn(&Deal) -> Cow<'_, str>),
-    /// A word shown as a badge, styled by the word.
-    Badge(fn(&Deal) -> &str),
+    Text(fn(&Deal, Texts) -> Cow<'_, str>),
+    /// A value of the contract shown as a badge: its label, styled by its
+    /// word in the API.
+    Badge(fn(&Deal, Texts) -> (&'static str, &'static str)),
     /// A day, formatted by the browser.
     Date(fn(&Deal) -> Option<&chrono::DateTime<chrono::Utc>>),
 }
@@ -41,30 +44,34 @@ enum Cell {
 /// builds and their labels on narrow screens all follow from this.
 const COLUMNS: &[Column] = &[
     Column {
-        header: "Title",
+        header: Msg::FieldTitle,
         numeric: false,
         cell: Cell::Link(|deal| &deal.title),
     },
     Column {
-        header: "Value",
+        header: Msg::FieldValue,
         numeric: true,
         cell: Cell::Money(|deal| (deal.value, &deal.currency)),
     },
     Column {
-        header: "Stage",
+        header: Msg::FieldStage,
         numeric: false,
-        cell: Cell::Text(|deal| deal.stage.as_deref().unwrap_or_default().into()),
+        // No stage is an empty cell; an unknown stage shows as the API wrote it.
+        cell: Cell::Text(|deal, texts| match deal.stage.as_deref() {
+            Some(stage) => texts.stage(Some(stage)),
+            None => Cow::Borrowed(""),
+        }),
     },
     Column {
-        header: "Priority",
+        header: Msg::FieldPriority,
         numeric: false,
-        cell: Cell::Text(|deal| deal.priority.as_str().into()),
+        cell: Cell::Text(|deal, texts| texts.priority(deal.priority).into()),
     },
     Column {
-        header: "Probability",
+        header: Msg::FieldProbability,
         numeric: true,
         // Written here: whole percentages need no call into the browser.
-        cell: Cell::Text(|deal| {
+        cell: Cell::Text(|deal, _| {
             deal.probability
                 .map(format::percent)
                 .unwrap_or_default()
@@ -72,19 +79,19 @@ const COLUMNS: &[Column] = &[
         }),
     },
     Column {
-        header: "Status",
+        header: Msg::Status,
         numeric: false,
-        cell: Cell::Badge(|deal| deal.status.as_str()),
+        cell: Cell::Badge(|deal, texts| (deal.status.as_str(), texts.status(deal.status))),
     },
     Column {
-        header: "Expected close",
+        header: Msg::ColumnExpectedClose,
         numeric: false,
         cell: Cell::Date(|deal| deal.expected_close_date.as_ref()),
     },
     Column {
-        header: "Contact",
+        header: Msg::ColumnContact,
         numeric: false,
-        cell: Cell::Text(|deal| {
+        cell: Cell::Text(|deal, _| {
             deal.contact
                 .as_ref()
                 .map_or("", |contact| &contact.name)
@@ -92,9 +99,9 @@ const COLUMNS: &[Column] = &[
         }),
     },
     Column {
-        header: "Assigned to",
+        header: Msg::ColumnAssignedTo,
         numeric: false,
-        cell: Cell::Text(|deal| {
+        cell: Cell::Text(|deal, _| {
             deal.assigned_to
                 .as_ref()
                 .map_or("", |user| &user.name)
@@ -118,9 +125,9 @@ impl Cell {
     /// How many text fields and numbers a cell of this kind takes.
     const fn fields(self) -> (usize, usize) {
         match self {
-            Cell::Link(_) => (2, 0),
+            Cell::Link(_) | Cell::Badge(_) => (2, 0),
             Cell::Money(_) => (1, 1),
-            Cell::Text(_) | Cell::Badge(_) => (1, 0),
+            Cell::Text(_) => (1, 0),
             Cell::Date(_) => (0, 1),
         }
     }
@@ -146,15 +153,16 @@ pub(super) fn DealTable<'a>(
     deals: &'a [Deal],
     meta: PageMeta,
     state: WorkspaceState,
+    texts: Texts,
 ) -> impl IntoView {
     let links = state.deal_links(DealsView::List);
-    let rows = Rc::new(RowsText::new(deals, |id| links.to(id)));
+    let rows = Rc::new(RowsText::new(deals, texts, |id| links.to(id)));
     view! {
         <div class="table-scroll">
             <table class="deals" part="table" data-page=meta.page>
-                <caption>"Deals"</caption>
+                <caption>{texts.get(Msg::Deals)}</caption>
                 <thead>
-                    <tr use:fill_deal_header=()></tr>
+                    <tr use:fill_deal_header=texts></tr>
                 </thead>
                 <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
             </table>
@@ -164,7 +172,7 @@ pub(super) fn DealTable<'a>(
 
 /// The columns as deal_rows.js reads them: a line per column, its kind, its
 /// class and its header, separated by tabs.
-fn columns_text() -> String {
+fn columns_text(texts: Texts) -> String {
     let mut text = String::new();
     for column in COLUMNS {
         if !text.is_empty() {
@@ -174,7 +182,7 @@ fn columns_text() -> String {
         text.push('\t');
         text.push_str(if column.numeric { "number" } else { "" });
         text.push('\t');
-        text.push_str(column.header);
+        text.push_str(texts.get(column.header));
     }
     text
 }
@@ -190,6 +198,7 @@ extern "C" {
     fn fill_rows_from_text(
         tbody: &Element,
         columns: &str,
+        locale: &str,
         text: &str,
         lengths: &[u32],
         numbers: &[f64],
@@ -203,14 +212,16 @@ extern "C" {
 /// dates (milliseconds since the epoch, NaN for none) in `numbers`, which
 /// deal_rows.js formats itself rather than take a call from wasm for each.
 struct RowsText {
+    texts: Texts,
     text: String,
     lengths: Vec<u32>,
     numbers: Vec<f64>,
 }
 
 impl RowsText {
-    fn new(deals: &[Deal], link_to: impl Fn(&str) -> String) -> Self {
+    fn new(deals: &[Deal], texts: Texts, link_to: impl Fn(&str) -> String) -> Self {
         let mut rows = Self {
+            texts,
             text: String::with_capacity(deals.len() * 160),
             lengths: Vec::with_capacity(deals.len() * ROW_FIELDS.0),
             numbers: Vec::with_capacity(deals.len() * ROW_FIELDS.1),
@@ -228,8 +239,12 @@ impl RowsText {
                         rows.push(currency);
                         rows.numbers.push(value);
                     }
-                    Cell::Text(text) => rows.push(&text(deal)),
-                    Cell::Badge(word) => rows.push(word(deal)),
+                    Cell::Text(text) => rows.push(&text(deal, texts)),
+                    Cell::Badge(badge) => {
+                        let (word, label) = badge(deal, texts);
+                        rows.push(word);
+                        rows.push(label);
+                    }
                     Cell::Date(day) => rows
                         .numbers
                         .push(day(deal).map_or(f64::NAN, format::epoch_millis)),
@@ -247,7 +262,8 @@ impl RowsText {
     fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
         fill_rows_from_text(
             tbody,
-            &columns_text(),
+            &columns_text(self.texts),
+            self.texts.lang().tag(),
             &self.text,
             &self.lengths,
             &self.numbers,
@@ -272,6 +288,9 @@ impl RowsText {
 /// table) makes the fill throw. Uncaught, that exception would unwind through
 /// the reactive system's frames and leave it locked for every widget on the
 /// page; caught, the body is emptied and filled again from blank rows.
+///
+/// The amounts and dates are written in the language of the rows' texts: a
+/// change of language builds the page, rows and all, again.
 fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
     if rows.fill(&tbody).is_err() {
         tbody.replace_children_with_node_0();
@@ -281,13 +300,14 @@ fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
 
 /// The header row of [`COLUMNS`], written by deal_rows.js as the rows are:
 /// in one call, from the text the rows' script reads the columns from.
-fn fill_deal_header(row: Element) {
-    fill_header_from_text(&row, &columns_text());
+fn fill_deal_header(row: Element, texts: Texts) {
+    fill_header_from_text(&row, &columns_text(texts));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deals_i18n::Lang;
     use serde_json::json;
 
     fn deal(id: &str, full: bool) -> Deal {
@@ -307,7 +327,7 @@ mod tests {
     }
 
     /// A row's deal id, and each column's header with the fields it got.
-    type RowRead = (String, Vec<(&'static str, Vec<String>)>);
+    type RowRead = (String, Vec<(Msg, Vec<String>)>);
 
     /// Reads `rows` back as deal_rows.js does, following the columns' kinds.
     fn read_back(rows: &RowsText) -> Vec<RowRead> {
@@ -348,16 +368,18 @@ mod tests {
             .iter()
             .all(|column| !matches!(column.cell, Cell::Link(_))));
         for (index, column) in COLUMNS.iter().enumerate() {
-            assert!(
-                !column.header.contains(['\t', '\n']),
-                "{:?} would break the columns' text",
-                column.header
-            );
+            for lang in Lang::ALL {
+                assert!(
+                    !lang.text(column.header).contains(['\t', '\n']),
+                    "{:?} would break the columns' text",
+                    column.header
+                );
+            }
             assert!(
                 COLUMNS[index + 1..]
                     .iter()
                     .all(|other| other.header != column.header),
-                "{} twice",
+                "{:?} twice",
                 column.header
             );
         }
@@ -365,9 +387,11 @@ mod tests {
 
     #[test]
     fn each_row_gives_each_column_its_own_fields() {
-        let rows = RowsText::new(&[deal("a", true), deal("b", false)], |id| {
-            format!("?deal={id}")
-        });
+        let rows = RowsText::new(
+            &[deal("a", true), deal("b", false)],
+            Texts::english(),
+            |id| format!("?deal={id}"),
+        );
         assert_eq!(rows.lengths.len(), 2 * ROW_FIELDS.0);
         assert_eq!(rows.numbers.len(), 2 * ROW_FIELDS.1);
         let read = read_back(&rows);
@@ -376,19 +400,19 @@ mod tests {
         assert_eq!(
             read[0].1,
             vec![
-                ("Title", texts(&["?deal=a", "Déal a 🚀"])),
-                ("Value", texts(&["EUR", "1250.5"])),
-                ("Stage", texts(&["négociation"])),
-                ("Priority", texts(&["high"])),
-                ("Probability", texts(&["40%"])),
-                ("Status", texts(&["won"])),
-                ("Expected close", texts(&["1930348800000"])),
-                ("Contact", texts(&["Ada"])),
-                ("Assigned to", texts(&["Grace"])),
+                (Msg::FieldTitle, texts(&["?deal=a", "Déal a 🚀"])),
+                (Msg::FieldValue, texts(&["EUR", "1250.5"])),
+                (Msg::FieldStage, texts(&["négociation"])),
+                (Msg::FieldPriority, texts(&["High"])),
+                (Msg::FieldProbability, texts(&["40%"])),
+                (Msg::Status, texts(&["won", "Won"])),
+                (Msg::ColumnExpectedClose, texts(&["1930348800000"])),
+                (Msg::ColumnContact, texts(&["Ada"])),
+                (Msg::ColumnAssignedTo, texts(&["Grace"])),
             ]
         );
         assert_eq!(read[1].0, "b");
-        let empty: Vec<&str> = read[1]
+        let empty: Vec<Msg> = read[1]
             .1
             .iter()
             .filter(|(_, fields)| {
@@ -401,11 +425,11 @@ mod tests {
         assert_eq!(
             empty,
             [
-                "Stage",
-                "Probability",
-                "Expected close",
-                "Contact",
-                "Assigned to"
+                Msg::FieldStage,
+                Msg::FieldProbability,
+                Msg::ColumnExpectedClose,
+                Msg::ColumnContact,
+                Msg::ColumnAssignedTo
             ]
         );
     }
@@ -418,7 +442,7 @@ mod tests {
             let kind = column.cell.kind();
             assert!(
                 script.contains(&format!("\n  {kind}(cell, fields) {{")),
-                "deal_rows.js has no FILL.{kind} for {}",
+                "deal_rows.js has no FILL.{kind} for {:?}",
                 column.header
             );
         }

@@ -1,7 +1,10 @@
 //! The CSV export screen, fetched the first time it opens (`on_demand`):
 //! every deal the filters match, all pages of them, saved as a file with the
-//! separator the user's spreadsheet program expects.
+//! separator the user's spreadsheet program expects, its columns named in
+//! the widget's language or, for a file to import again, as the API names
+//! them.
 
+use deals_i18n::Msg;
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -9,34 +12,45 @@ use std::sync::Arc;
 use super::later::Later;
 use super::state::{Screen, WorkspaceState};
 use super::waiting::waiting;
-use crate::csv_export::{deals_csv, file_name, Delimiter, MIME_TYPE};
+use crate::api::ApiError;
+use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
 use crate::download::save_text_file;
 use crate::format;
 use crate::session::Session;
+use crate::words::Texts;
 
 /// How an export ended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 enum ExportOutcome {
-    Saved { rows: usize },
+    Saved {
+        rows: usize,
+    },
     Cancelled,
-    Failed(String),
+    /// The browser would not save the file.
+    SaveRefused,
+    Failed(ApiError),
 }
 
 /// Deals read so far, and how many the API counts.
 type Progress = (usize, u64);
 
-/// The separator (the locale's unless the user picks the other), "Save CSV",
+/// The separator (the locale's unless the user picks the other), the
+/// API's names for re-import or the language's words, "Save CSV",
 /// the progress with a Cancel, and how the last export ended. Leaving the
 /// screen cancels an export under way: nothing is saved after it.
 #[component]
 pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
     let session = expect_context::<Session>();
-    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator()));
+    let words = session.words();
+    let delimiter = RwSignal::new(Delimiter::for_decimal_separator(format::decimal_separator(
+        words.locale_untracked(),
+    )));
+    let api_names = RwSignal::new(false);
     let progress = Later::new(None::<Progress>);
     // Dropping the sender, as leaving the screen does, cancels too.
     let stop = StoredValue::new(None::<oneshot::Sender<()>>);
-    let export = Action::new_local(move |delimiter: &Delimiter| {
-        let (delimiter, session) = (*delimiter, session.clone());
+    let export = Action::new_local(move |&(delimiter, api_names): &(Delimiter, bool)| {
+        let session = session.clone();
         let client = state.client.get_value();
         let request = state.query.get_untracked();
         let (sender, stopped) = oneshot::channel();
@@ -51,18 +65,24 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             match answer {
                 Ok(all) if !all.complete => ExportOutcome::Cancelled,
                 Ok(all) => {
-                    let text = deals_csv(&all.deals, delimiter);
+                    // Named in the language spoken when the file is written.
+                    let naming = if api_names {
+                        Naming::Api
+                    } else {
+                        Naming::Words(words.now_untracked().unwrap_or_else(Texts::english))
+                    };
+                    let text = deals_csv(&all.deals, delimiter, naming);
                     let (year, month, day) = format::local_today();
                     match save_text_file(&file_name(year, month, day), &text, MIME_TYPE) {
                         Ok(()) => ExportOutcome::Saved {
                             rows: all.deals.len(),
                         },
-                        Err(reason) => ExportOutcome::Failed(reason),
+                        Err(_) => ExportOutcome::SaveRefused,
                     }
                 }
                 Err(error) => {
                     session.report(&error);
-                    ExportOutcome::Failed(error.to_string())
+                    ExportOutcome::Failed(error)
                 }
             }
         }
@@ -77,25 +97,26 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         Arc::new(move || progress.get().is_some()),
         Arc::new(stop_export),
         Arc::new(move || {
-            export.dispatch_local(delimiter.get_untracked());
+            export.dispatch_local((delimiter.get_untracked(), api_names.get_untracked()));
         }),
         true,
     );
     let shown_progress = move || {
         progress.get().map(|(loaded, total)| {
+            let texts = words.now();
             let text = if total == 0 {
-                "Exporting…".to_owned()
+                texts.get(Msg::ExportStarting).to_owned()
             } else {
-                format!(
-                    "Exporting: {} of {} deals",
-                    format::count(loaded as f64),
-                    format::count(total as f64)
+                texts.count(
+                    Msg::ExportProgress,
+                    total as f64,
+                    &[("loaded", &format::count(texts.lang().tag(), loaded as f64))],
                 )
             };
             view! {
                 <span>{text}</span>
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop_export()>
-                    "Cancel export"
+                    {words.text(Msg::CancelExport)}
                 </button>
             }
         })
@@ -104,27 +125,33 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         if busy.get() {
             return None;
         }
+        let texts = words.now();
         export.value().with(|outcome| match outcome {
-            Some(ExportOutcome::Saved { rows: 1 }) => {
-                Some(("status", "Exported 1 deal.".to_owned()))
+            Some(ExportOutcome::Saved { rows }) => {
+                Some(("status", texts.count(Msg::Exported, *rows as f64, &[])))
             }
-            Some(ExportOutcome::Saved { rows }) => Some((
-                "status",
-                format!("Exported {} deals.", format::count(*rows as f64)),
+            Some(ExportOutcome::Cancelled) => {
+                Some(("status", texts.get(Msg::ExportCancelled).to_owned()))
+            }
+            Some(ExportOutcome::SaveRefused) => {
+                Some(("alert", texts.get(Msg::BrowserRefusedSave).to_owned()))
+            }
+            Some(ExportOutcome::Failed(error)) => Some((
+                "alert",
+                texts.fill(
+                    Msg::ExportFailed,
+                    &[("reason", texts.api_error(error).text())],
+                ),
             )),
-            Some(ExportOutcome::Cancelled) => Some(("status", "Export cancelled.".to_owned())),
-            Some(ExportOutcome::Failed(reason)) => {
-                Some(("alert", format!("Export failed: {reason}")))
-            }
             None => None,
         })
     };
     view! {
         <section class="export" aria-labelledby="isao-export-heading">
-            <h3 id="isao-export-heading">"Export CSV"</h3>
-            <p class="export-scope">"Every deal the filters match, all pages, in one file."</p>
+            <h3 id="isao-export-heading">{words.text(Msg::ExportCsv)}</h3>
+            <p class="export-scope">{words.text(Msg::ExportScope)}</p>
             <label>
-                <span>"CSV separator"</span>
+                <span>{words.text(Msg::CsvSeparator)}</span>
                 <select part="field" on:change:target=move |event| {
                     if let Ok(chosen) = event.target().value().parse() {
                         delimiter.set(chosen);
@@ -135,20 +162,24 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                         .map(|each| {
                             view! {
                                 <option value=each.as_str() prop:selected=move || delimiter.get() == each>
-                                    {each.label()}
+                                    {words.text(each.label())}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
             </label>
+            <label class="export-api-names">
+                <input type="checkbox" part="field" prop:checked=move || api_names.get() on:change:target=move |event| api_names.set(event.target().checked()) />
+                <span>{words.text(Msg::CsvForReimport)}</span>
+            </label>
             <button part="button" type="button" disabled=move || busy.get() on:click=move |_| {
-                export.dispatch_local(delimiter.get_untracked());
+                export.dispatch_local((delimiter.get_untracked(), api_names.get_untracked()));
             }>
-                "Save CSV"
+                {words.text(Msg::SaveCsv)}
             </button>
             <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::List)>
-                "Back to list"
+                {words.text(Msg::BackToList)}
             </button>
             <p class="export-progress" part="status" role="status">{shown_progress}</p>
             {waiting}

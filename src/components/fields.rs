@@ -2,10 +2,13 @@
 //! the stage suggestions every stage input offers.
 
 use deals_contract::FieldErrors;
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
+use super::api_words::api_words;
 use super::later::Later;
 use super::rebuilt::rebuilt;
+use crate::session::Session;
 
 /// What a control needs to be tied to its label and its message, so that
 /// assistive technology reads the message with the control.
@@ -33,12 +36,16 @@ impl ControlWiring {
 /// itself is the caller's, built from the wiring it is handed.
 #[component]
 pub fn FieldShell<V: IntoView + 'static>(
-    label: &'static str,
+    label: Msg,
     #[prop(into)] id: String,
     #[prop(into)] message: Signal<Option<String>>,
+    /// The API's own words, when `message` translates them.
+    #[prop(optional, into)]
+    english: Option<Signal<Option<String>>>,
     #[prop(optional)] wide: bool,
     children: impl FnOnce(ControlWiring) -> V,
 ) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let error_id = format!("{id}-error");
     let control = children(ControlWiring {
         id: id.clone(),
@@ -47,23 +54,43 @@ pub fn FieldShell<V: IntoView + 'static>(
     });
     view! {
         <div class=if wide { "field field-wide" } else { "field" }>
-            <label for=id>{label}</label>
+            <label for=id>{words.text(label)}</label>
             {control}
-            <p class="field-error" id=error_id>{rebuilt(move || message.get().into_any())}</p>
+            <p class="field-error" id=error_id>
+                {rebuilt(move || message.get().into_any())}
+                {english.map(|english| rebuilt(move || english.get().map(api_words).into_any()))}
+            </p>
         </div>
     }
 }
 
-/// The message the server or the shared rules gave for the field `name`.
-fn message_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|errors| errors.get(name).map(str::to_owned)))
+/// The message the server or the shared rules gave for the field `name`, in
+/// the widget's words, and the API's own when those translate them.
+fn message_for(
+    errors: RwSignal<FieldErrors>,
+    name: &'static str,
+) -> (Signal<Option<String>>, Signal<Option<String>>) {
+    let words = expect_context::<Session>().words();
+    let said = Memo::new(move |_| {
+        let texts = words.now();
+        errors.with(|errors| {
+            errors
+                .get(name)
+                .map(|message| texts.field_message(name, message))
+        })
+    });
+    let text =
+        Signal::derive(move || said.with(|said| said.as_ref().map(|said| said.text().to_owned())));
+    let english =
+        Signal::derive(move || said.with(|said| Some(said.as_ref()?.english()?.to_owned())));
+    (text, english)
 }
 
 /// A labelled text input of the "New deal" form; `name` is the field's name
 /// in the API.
 #[component]
 pub fn TextField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
@@ -72,8 +99,9 @@ pub fn TextField(
     #[prop(optional)] list: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 let:wiring>
             <input
                 part="field"
                 id=wiring.id.clone()
@@ -94,13 +122,14 @@ pub fn TextField(
 /// A labelled multi-line text input, otherwise like [`TextField`].
 #[component]
 pub fn TextAreaField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) wide=true let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 wide=true let:wiring>
             <textarea
                 part="field"
                 id=wiring.id.clone()
@@ -115,17 +144,20 @@ pub fn TextAreaField(
     }
 }
 
-/// A labelled choice among fixed options.
+/// A labelled choice among fixed options, each its value in the API and the
+/// message that names it.
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    label: Msg,
     name: &'static str,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
-    options: Vec<&'static str>,
+    options: Vec<(&'static str, Msg)>,
 ) -> impl IntoView {
+    let message = message_for(errors, name);
+    let words = expect_context::<Session>().words();
     view! {
-        <FieldShell label id=format!("isao-field-{name}") message=message_for(errors, name) let:wiring>
+        <FieldShell label id=format!("isao-field-{name}") message=message.0 english=message.1 let:wiring>
             <select
                 part="field"
                 id=wiring.id.clone()
@@ -136,10 +168,10 @@ pub fn SelectField(
             >
                 {options
                     .into_iter()
-                    .map(|option| {
+                    .map(|(option, name)| {
                         view! {
                             <option value=option prop:selected=move || value.with(|value| value == option)>
-                                {option}
+                                {words.text(name)}
                             </option>
                         }
                     })

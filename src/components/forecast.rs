@@ -3,11 +3,14 @@
 //! from assistive technology: the table is what it reads.
 
 use deals_contract::Deal;
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use crate::forecast::{forecast, Bucket, CurrencyForecast, Figures, MonthStarts, Period};
 use crate::format;
+use crate::session::Session;
 use crate::totals::amount;
+use crate::words::Texts;
 
 /// Width of one bucket in the chart's coordinates; each holds two bars.
 const SLOT_WIDTH: usize = 40;
@@ -30,22 +33,24 @@ pub fn local_forecast(deals: &[Deal]) -> Vec<CurrencyForecast> {
 /// The forecast made by [`local_forecast`], per currency.
 #[component]
 pub fn ForecastView(#[prop(into)] forecasts: Signal<Vec<CurrencyForecast>>) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     move || {
+        let texts = words.now();
         forecasts.with(|forecasts| {
             if forecasts.is_empty() {
-                return view! { <p class="empty">"No open deals match these filters."</p> }
+                return view! { <p class="empty">{texts.get(Msg::NoOpenDealsMatch)}</p> }
                     .into_any();
             }
             let mut sections = Vec::with_capacity(forecasts.len());
             for currency_forecast in forecasts {
-                sections.push(currency_section(currency_forecast));
+                sections.push(currency_section(currency_forecast, texts));
             }
             view! { <div class="forecast">{sections}</div> }.into_any()
         })
     }
 }
 
-fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
+fn currency_section(currency_forecast: &CurrencyForecast, texts: Texts) -> impl IntoView {
     let CurrencyForecast {
         currency,
         buckets,
@@ -59,7 +64,7 @@ fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
     let mut axis_labels = Vec::with_capacity(buckets.len());
     let mut rows = Vec::with_capacity(buckets.len());
     for (slot, Bucket { period, figures }) in buckets.iter().enumerate() {
-        let label = period_label(*period);
+        let label = period_label(*period, texts);
         let left = slot * SLOT_WIDTH + BAR_GAP;
         bars.push(bar(
             "forecast-bar-open",
@@ -74,18 +79,23 @@ fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
             largest_open_cents,
         ));
         axis_labels.push(view! { <li>{label.clone()}</li> });
-        rows.push(figures_row(label, figures, currency));
+        rows.push(figures_row(texts.lang().tag(), label, figures, currency));
     }
     let view_box = format!("0 0 {} {CHART_HEIGHT}", buckets.len() * SLOT_WIDTH);
-    let caption = format!("{currency} forecast by expected close month");
-    let total_row = figures_row("Total".to_owned(), total, currency);
+    let caption = texts.fill(Msg::ForecastCaption, &[("currency", currency)]);
+    let total_row = figures_row(
+        texts.lang().tag(),
+        texts.get(Msg::ForecastTotal).to_owned(),
+        total,
+        currency,
+    );
     view! {
         <section class="forecast-currency">
             <h3>{currency.clone()}</h3>
             <div class="forecast-chart" aria-hidden="true">
                 <p class="forecast-legend">
-                    <span class="forecast-key-open">"Open value"</span>
-                    <span class="forecast-key-weighted">"Weighted value"</span>
+                    <span class="forecast-key-open">{texts.get(Msg::OpenValue)}</span>
+                    <span class="forecast-key-weighted">{texts.get(Msg::WeightedValue)}</span>
                 </p>
                 <svg class="forecast-bars" viewBox=view_box preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     {bars}
@@ -96,10 +106,10 @@ fn currency_section(currency_forecast: &CurrencyForecast) -> impl IntoView {
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Expected close"</th>
-                        <th scope="col" class="number">"Deals"</th>
-                        <th scope="col" class="number">"Open value"</th>
-                        <th scope="col" class="number">"Weighted value"</th>
+                        <th scope="col">{texts.get(Msg::ExpectedClose)}</th>
+                        <th scope="col" class="number">{texts.get(Msg::Deals)}</th>
+                        <th scope="col" class="number">{texts.get(Msg::OpenValue)}</th>
+                        <th scope="col" class="number">{texts.get(Msg::WeightedValue)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -128,26 +138,26 @@ fn bar(class: &'static str, left: usize, cents: i128, largest_cents: i128) -> im
     }
 }
 
-fn figures_row(label: String, figures: &Figures, currency: &str) -> impl IntoView {
+fn figures_row(locale: &str, label: String, figures: &Figures, currency: &str) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
             <td class="number">{figures.deals.to_string()}</td>
-            <td class="number">{money(figures.open_cents, currency)}</td>
-            <td class="number">{money(figures.weighted_cents, currency)}</td>
+            <td class="number">{money(locale, figures.open_cents, currency)}</td>
+            <td class="number">{money(locale, figures.weighted_cents, currency)}</td>
         </tr>
     }
 }
 
-fn money(cents: i128, currency: &str) -> String {
-    format::money(amount(cents), currency)
+fn money(locale: &str, cents: i128, currency: &str) -> String {
+    format::money(locale, amount(cents), currency)
 }
 
-fn period_label(period: Period) -> String {
+fn period_label(period: Period, texts: Texts) -> String {
     match period {
-        Period::Overdue => "Overdue".to_owned(),
-        Period::Month { year, month } => format::month_label(year, month),
-        Period::Later => "Later".to_owned(),
-        Period::NoDate => "No date".to_owned(),
+        Period::Overdue => texts.get(Msg::Overdue).to_owned(),
+        Period::Month { year, month } => format::month_label(texts.lang().tag(), year, month),
+        Period::Later => texts.get(Msg::Later).to_owned(),
+        Period::NoDate => texts.get(Msg::NoDate).to_owned(),
     }
 }

@@ -2,6 +2,7 @@
 //! know nothing of HTTP.
 
 mod all_matching;
+mod api_words;
 mod board;
 mod clicked_deal;
 mod connect;

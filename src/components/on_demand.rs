@@ -17,6 +17,7 @@
 
 use std::cell::Cell;
 
+use deals_i18n::Msg;
 use js_sys::Promise;
 use leptos::html::P;
 use leptos::prelude::*;
@@ -32,6 +33,7 @@ use super::later::Later;
 use super::rebuilt::rebuilt;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
+use crate::session::Session;
 
 type Render = fn(WorkspaceState) -> AnyView;
 
@@ -118,6 +120,7 @@ extern "C" {
 /// `screen`, once the screens' stylesheet applies in the widget's shadow
 /// root. Not generic, so that the chunks share one copy.
 fn styled(state: WorkspaceState, screen: Render) -> AnyView {
+    let words = expect_context::<Session>().words();
     let placeholder = NodeRef::<P>::new();
     let shown = Later::new(false);
     Effect::new(move || {
@@ -134,7 +137,8 @@ fn styled(state: WorkspaceState, screen: Render) -> AnyView {
         if shown.get() {
             screen(state)
         } else {
-            view! { <p class="status" node_ref=placeholder>"Loading…"</p> }.into_any()
+            view! { <p class="status" node_ref=placeholder>{words.text(Msg::Loading)}</p> }
+                .into_any()
         }
     })
 }
@@ -212,6 +216,7 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
     if let Some(render) = loaded(chunk) {
         return render(state);
     }
+    let words = expect_context::<Session>().words();
     let arrived = Later::new(None::<Result<Render, ()>>);
     let attempt = RwSignal::new(0_u32);
     Effect::new(move || {
@@ -231,12 +236,12 @@ pub(super) fn OnDemand(state: WorkspaceState, chunk: Chunk) -> impl IntoView {
             Some(Ok(render)) => render(state),
             Some(Err(())) => view! {
                 <div class="error" part="error" role="alert">
-                    <p>"This screen could not be loaded safely. Check the network and retry."</p>
-                    <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>"Retry"</button>
+                    <p>{words.text(Msg::ScreenNotLoaded)}</p>
+                    <button part="button" type="button" on:click=move |_| attempt.update(|count| *count += 1)>{words.text(Msg::Retry)}</button>
                 </div>
             }
             .into_any(),
-            None => view! { <p class="status">"Loading…"</p> }.into_any(),
+            None => view! { <p class="status">{words.text(Msg::Loading)}</p> }.into_any(),
         }
     };
     rebuilt(shown)

@@ -3,16 +3,19 @@
 
 use std::time::Duration;
 
+use deals_i18n::Msg;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 
+use super::api_words::api_words;
 use super::later::Later;
+use crate::session::Session;
 
 /// How long to wait when a 429 names no time.
 const DEFAULT_WAIT_SECONDS: u64 = 10;
 
 /// A read the API refused for now (429): the wait counts down where the
-/// user can see it, then `retry` asks again by itself.
+/// user can see it, then `retry` asks again by itself. `error` is the API's.
 #[component]
 pub fn RateLimitWait(
     error: String,
@@ -35,13 +38,20 @@ pub fn RateLimitWait(
     if let Ok(interval) = set_interval_with_handle(tick, Duration::from_secs(1)) {
         on_cleanup(move || interval.clear());
     }
+    let words = expect_context::<Session>().words();
     view! {
         <div class="error rate-limited" part="status" role="status">
             <p>
-                {move || match left.get() {
-                    0 => format!("{error}. Trying again now…"),
-                    1 => format!("{error}. Trying again in 1 second…"),
-                    seconds => format!("{error}. Trying again in {seconds} seconds…"),
+                {move || {
+                    let texts = words.now();
+                    let said = texts.rate_limited(&error);
+                    let wait = match left.get() {
+                        0 => texts.get(Msg::TryingAgainNow).to_owned(),
+                        seconds => texts.count(Msg::TryingAgainIn, seconds as f64, &[]),
+                    };
+                    let text = [said.text(), ". ", &wait].concat();
+                    let english = said.english().map(|english| api_words(english.to_owned()));
+                    view! { {text} {english} }
                 }}
             </p>
         </div>

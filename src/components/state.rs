@@ -51,7 +51,7 @@ pub(super) struct LiveRefresh {
 
 /// Live refreshes failed in a row, with the last one's error.
 #[derive(Clone, Copy)]
-pub(super) struct RefreshFailures(pub Later<(u32, String)>);
+pub(super) struct RefreshFailures(pub Later<(u32, Option<ApiError>)>);
 
 impl RefreshFailures {
     /// Takes a refresh's answer: a failure is reported to the session and
@@ -63,14 +63,14 @@ impl RefreshFailures {
     ) -> Option<Page<Deal>> {
         match answer {
             Ok(changes) => {
-                self.0.try_set((0, String::new()));
+                self.0.try_set((0, None));
                 Some(changes)
             }
             Err(error) => {
                 session.report(&error);
                 self.0.try_update(|(count, last)| {
                     *count += 1;
-                    *last = error.to_string();
+                    *last = Some(error);
                 });
                 None
             }
@@ -179,7 +179,7 @@ impl WorkspaceState {
             }
         });
 
-        let failing = RefreshFailures(Later::new((0, String::new())));
+        let failing = RefreshFailures(Later::new((0, None)));
         let refreshes_in_flight = Later::new(0);
         let refresh: Box<dyn Fn()> = Box::new({
             let (client, session) = (client.clone(), session.clone());

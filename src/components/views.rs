@@ -13,7 +13,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use deals_i18n::Msg;
+
 use super::all_matching::AllMatching;
+use super::api_words::said_view;
 use super::board::Board;
 use super::forecast::{local_forecast, ForecastView};
 use super::later::Later;
@@ -60,8 +63,9 @@ pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
             let _ = tab.focus();
         }
     };
+    let words = expect_context::<Session>().words();
     view! {
-        <div class="view-tabs" role="tablist" aria-label="Views" node_ref=tablist on:keydown=on_keydown>
+        <div class="view-tabs" role="tablist" aria-label=words.text(Msg::Views) node_ref=tablist on:keydown=on_keydown>
             {DealsView::ALL
                 .into_iter()
                 .map(|each| {
@@ -76,7 +80,7 @@ pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
                             tabindex=move || if view.get() == each { "0" } else { "-1" }
                             on:click=move |_| view.try_set(each)
                         >
-                            {each.label()}
+                            {words.text(each.label())}
                         </button>
                     }
                 })
@@ -136,15 +140,19 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
 /// Cancel, its failure with a Retry, a note when it was stopped early.
 #[component]
 fn LoadingEverything(all: AllMatching) -> impl IntoView {
+    let words = expect_context::<Session>().words();
     let progress = move || {
         all.progress.get().map(|(loaded, total)| {
+            let texts = words.now();
             let text = if total == 0 {
-                "Loading deals…".to_owned()
+                texts.get(Msg::LoadingDeals).to_owned()
             } else {
-                format!(
-                    "Loading deals: {} of {}",
-                    format::count(loaded as f64),
-                    format::count(total as f64)
+                texts.fill(
+                    Msg::LoadingDealsOf,
+                    &[
+                        ("loaded", &format::count(texts.lang().tag(), loaded as f64)),
+                        ("total", &format::count(texts.lang().tag(), total as f64)),
+                    ],
                 )
             };
             view! {
@@ -152,13 +160,14 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                     <p part="status" role="status">{text}</p>
                     <progress max=total.max(1) value=loaded aria-hidden="true"></progress>
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.stop_loading()>
-                        "Cancel"
+                        {texts.get(Msg::Cancel)}
                     </button>
                 </div>
             }
         })
     };
     let outcome = move || {
+        let texts = words.now();
         all.loaded.with(|loaded| match loaded {
             Some(Err(ApiError::RateLimited {
                 error,
@@ -172,20 +181,21 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
             }
             Some(Err(error)) => view! {
                 <div class="error" part="error" role="alert">
-                    <p>{error.to_string()}</p>
-                    <button part="button" type="button" on:click=move |_| all.loaded.refetch()>"Retry"</button>
+                    <p>{said_view(texts.api_error(error))}</p>
+                    <button part="button" type="button" on:click=move |_| all.loaded.refetch()>{texts.get(Msg::Retry)}</button>
                 </div>
             }
             .into_any(),
             Some(Ok(loaded)) if !loaded.complete => view! {
                 <p class="partial-load">
-                    {format!(
-                        "Showing {} of {} deals: loading was stopped. ",
-                        format::count(loaded.deals.len() as f64),
-                        format::count(loaded.total as f64),
+                    {texts.count(
+                        Msg::LoadingStopped,
+                        loaded.total as f64,
+                        &[("shown", &format::count(texts.lang().tag(), loaded.deals.len() as f64))],
                     )}
+                    " "
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| all.loaded.refetch()>
-                        "Load all"
+                        {texts.get(Msg::LoadAll)}
                     </button>
                 </p>
             }

@@ -5,10 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use deals_i18n::Msg;
 use leptos::prelude::*;
 
 use super::debounce::Debounce;
 use super::later::Later;
+use crate::session::Session;
 
 /// An answer this late is not coming (a proxy that holds the connection, a
 /// server stuck): the request is stopped as if the user had cancelled it,
@@ -75,19 +77,12 @@ pub(super) fn wait_view(wait: &Wait) -> AnyView {
             shown.try_set(false);
         }
     });
+    let words = expect_context::<Session>().words();
     (move || {
         let (role, part, text) = match phase.get() {
-            Phase::Slow => ("status", "status", "The Deals API is slow to answer."),
-            Phase::Cancelled => (
-                "alert",
-                "error",
-                "Cancelled: the Deals API had not answered.",
-            ),
-            Phase::TimedOut => (
-                "alert",
-                "error",
-                "The Deals API did not answer in time: the request was stopped.",
-            ),
+            Phase::Slow => ("status", "status", Msg::ApiSlow),
+            Phase::Cancelled => ("alert", "error", Msg::WaitCancelled),
+            Phase::TimedOut => ("alert", "error", Msg::ApiTimedOut),
         };
         let cancellable = phase.get() == Phase::Slow && !own_cancel;
         let (cancel, retry) = (cancel.clone(), retry.clone());
@@ -95,14 +90,14 @@ pub(super) fn wait_view(wait: &Wait) -> AnyView {
         // cost more code than it saves work.
         view! {
             <div class="waiting" part=part role=role>
-                <p>{text}</p>
+                <p>{words.text(text)}</p>
                 {cancellable.then(|| view! {
-                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled, &cancel)>"Cancel"</button>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| stop(Phase::Cancelled, &cancel)>{words.text(Msg::Cancel)}</button>
                 })}
                 <button part="button" type="button" on:click=move |_| {
                     retry();
                     shown.try_set(false);
-                }>"Retry"</button>
+                }>{words.text(Msg::Retry)}</button>
             </div>
         }
         .into_any()

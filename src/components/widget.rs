@@ -1,6 +1,7 @@
 //! The widget: the key panel until a key is accepted (unless the host
 //! authorises the requests), then the workspace.
 
+use deals_i18n::Msg;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -12,6 +13,7 @@ use crate::host_events::HostEvents;
 use crate::key_store::KeyStorage;
 use crate::session::{Auth, Session};
 use crate::url_state::UrlState;
+use crate::words::Words;
 
 /// What the embedding page decides for one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,22 +43,30 @@ impl WidgetConfig {
     }
 }
 
-/// The whole widget: the key panel until a key is accepted, then the deals.
-/// Its events go to `host`, the element it is mounted on.
+/// The whole widget: the key panel until a key is accepted, then the deals,
+/// in the language of `words`. Its events go to `host`, the element it is
+/// mounted on.
 #[component]
-pub fn DealsWidget(config: WidgetConfig, #[prop(optional)] host: Option<Element>) -> impl IntoView {
+pub fn DealsWidget(
+    config: WidgetConfig,
+    words: Words,
+    #[prop(optional)] host: Option<Element>,
+) -> impl IntoView {
     let session = Session::new(
         &config.api_base,
         config.key_storage,
         config.auth,
         HostEvents::new(host),
+        words,
     );
     provide_context(session.clone());
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
     view! {
-        <section class="isao-deals" aria-label="Deals">
+        <section class="isao-deals" lang=move || words.now().lang().tag() aria-label=words.text(Msg::Deals)>
             {rebuilt(move || match session.client() {
+                // Nothing until the language asked for is spoken, rather than English for a moment.
+                _ if !words.ready() => ().into_any(),
                 None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
                 None => session_expired().into_any(),
                 Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use deals_i18n::Msg;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -26,6 +27,7 @@ const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
 #[component]
 pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings) -> impl IntoView {
     let session = expect_context::<Session>();
+    let words = session.words();
     let state = WorkspaceState::new(client, session.clone(), url_state, settings);
 
     // Filters reach the page URL once they have settled: Chromium's
@@ -105,16 +107,16 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
 
     view! {
         <header class="toolbar" part="toolbar">
-            <h2>"Deals"</h2>
+            <h2>{words.text(Msg::Deals)}</h2>
             <div class="toolbar-actions">
-                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>"New deal"</button>
+                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>{words.text(Msg::NewDeal)}</button>
                 <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
-                    "Export CSV"
+                    {words.text(Msg::ExportCsv)}
                 </button>
                 // With the host authorising, there is no key to forget.
                 {session.asks_for_key().then(|| view! {
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
-                        "Disconnect"
+                        {words.text(Msg::Disconnect)}
                     </button>
                 })}
             </div>

@@ -46,7 +46,7 @@ async fn a_replaced_list_request_is_aborted() {
     assert_eq!(requests.ended(1).await, "answered", "the request in force");
     widget.wait_for_page(1).await;
     assert!(
-        widget.column(5).iter().all(|status| status == "lost"),
+        widget.column(5).iter().all(|status| status == "Lost"),
         "the answer shown is the newer request's: {:?}",
         widget.column(5)
     );

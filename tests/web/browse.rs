@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use deals_contract::{DealQuery, DealStatus, NewDeal, PIPELINE_STAGES};
 use isao_deals_widget::format;
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
+use isao_deals_widget::words::Texts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -66,7 +67,7 @@ async fn the_status_filter_narrows_the_list() {
         })
         .await;
     widget.wait_for_page(1).await;
-    assert!(widget.column(5).iter().all(|status| status == "won"));
+    assert!(widget.column(5).iter().all(|status| status == "Won"));
 }
 
 // Guards: stage and created/updated since filter, each alone and combined,
@@ -93,7 +94,7 @@ async fn stage_and_date_filters_combine_and_reset() {
             widget.shown_total() == by_stage.meta.total
         })
         .await;
-    assert!(widget.column(2).iter().all(|stage| stage == "negotiation"));
+    assert!(widget.column(2).iter().all(|stage| stage == "Negotiation"));
 
     let since = "2025-06-01";
     widget.fill("Created since", since);
@@ -275,12 +276,12 @@ async fn every_cell_sits_under_its_header_and_is_labelled_with_it() {
     for ((header, header_cell), cell) in headers.iter().zip(&header_cells).zip(&cells) {
         let expected = match header.as_str() {
             "Title" => deal.title.clone(),
-            "Value" => format::money(deal.value, &deal.currency),
+            "Value" => format::money("en", deal.value, &deal.currency),
             "Stage" => stage.clone(),
-            "Priority" => deal.priority.as_str().to_owned(),
+            "Priority" => Texts::english().priority(deal.priority).to_owned(),
             "Probability" => "35%".to_owned(),
-            "Status" => deal.status.as_str().to_owned(),
-            "Expected close" => format::date(expected_close),
+            "Status" => Texts::english().status(deal.status).to_owned(),
+            "Expected close" => format::date("en", expected_close),
             "Contact" => staffed.contact.as_ref().expect("contact").name.clone(),
             "Assigned to" => staffed.assigned_to.as_ref().expect("assignee").name.clone(),
             other => panic!("no expectation for the column {other}"),
@@ -328,7 +329,7 @@ async fn a_foreign_row_in_the_table_does_not_wedge_the_list() {
         .wait_until("the won deals alone", || widget.row_ids() == won)
         .await;
     assert_eq!(widget.find_all("tbody tr").len(), won.len());
-    assert!(widget.column(5).iter().all(|status| status == "won"));
+    assert!(widget.column(5).iter().all(|status| status == "Won"));
 
     widget.fill("Status", "");
     let every = listed_ids(RW_KEY, DealQuery::default()).await;
@@ -366,7 +367,7 @@ async fn a_slow_earlier_answer_never_overwrites_a_newer_one() {
         .await;
     slow_network.wait_for_held_back_answers().await;
     assert_eq!(widget.row_ids(), expected);
-    assert!(widget.column(5).iter().all(|status| status == "lost"));
+    assert!(widget.column(5).iter().all(|status| status == "Lost"));
     assert_eq!(widget.value_of("Status"), "lost");
 }
 
@@ -432,7 +433,7 @@ async fn the_view_lives_in_the_page_url() {
     reopened.click("Connect");
     reopened.wait_for_page(2).await;
     assert_eq!(reopened.value_of("Status"), "lost");
-    assert!(reopened.column(5).iter().all(|status| status == "lost"));
+    assert!(reopened.column(5).iter().all(|status| status == "Lost"));
     window
         .history()
         .unwrap()

@@ -1,9 +1,11 @@
 //! Opening a deal, creating deals, moving deals forward.
 
 use deals_contract::{DealQuery, DealStatus, NewDeal, Priority};
+use deals_i18n::{Lang, Msg};
 use isao_deals_widget::api::ApiError;
 use isao_deals_widget::format;
 use isao_deals_widget::key_store::KeyStorage;
+use isao_deals_widget::words::Texts;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -54,7 +56,7 @@ async fn selecting_a_row_shows_every_field_of_the_deal() {
 }
 
 // Guards: a deal id in the page URL opens that deal; an unknown one says
-// "Deal not found" and offers the way back.
+// that it does not exist and offers the way back.
 #[wasm_bindgen_test]
 async fn the_page_url_opens_a_deal_and_an_unknown_one_is_not_found() {
     let window = web_sys::window().unwrap();
@@ -93,7 +95,9 @@ async fn the_page_url_opens_a_deal_and_an_unknown_one_is_not_found() {
     let widget = mount_with(options);
     widget.fill("API key", RW_KEY);
     widget.click("Connect");
-    widget.wait_for_text("Deal not found").await;
+    widget
+        .wait_for_text(Texts::english().get(Msg::DealNotFound))
+        .await;
     widget.click("Back to list");
     widget.wait_for_page(1).await;
     window
@@ -386,7 +390,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     widget.click("Change stage");
     widget
         .wait_until("the new stage", || {
-            widget.text().contains("contract-review")
+            widget
+                .text()
+                .contains(Lang::En.text(Msg::StageContractReview))
                 && widget.find(".deal-actions button:disabled").is_none()
         })
         .await;
@@ -397,7 +403,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     widget.fill("Actual close date", "2025-03-04T15:30");
     widget.click("Mark won");
     widget
-        .wait_until("won", || widget.text_of(".deal-fields .badge") == "won")
+        .wait_until("won", || {
+            widget.text_of(".deal-fields .badge") == Lang::En.text(Msg::StatusWon)
+        })
         .await;
     let stored = client(RW_KEY).get_deal(&won.id).await.unwrap();
     assert_eq!(stored.status, DealStatus::Won);
@@ -412,7 +420,7 @@ async fn won_lost_and_stage_changes_round_trip() {
                 .find(&format!("tr[data-deal-id=\"{}\"] .badge", won.id))
                 .and_then(|badge| badge.text_content())
                 .as_deref()
-                == Some("won")
+                == Some(Texts::english().status(DealStatus::Won))
         })
         .await;
 
@@ -421,7 +429,9 @@ async fn won_lost_and_stage_changes_round_trip() {
     open_newest(&widget, &lost.title).await;
     widget.click("Mark lost");
     widget
-        .wait_until("lost", || widget.text_of(".deal-fields .badge") == "lost")
+        .wait_until("lost", || {
+            widget.text_of(".deal-fields .badge") == Lang::En.text(Msg::StatusLost)
+        })
         .await;
     let stored = client(RW_KEY).get_deal(&lost.id).await.unwrap();
     assert_eq!(stored.status, DealStatus::Lost);
@@ -476,12 +486,15 @@ async fn rows_keep_their_fields_whatever_the_characters() {
     assert_eq!(widget.column(0)[0], title);
     assert_eq!(
         widget.column(1)[0],
-        format::money(deal.value, &deal.currency)
+        format::money("en", deal.value, &deal.currency)
     );
     assert_eq!(widget.column(2)[0], stage);
-    assert_eq!(widget.column(3)[0], deal.priority.as_str());
+    assert_eq!(
+        widget.column(3)[0],
+        Texts::english().priority(deal.priority)
+    );
     assert_eq!(widget.column(4)[0], "40%");
-    assert_eq!(widget.column(5)[0], deal.status.as_str());
+    assert_eq!(widget.column(5)[0], Texts::english().status(deal.status));
     assert_eq!(
         widget.row_ids(),
         listed_ids(RW_KEY, DealQuery::default()).await

@@ -16,13 +16,13 @@ use web_sys::{Event, HtmlAnchorElement};
 
 /// The links clicked on the page while it is alive, as (href, download);
 /// their default action is prevented so that the browser saves nothing.
-struct ClickedLinks {
-    clicked: Rc<RefCell<Vec<(String, String)>>>,
+pub(crate) struct ClickedLinks {
+    pub(crate) clicked: Rc<RefCell<Vec<(String, String)>>>,
     listener: Closure<dyn Fn(Event)>,
 }
 
 impl ClickedLinks {
-    fn watch() -> Self {
+    pub(crate) fn watch() -> Self {
         let clicked = Rc::new(RefCell::new(Vec::new()));
         let listener = Closure::<dyn Fn(Event)>::new({
             let clicked = clicked.clone();
@@ -100,10 +100,11 @@ async fn a_saved_file_holds_the_text_and_leaves_no_element_behind() {
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
 }
 
-// Guards: the separator is the one the browser's own number formatting uses.
+// Guards: the separator is the one the browser's own number formatting uses
+// in the widget's language.
 #[wasm_bindgen_test]
 fn the_decimal_separator_is_the_one_the_browser_writes() {
-    let separator = decimal_separator();
+    let separator = decimal_separator("en");
     assert!(separator == '.' || separator == ',', "{separator:?}");
     let number_prototype = Reflect::get(
         &Reflect::get(&js_sys::global(), &JsValue::from_str("Number")).unwrap(),
@@ -116,7 +117,7 @@ fn the_decimal_separator_is_the_one_the_browser_writes() {
             .dyn_into()
             .unwrap();
     let written = to_locale_string
-        .call0(&JsValue::from_f64(1.5))
+        .call1(&JsValue::from_f64(1.5), &JsValue::from_str("en"))
         .unwrap()
         .as_string()
         .unwrap();
@@ -124,7 +125,7 @@ fn the_decimal_separator_is_the_one_the_browser_writes() {
 }
 
 /// Opens the export screen from the toolbar and waits for its fields.
-async fn open_export(widget: &crate::support::Widget) {
+pub(crate) async fn open_export(widget: &crate::support::Widget) {
     widget.click("Export CSV");
     widget
         .wait_until("the export screen", || {
@@ -187,7 +188,7 @@ async fn export_csv_saves_every_deal_the_filters_match() {
         .unwrap();
     let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.starts_with("id;title;"), "{header}");
+    assert!(header.starts_with("ID;Title;"), "{header}");
     let ids: Vec<&str> = lines
         .filter(|line| !line.is_empty())
         .map(|line| line.split(';').next().unwrap())

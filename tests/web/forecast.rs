@@ -2,8 +2,13 @@
 //! workspace feeds it: the table's figures, their updates, one section per currency.
 
 use deals_contract::Deal;
+use deals_i18n::Lang;
 use isao_deals_widget::components::{local_forecast, ForecastView};
 use isao_deals_widget::format;
+use isao_deals_widget::host_events::HostEvents;
+use isao_deals_widget::key_store::KeyStorage;
+use isao_deals_widget::session::{Auth, Session};
+use isao_deals_widget::words::Words;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use serde_json::json;
@@ -14,7 +19,7 @@ use web_sys::{Element, HtmlElement};
 use crate::support::wait_until;
 
 /// A forecast view on the test page; unmounted and removed when dropped.
-struct Mounted {
+pub(crate) struct Mounted {
     host: HtmlElement,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
@@ -26,6 +31,12 @@ impl Drop for Mounted {
 }
 
 fn mount_forecast(deals: RwSignal<Vec<Deal>>) -> Mounted {
+    mount_forecast_in(deals, Lang::En)
+}
+
+/// The view in a widget's session that speaks `lang`, as the workspace
+/// mounts it; no request is made.
+pub(crate) fn mount_forecast_in(deals: RwSignal<Vec<Deal>>, lang: Lang) -> Mounted {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("document");
@@ -39,6 +50,13 @@ fn mount_forecast(deals: RwSignal<Vec<Deal>>) -> Mounted {
         .append_child(&host)
         .expect("append");
     let handle = mount_to(host.clone(), move || {
+        provide_context(Session::new(
+            "http://localhost",
+            KeyStorage::Memory,
+            Auth::Host,
+            HostEvents::new(None),
+            Words::new(lang),
+        ));
         let forecasts = Signal::derive(move || deals.with(|deals| local_forecast(deals)));
         view! { <ForecastView forecasts /> }.into_any()
     });
@@ -61,7 +79,7 @@ impl Mounted {
     }
 
     /// Every row's cells under `selector`, as text.
-    fn rows(&self, selector: &str) -> Vec<Vec<String>> {
+    pub(crate) fn rows(&self, selector: &str) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
         for row in self.all(selector) {
             let cells = row.query_selector_all("th, td").expect("cells");
@@ -79,18 +97,18 @@ impl Mounted {
         rows
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.host.text_content().unwrap_or_default()
     }
 
-    async fn wait_until(&self, what: &str, condition: impl Fn() -> bool) {
+    pub(crate) async fn wait_until(&self, what: &str, condition: impl Fn() -> bool) {
         wait_until(what, condition, || self.text()).await;
     }
 }
 
 /// The 15th of the month `months_ahead` from now, local time, and that
 /// month's (year, month 1–12).
-fn local_mid_month(months_ahead: i32) -> (String, (i32, u32)) {
+pub(crate) fn local_mid_month(months_ahead: i32) -> (String, (i32, u32)) {
     let now = js_sys::Date::new_0();
     let date = js_sys::Date::new_with_year_month_day(
         now.get_full_year(),
@@ -104,7 +122,7 @@ fn local_mid_month(months_ahead: i32) -> (String, (i32, u32)) {
 }
 
 /// A deal of the API's JSON: `members` over a minimal open one in EUR.
-fn deal(members: serde_json::Value) -> Deal {
+pub(crate) fn deal(members: serde_json::Value) -> Deal {
     let mut deal = json!({
         "id": "deal_1", "title": "T", "value": 1, "currency": "EUR", "status": "open",
         "createdAt": "2024-11-01T10:30:00.000Z", "updatedAt": "2024-11-01T10:30:00.000Z"
@@ -121,8 +139,8 @@ fn row(label: &str, deals: &str, open: f64, weighted: f64, currency: &str) -> Ve
     vec![
         label.to_owned(),
         deals.to_owned(),
-        format::money(open, currency),
-        format::money(weighted, currency),
+        format::money("en", open, currency),
+        format::money("en", weighted, currency),
     ]
 }
 
@@ -150,13 +168,19 @@ async fn the_table_holds_each_bucket_and_follows_the_deals() {
     let rows = view.rows("tbody tr");
     assert_eq!(
         rows[0],
-        row(&format::month_label(year, month), "1", 1000.0, 500.0, "EUR")
+        row(
+            &format::month_label("en", year, month),
+            "1",
+            1000.0,
+            500.0,
+            "EUR"
+        )
     );
     assert_eq!(rows[1][1], "0", "an empty month still has its row");
     assert_eq!(
         rows[2],
         row(
-            &format::month_label(later_year, later_month),
+            &format::month_label("en", later_year, later_month),
             "1",
             80.0,
             20.0,
@@ -191,7 +215,13 @@ async fn the_table_holds_each_bucket_and_follows_the_deals() {
     assert_eq!(rows[0], row("Overdue", "1", 40.0, 4.0, "EUR"));
     assert_eq!(
         rows[1],
-        row(&format::month_label(year, month), "1", 60.0, 6.0, "EUR")
+        row(
+            &format::month_label("en", year, month),
+            "1",
+            60.0,
+            6.0,
+            "EUR"
+        )
     );
     assert_eq!(
         view.rows("tfoot tr"),

@@ -4,7 +4,9 @@
 //! command starts beside it: told to hang, it accepts each request and
 //! never answers, holding the connection open.
 
+use deals_contract::DealStatus;
 use isao_deals_widget::key_store::KeyStorage;
+use isao_deals_widget::words::Texts;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -75,11 +77,12 @@ fn click_in_wait(widget: &Widget, text: &str) {
 }
 
 /// Waits until every row shown has `status`.
-async fn wait_for_status(widget: &Widget, status: &str) {
+async fn wait_for_status(widget: &Widget, status: DealStatus) {
+    let label = Texts::english().status(status);
     widget
-        .wait_until(&format!("{status} deals only"), || {
+        .wait_until(&format!("{label} deals only"), || {
             let statuses = widget.column(5);
-            !statuses.is_empty() && statuses.iter().all(|shown| shown == status)
+            !statuses.is_empty() && statuses.iter().all(|shown| shown == label)
         })
         .await;
 }
@@ -125,7 +128,7 @@ async fn a_hung_list_request_can_be_cancelled_then_retried() {
 
     hanging_api("answer").await;
     click_in_wait(&widget, "Retry");
-    wait_for_status(&widget, "won").await;
+    wait_for_status(&widget, DealStatus::Won).await;
     assert!(!widget.text().contains(CANCELLED), "{}", widget.text());
 }
 
@@ -142,7 +145,7 @@ async fn a_hung_list_request_times_out() {
 
     hanging_api("answer").await;
     click_in_wait(&widget, "Retry");
-    wait_for_status(&widget, "lost").await;
+    wait_for_status(&widget, DealStatus::Lost).await;
     assert!(!widget.text().contains(TIMED_OUT), "{}", widget.text());
 }
 

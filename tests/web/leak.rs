@@ -4,6 +4,8 @@
 
 use std::sync::atomic::Ordering;
 
+use deals_contract::DealStatus;
+use isao_deals_widget::words::Texts;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -40,7 +42,9 @@ async fn page_and_filter_changes_give_back_their_memory() {
                         widget.fill("Status", "won");
                         widget
                             .wait_until("won deals", || {
-                                widget.column(5).iter().all(|status| status == "won")
+                                widget.column(5).iter().all(|status| {
+                                    status == Texts::english().status(DealStatus::Won)
+                                })
                             })
                             .await;
                         widget.wait_for_page(1).await;
@@ -49,7 +53,9 @@ async fn page_and_filter_changes_give_back_their_memory() {
                         widget.fill("Status", "");
                         widget
                             .wait_until("every status", || {
-                                widget.column(5).iter().any(|status| status != "won")
+                                widget.column(5).iter().any(|status| {
+                                    status != Texts::english().status(DealStatus::Won)
+                                })
                             })
                             .await;
                         widget.wait_for_page(1).await;

@@ -3,7 +3,9 @@
 //! until they keep happening. Widgets here refresh every second.
 
 use deals_contract::{DealQuery, DealStatus, StatusChange};
+use deals_i18n::Msg;
 use isao_deals_widget::key_store::KeyStorage;
+use isao_deals_widget::words::Texts;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -42,7 +44,7 @@ async fn another_clients_change_updates_its_row_in_place() {
     assert_eq!(widget.row_ids().first(), Some(&deal.id));
     assert_eq!(
         widget.column(2).first().map(String::as_str),
-        Some("proposal")
+        Some(Texts::english().get(Msg::StageProposal))
     );
 
     client(RW_KEY)
@@ -51,7 +53,8 @@ async fn another_clients_change_updates_its_row_in_place() {
         .expect("stage change");
     widget
         .wait_until("the row's new stage", || {
-            widget.column(2).first().map(String::as_str) == Some("negotiation")
+            widget.column(2).first().map(String::as_str)
+                == Some(Texts::english().get(Msg::StageNegotiation))
         })
         .await;
     assert_eq!(widget.row_ids().first(), Some(&deal.id));
@@ -95,7 +98,10 @@ async fn a_deal_leaving_the_filters_is_offered_then_removed() {
     widget
         .wait_until("open deals, the new one first", || {
             widget.row_ids().first() == Some(&deal.id)
-                && widget.column(5).iter().all(|status| status == "open")
+                && widget
+                    .column(5)
+                    .iter()
+                    .all(|status| status == Texts::english().status(DealStatus::Open))
         })
         .await;
 

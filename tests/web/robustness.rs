@@ -3,9 +3,11 @@
 //! invisible characters, open a page past the last, mount twice.
 
 use deals_contract::{DealQuery, DealStatus, PageMeta};
-use isao_deals_widget::embed::{mount, report_crash, CRASH_MESSAGE};
+use deals_i18n::Msg;
+use isao_deals_widget::embed::{mount, report_crash};
 use isao_deals_widget::key_store::KeyStorage;
 use isao_deals_widget::url_state::{DealsView, UrlState};
+use isao_deals_widget::words::Texts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -37,8 +39,8 @@ impl Write {
 async fn row_agrees_with_server(widget: &Widget, id: &str) {
     let stored = client(RW_KEY).get_deal(id).await.expect("the deal");
     let expected = (
-        stored.stage.clone().unwrap_or_default(),
-        stored.status.as_str().to_owned(),
+        Texts::english().stage(stored.stage.as_deref()).into_owned(),
+        Texts::english().status(stored.status).to_owned(),
     );
     widget
         .wait_until("the row to show the server's state", || {
@@ -56,7 +58,7 @@ async fn row_agrees_with_server(widget: &Widget, id: &str) {
 
 fn assert_alive(widget: &Widget) {
     assert!(
-        !widget.text().contains(CRASH_MESSAGE),
+        !widget.text().contains(Texts::english().get(Msg::Crashed)),
         "the widget crashed: {}",
         widget.text()
     );
@@ -339,7 +341,10 @@ async fn a_crash_report_replaces_every_widget_with_the_notice() {
     second.connect(RW_KEY).await;
     report_crash("a test of the crash notice");
     for widget in [&first, &second] {
-        assert_eq!(widget.text_of("[role=alert]"), CRASH_MESSAGE);
+        assert_eq!(
+            widget.text_of("[role=alert]"),
+            Texts::english().get(Msg::Crashed)
+        );
         assert!(widget.find("input").is_none());
     }
 }

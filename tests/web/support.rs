@@ -206,13 +206,17 @@ impl Widget {
         self.wait_for_page(1).await;
     }
 
-    /// The total the pager shows, such as 251 for "251 deals".
+    /// The total the pager shows, such as 1251 for "1,251 deals".
     pub fn shown_total(&self) -> u64 {
         let text = self.text_of(".pager .total");
-        text.split_whitespace()
-            .next()
-            .and_then(|count| count.parse().ok())
-            .unwrap_or_else(|| panic!("no total in {text:?}"))
+        let digits: String = text
+            .chars()
+            .take_while(|character| !character.is_alphabetic())
+            .filter(char::is_ascii_digit)
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no total in {text:?}"))
     }
 }
 

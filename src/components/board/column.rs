@@ -1,12 +1,14 @@
 //! One column of the board and its cards.
 
 use deals_contract::Deal;
+use deals_i18n::Msg;
 use leptos::leptos_dom::helpers::request_animation_frame_with_handle;
 use leptos::prelude::*;
 
 use crate::components::all_matching::AllMatching;
 use crate::format;
-use crate::pipeline::{self, cards_to_draw, stage_label, Column, MoveTarget, CARDS_PER_FRAME};
+use crate::pipeline::{self, cards_to_draw, Column, MoveTarget, CARDS_PER_FRAME};
+use crate::session::Session;
 use crate::totals::currency_totals;
 
 /// Cards a column shows at first and at each "Show more": thousands of cards
@@ -28,7 +30,7 @@ pub(super) fn BoardColumn(
     now: chrono::DateTime<chrono::Utc>,
     link_to: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let label = stage_label(stage.as_deref());
+    let words = expect_context::<Session>().words();
     let heading_id = format!("isao-column-{}", stage.as_deref().unwrap_or("none"));
     let labelled_by = heading_id.clone();
     let target = stage.clone().map(MoveTarget::Stage);
@@ -67,16 +69,15 @@ pub(super) fn BoardColumn(
         (hidden > 0).then(|| {
             view! {
                 <button part="button secondary-button" type="button" class="secondary show-more" on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
-                    {format!("Show {} more", format::count(hidden.min(CARDS_PER_STEP) as f64))}
+                    {move || words.now().count(Msg::ShowMore, hidden.min(CARDS_PER_STEP) as f64, &[])}
                 </button>
             }
         })
     };
-    let count = move || match size() {
-        1 => "1 deal".to_owned(),
-        size => format!("{} deals", format::count(size as f64)),
-    };
+    let count = move || words.now().count(Msg::ColumnDeals, size() as f64, &[]);
+    let label = move || stage_key.with_value(|stage| words.now().stage(stage.as_deref()));
     let totals = move || {
+        let texts = words.now();
         column_cards(all, columns, stage_key, |deals, positions| {
             currency_totals(positions.iter().filter_map(|&position| deals.get(position)))
         })
@@ -84,8 +85,8 @@ pub(super) fn BoardColumn(
             .map(|total| {
                 view! {
                     <li>
-                        {format::money(total.value, &total.currency)}
-                        <span class="weighted">{format!(" · weighted {}", format::money(total.weighted_value, &total.currency))}</span>
+                        {format::money(texts.lang().tag(), total.value, &total.currency)}
+                        <span class="weighted">" · "{texts.fill(Msg::WeightedTotal, &[("amount", &format::money(texts.lang().tag(), total.weighted_value, &total.currency))])}</span>
                     </li>
                 }
             })
@@ -145,28 +146,36 @@ fn column_cards<R>(
 /// close, and a Move button for the keyboard.
 #[component]
 fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
-    let move_label = format!("Move {}", deal.title);
+    let words = expect_context::<Session>().words();
+    let title = deal.title.clone();
+    let move_label = move || words.now().fill(Msg::MoveDeal, &[("title", &title)]);
     let card_id = deal.id.clone();
-    let closes = deal
-        .expected_close_date
-        .as_ref()
-        .map(|date| format!("Closes {}", format::date(date)));
-    let status = deal.status.is_closed().then(|| {
-        view! { <span class=format!("badge {}", deal.status)>{deal.status.as_str()}</span> }
+    let closes = deal.expected_close_date.map(|date| {
+        move || {
+            let texts = words.now();
+            texts.fill(
+                Msg::ClosesOn,
+                &[("date", &format::date(texts.lang().tag(), &date))],
+            )
+        }
+    });
+    let status = deal.status;
+    let status = status.is_closed().then(|| {
+        view! { <span class=format!("badge {}", status)>{move || words.now().status(status)}</span> }
     });
     view! {
         <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
             <a class="card-title" href=link>{deal.title}</a>
-            <p class="card-value">{format::money(deal.value, &deal.currency)} {status}</p>
+            <p class="card-value">{move || format::money(words.locale(), deal.value, &deal.currency)} {status}</p>
             <p class="card-contact">{deal.contact.map(|contact| contact.name)}</p>
             <p class="card-meta">
                 {closes}
                 {deal.probability.map(|probability| format!(" · {}", format::percent(probability)))}
             </p>
-            {idle.map(|days| view! { <p class="idle">{format!("Idle {days} days")}</p> })}
+            {idle.map(|days| view! { <p class="idle">{move || words.now().count(Msg::IdleDays, days as f64, &[])}</p> })}
             <button part="button secondary-button" type="button" class="secondary card-move" data-move=deal.id aria-label=move_label>
-                "Move"
+                {words.text(Msg::MoveCard)}
             </button>
         </li>
     }

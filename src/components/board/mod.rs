@@ -7,6 +7,7 @@ mod move_prompt;
 mod moves;
 mod pointer;
 
+use deals_i18n::Msg;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ use crate::components::state::WorkspaceState;
 use crate::format;
 use crate::pipeline::{self, Column, MoveTarget};
 use crate::url_state::DealsView;
+use crate::words::Words;
 
 /// Every deal that matches the filters, one column per stage.
 #[component]
@@ -38,7 +40,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     let mover = Mover::new(all, columns, board);
     mover.keep_focus_through_answers();
     let drag = CardDrag::new();
-    let (pinned, drag_over) = (mover.pinned, drag.over);
+    let (pinned, drag_over, words) = (mover.pinned, drag.over, mover.words);
     let on_click = move |event: MouseEvent| {
         if drag.click_ends_drag() {
             event.prevent_default();
@@ -62,10 +64,10 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             {(idle_threshold != 0).then(|| view! {
                 <label class="idle-only">
                     <input type="checkbox" prop:checked=move || idle_only.get() on:change:target=move |event| idle_only.set(event.target().checked()) />
-                    " Idle only"
+                    " "{words.text(Msg::IdleOnly)}
                 </label>
             })}
-            <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.get()}</p>
+            <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.with(|said| said.as_ref().map(|said| said.in_words(words.now())))}</p>
         </div>
         <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
         <div class="board-prompt">
@@ -92,7 +94,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     <BoardColumn stage all columns drag_over pinned idle_threshold now link_to />
                 </For>
             </div>
-            {move || drag.dragging.get().then(|| view! { <CloseZones over=drag_over /> })}
+            {move || drag.dragging.get().then(|| view! { <CloseZones over=drag_over words /> })}
         </div>
     }
 }
@@ -128,14 +130,14 @@ fn clicked_move_button(event: &MouseEvent) -> Option<String> {
 
 /// Where a dragged card can be dropped to win or lose its deal.
 #[component]
-fn CloseZones(over: RwSignal<Option<MoveTarget>>) -> impl IntoView {
+fn CloseZones(over: RwSignal<Option<MoveTarget>>, words: Words) -> impl IntoView {
     view! {
         <div class="close-zones">
             <div class="close-zone won" data-drop-close="won" class:drop-over=move || over.get() == Some(MoveTarget::Won)>
-                "Won"
+                {words.text(Msg::StatusWon)}
             </div>
             <div class="close-zone lost" data-drop-close="lost" class:drop-over=move || over.get() == Some(MoveTarget::Lost)>
-                "Lost"
+                {words.text(Msg::StatusLost)}
             </div>
         </div>
     }

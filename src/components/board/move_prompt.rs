@@ -1,6 +1,8 @@
 //! The question the board asks before a move: where to move a deal (the
 //! keyboard's way to do what a drag does), or whether to reopen a closed one.
 
+use deals_contract::DealStatus;
+use deals_i18n::Msg;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
 use leptos::leptos_dom::helpers::request_animation_frame;
@@ -9,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::moves::{Mover, Prompt};
-use crate::pipeline::{stage_label, MoveTarget};
+use crate::pipeline::MoveTarget;
 
 /// The question `asked`, with the focus on its first answer as it appears
 /// and Escape to close it.
@@ -39,6 +41,7 @@ pub(super) fn MovePrompt(
         }
     };
     let cancel = move |_| mover.close_prompt();
+    let words = mover.words;
     match asked {
         Prompt::MoveTo(deal) => {
             let id = StoredValue::new(deal.id.clone());
@@ -50,7 +53,7 @@ pub(super) fn MovePrompt(
                 stages()
                     .into_iter()
                     .map(|stage| {
-                        let label = stage_label(Some(&stage));
+                        let label = words.now().stage(Some(&stage)).into_owned();
                         view! {
                             <button part="button secondary-button" type="button" class="secondary" on:click=move |_| choose(MoveTarget::Stage(stage.clone()))>
                                 {label}
@@ -59,26 +62,40 @@ pub(super) fn MovePrompt(
                     })
                     .collect_view()
             };
+            let title = StoredValue::new(deal.title);
+            let name = move || {
+                title.with_value(|title| words.now().fill(Msg::MoveDeal, &[("title", title)]))
+            };
+            let question = move || {
+                title.with_value(|title| words.now().fill(Msg::MoveDealTo, &[("title", title)]))
+            };
             view! {
-                <div class="move-prompt" role="group" aria-label=format!("Move {}", deal.title) node_ref=group on:keydown=on_keydown>
-                    <p>{format!("Move “{}” to:", deal.title)}</p>
+                <div class="move-prompt" role="group" aria-label=name node_ref=group on:keydown=on_keydown>
+                    <p>{question}</p>
                     <div class="form-actions">
                         {stage_buttons}
-                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Won)>"Won"</button>
-                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Lost)>"Lost"</button>
-                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Won)>{words.text(Msg::StatusWon)}</button>
+                        <button part="button" type="button" on:click=move |_| choose(MoveTarget::Lost)>{words.text(Msg::StatusLost)}</button>
+                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>{words.text(Msg::Cancel)}</button>
                     </div>
                 </div>
             }
             .into_any()
         }
         Prompt::Reopen(deal, target, change) => {
-            let question = format!(
-                "“{}” is {}. Reopen it and move it to {}?",
-                deal.title,
-                deal.status,
-                stage_label(Some(target.stage()))
-            );
+            let asked = if deal.status == DealStatus::Won {
+                Msg::ReopenWonDeal
+            } else {
+                Msg::ReopenLostDeal
+            };
+            let (title, stage) = (deal.title.clone(), target.stage().to_owned());
+            let question = move || {
+                let texts = words.now();
+                texts.fill(
+                    asked,
+                    &[("title", &title), ("stage", &texts.stage(Some(&stage)))],
+                )
+            };
             let confirmed = StoredValue::new(Some((deal, change)));
             let reopen = move |_| {
                 mover.prompt.set(None);
@@ -87,11 +104,11 @@ pub(super) fn MovePrompt(
                 }
             };
             view! {
-                <div class="move-prompt" role="group" aria-label="Reopen deal" node_ref=group on:keydown=on_keydown>
+                <div class="move-prompt" role="group" aria-label=words.text(Msg::ReopenDeal) node_ref=group on:keydown=on_keydown>
                     <p>{question}</p>
                     <div class="form-actions">
-                        <button part="button" type="button" on:click=reopen>"Reopen and move"</button>
-                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                        <button part="button" type="button" on:click=reopen>{words.text(Msg::ReopenAndMove)}</button>
+                        <button part="button secondary-button" type="button" class="secondary" on:click=cancel>{words.text(Msg::Cancel)}</button>
                     </div>
                 </div>
             }

@@ -3,6 +3,7 @@
 //! moved card.
 
 use deals_contract::{Deal, StatusChange};
+use deals_i18n::Msg;
 use leptos::html::Div;
 use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
@@ -12,8 +13,9 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::components::all_matching::AllMatching;
 use crate::format;
 use crate::host_events::HostEvents;
-use crate::pipeline::{expected_after, move_change, reopens, stage_label, Column, MoveTarget};
+use crate::pipeline::{expected_after, move_change, reopens, Column, MoveTarget};
 use crate::session::Session;
+use crate::words::{Texts, Words};
 
 /// A question the board asks before it moves a deal.
 #[derive(Clone)]
@@ -32,6 +34,49 @@ impl Prompt {
     }
 }
 
+/// What the board tells screen readers after a move, kept as what happened
+/// and put into words where it is read.
+#[derive(Clone)]
+pub(super) enum Announcement {
+    /// The deal was already where it was to go.
+    AlreadyIn { title: String, stage: String },
+    /// The host page refused the move.
+    NotMoved { title: String },
+    /// Where the card went, counted from 1.
+    Moved {
+        title: String,
+        stage: Option<String>,
+        position: usize,
+        size: usize,
+    },
+}
+
+impl Announcement {
+    pub fn in_words(&self, texts: Texts) -> String {
+        match self {
+            Announcement::AlreadyIn { title, stage } => texts.fill(
+                Msg::AlreadyInStage,
+                &[("title", title), ("stage", &texts.stage(Some(stage)))],
+            ),
+            Announcement::NotMoved { title } => texts.fill(Msg::NotMoved, &[("title", title)]),
+            Announcement::Moved {
+                title,
+                stage,
+                position,
+                size,
+            } => texts.fill(
+                Msg::MovedDeal,
+                &[
+                    ("title", title),
+                    ("stage", &texts.stage(stage.as_deref())),
+                    ("position", &position.to_string()),
+                    ("size", &size.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
 /// What the board needs to move a deal: the deals, the columns on screen,
 /// and what it tells the user.
 #[derive(Clone, Copy)]
@@ -40,26 +85,29 @@ pub(super) struct Mover {
     pub columns: Memo<Vec<Column>>,
     pub board: NodeRef<Div>,
     /// Read by screen readers: where a moved card went.
-    pub announcement: RwSignal<String>,
+    pub announcement: RwSignal<Option<Announcement>>,
     pub prompt: RwSignal<Option<Prompt>>,
     /// Cards moved on this board, shown wherever they fall in their column.
     pub pinned: RwSignal<Vec<String>>,
     /// Asked before each move: the host page may refuse it.
     events: HostEvents,
+    pub words: Words,
 }
 
 impl Mover {
     pub fn new(all: AllMatching, columns: Memo<Vec<Column>>, board: NodeRef<Div>) -> Self {
         // A visit to the board starts without the refusal of an earlier one.
         all.move_deal.value().set(None);
+        let session = expect_context::<Session>();
         Self {
             all,
             columns,
             board,
-            announcement: RwSignal::new(String::new()),
+            announcement: RwSignal::new(None),
             prompt: RwSignal::new(None),
             pinned: RwSignal::new(Vec::new()),
-            events: expect_context::<Session>().events(),
+            events: session.events(),
+            words: session.words(),
         }
     }
 
@@ -76,11 +124,10 @@ impl Mover {
             return;
         };
         match move_change(&deal, &target, format::now()) {
-            None => self.announcement.set(format!(
-                "{} is already in {}",
-                deal.title,
-                stage_label(Some(target.stage()))
-            )),
+            None => self.announcement.set(Some(Announcement::AlreadyIn {
+                title: deal.title,
+                stage: target.stage().to_owned(),
+            })),
             Some(change) if reopens(&deal, &change) => {
                 self.prompt.set(Some(Prompt::Reopen(deal, target, change)));
             }
@@ -95,7 +142,7 @@ impl Mover {
         let id = deal.id.clone();
         if !self.events.may_change(&deal, &change) {
             self.announcement
-                .set(format!("{} was not moved", deal.title));
+                .set(Some(Announcement::NotMoved { title: deal.title }));
             self.focus_card(id);
             return;
         }
@@ -122,11 +169,12 @@ impl Mover {
             })
         });
         if let Some((stage, position, size)) = place {
-            self.announcement.set(format!(
-                "Moved {} to {}, position {position} of {size}",
-                moved.title,
-                stage_label(stage.as_deref())
-            ));
+            self.announcement.set(Some(Announcement::Moved {
+                title: moved.title,
+                stage,
+                position,
+                size,
+            }));
         }
         self.focus_card(id);
     }
@@ -162,7 +210,14 @@ impl Mover {
             return None;
         }
         self.all.move_deal.value().with(|answer| match answer {
-            Some((before, Err(error))) => Some(format!("{} was not moved: {error}", before.title)),
+            Some((before, Err(error))) => {
+                let texts = self.words.now();
+                let reason = texts.api_error(error);
+                Some(texts.fill(
+                    Msg::NotMovedBecause,
+                    &[("title", &before.title), ("reason", reason.text())],
+                ))
+            }
             _ => None,
         })
     }

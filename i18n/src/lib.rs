@@ -1,0 +1,210 @@
+//! Every word the widget shows or says, in each language it speaks.
+//!
+//! A message is a variant of [`Msg`]; each language is one file (`en.rs`,
+//! `fr.rs`, `de.rs`) with one `match` over every message, so a message
+//! missing from a language, or one it has that the others do not, stops the
+//! build. The checks at the end of this file stop it too when a translation's
+//! `{placeholders}` differ from the English text's, or when a plural message
+//! has not one form per plural category of its language.
+//!
+//! The English texts are built into the widget; the others are written to
+//! `lang/<tag>.txt` beside it (`catalogue`) and fetched when a widget speaks
+//! that language, so that the first download carries one language.
+//!
+//! Adding a language: a file like `fr.rs`, a variant of [`Lang`] with its tag
+//! and plural categories, and its line in [`Lang::text`]; docs/i18n.md says more.
+
+mod de;
+mod en;
+mod fr;
+mod messages;
+
+pub use messages::Msg;
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+    De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
+
+    /// Its BCP 47 tag, for `lang` attributes and `Intl`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+        }
+    }
+
+    /// The codes of every language, space-separated, for the page to choose
+    /// among (regional tags are reduced to these by the widget's JS).
+    pub const SPOKEN: &'static str = "en fr de";
+
+    /// The language of a code of [`Lang::SPOKEN`].
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.tag() == code)
+    }
+
+    /// The plural categories of `Intl.PluralRules` for the language, in the
+    /// order its plural messages give their forms (`one|other`).
+    pub const fn plural_categories(self) -> &'static [&'static str] {
+        match self {
+            Lang::En | Lang::De => &["one", "other"],
+            Lang::Fr => &["one", "many", "other"],
+        }
+    }
+
+    /// `msg` in this language.
+    pub const fn text(self, msg: Msg) -> &'static str {
+        match self {
+            Lang::En => en::text(msg),
+            Lang::Fr => fr::text(msg),
+            Lang::De => de::text(msg),
+        }
+    }
+}
+
+/// Every message of `lang`, one a line, in the order of [`Msg::ALL`]: the
+/// file a widget fetches to speak it.
+pub fn catalogue(lang: Lang) -> String {
+    let texts: Vec<&str> = Msg::ALL.iter().map(|msg| lang.text(*msg)).collect();
+    texts.join("\n")
+}
+
+/// Where each form of a plural message begins and ends.
+pub const PLURAL_SEPARATOR: char = '|';
+
+const _: () = check_every_translation();
+
+const fn check_every_translation() {
+    let mut language = 0;
+    while language < Lang::ALL.len() {
+        let lang = Lang::ALL[language];
+        let mut index = 0;
+        while index < Msg::ALL.len() {
+            check(lang, Msg::ALL[index]);
+            index += 1;
+        }
+        language += 1;
+    }
+}
+
+/// Stops the build with the message's name when `lang`'s text of it cannot
+/// stand in for the English one.
+const fn check(lang: Lang, msg: Msg) {
+    let english = en::text(msg).as_bytes();
+    let text = lang.text(msg).as_bytes();
+    if text.is_empty() || contains(text, b'\n') {
+        panic!("{}", msg.name());
+    }
+    let forms = count(text, b'|') + 1;
+    let english_forms = count(english, b'|') + 1;
+    if english_forms > 1 && forms != lang.plural_categories().len() {
+        panic!("{}", msg.name());
+    }
+    if english_forms == 1 && forms != 1 {
+        panic!("{}", msg.name());
+    }
+    if !placeholders_within(text, english) || !placeholders_within(english, text) {
+        panic!("{}", msg.name());
+    }
+}
+
+const fn contains(text: &[u8], byte: u8) -> bool {
+    count(text, byte) > 0
+}
+
+const fn count(text: &[u8], byte: u8) -> usize {
+    let (mut index, mut found) = (0, 0);
+    while index < text.len() {
+        if text[index] == byte {
+            found += 1;
+        }
+        index += 1;
+    }
+    found
+}
+
+/// Whether every `{name}` of `text` is a placeholder of `other` too.
+const fn placeholders_within(text: &[u8], other: &[u8]) -> bool {
+    let mut index = 0;
+    while index < text.len() {
+        if text[index] == b'{' {
+            let end = closing(text, index);
+            if end == text.len() || !has_placeholder(other, text, index, end) {
+                return false;
+            }
+            index = end;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// The index of the `}` that closes the `{` at `open`; `text.len()` if none.
+const fn closing(text: &[u8], open: usize) -> usize {
+    let mut index = open + 1;
+    while index < text.len() && text[index] != b'}' {
+        index += 1;
+    }
+    index
+}
+
+/// Whether `other` holds the placeholder `text[open..=close]`.
+const fn has_placeholder(other: &[u8], text: &[u8], open: usize, close: usize) -> bool {
+    let length = close - open + 1;
+    let mut start = 0;
+    while start + length <= other.len() {
+        let mut same = 0;
+        while same < length && other[start + same] == text[open + same] {
+            same += 1;
+        }
+        if same == length {
+            return true;
+        }
+        start += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards the list the page chooses from: every language, by its own code.
+    #[test]
+    fn every_language_is_spoken_by_its_code() {
+        let spoken: Vec<&str> = Lang::SPOKEN.split(' ').collect();
+        assert_eq!(spoken.len(), Lang::ALL.len());
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.tag()), Some(lang));
+            assert!(spoken.contains(&lang.tag()));
+        }
+        assert_eq!(Lang::from_code("fr-CA"), None);
+    }
+
+    // Guards the file format the widget reads: one line per message, in order.
+    #[test]
+    fn a_catalogue_has_one_line_per_message_in_order() {
+        for lang in Lang::ALL {
+            let catalogue = catalogue(lang);
+            let lines: Vec<&str> = catalogue.split('\n').collect();
+            assert_eq!(lines.len(), Msg::ALL.len());
+            assert_eq!(lines[Msg::Deals as usize], lang.text(Msg::Deals));
+        }
+    }
+
+    // Guards the compile-time check itself: each rule it enforces.
+    #[test]
+    fn placeholders_are_compared_by_name() {
+        assert!(placeholders_within(b"Moved {title}", b"{title} moved"));
+        assert!(!placeholders_within(b"Moved {titre}", b"{title} moved"));
+        assert!(!placeholders_within(b"Moved {title", b"{title} moved"));
+        assert!(placeholders_within(b"No placeholder", b"{title}"));
+    }
+}
