@@ -241,7 +241,13 @@ impl WorkspaceState {
             view,
             stages,
             deals,
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            // An owner of its own: the workspace is built again on the same
+            // owner after a disconnect and a new connection, and an owner's
+            // cleanup keeps its contexts, so the last workspace's things
+            // (disposed with it) would be found again.
+            owner: StoredValue::new(
+                Owner::current().map_or_else(Owner::default, |parent| parent.child()),
+            ),
             live,
             client,
             url_state: StoredValue::new(url_state),
