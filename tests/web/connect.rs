@@ -145,3 +145,28 @@ async fn a_later_401_forgets_the_key_and_asks_again() {
     widget.wait_for_text("Invalid API key").await;
     assert_eq!(session_storage().get_item(&entry).unwrap(), None);
 }
+
+// Guards: after Disconnect and connecting again, the screens that keep a
+// request of the workspace (the new-deal form, a deal) open and work: they
+// used to find the last workspace's request, disposed with it, and the
+// widget stopped.
+#[wasm_bindgen_test]
+async fn disconnecting_and_connecting_again_leaves_every_screen_working() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.click("New deal");
+    widget.wait_for_text("Create deal").await;
+    widget.click("Disconnect");
+    widget
+        .wait_until("the key panel", || widget.button("Connect").is_some())
+        .await;
+    widget.connect(RW_KEY).await;
+    widget.click("New deal");
+    widget.wait_for_text("Create deal").await;
+    let title = unique("Made after connecting again");
+    widget.fill("Title", &title);
+    widget.fill("Value", "10");
+    widget.click("Create deal");
+    widget.wait_for_text(&title).await;
+    widget.wait_for_text("Back to list").await;
+}
