@@ -61,8 +61,9 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await browser?.close();
     });
 
-    // Guards: the CSV of the open deals holds each of the API's open deals
-    // once, in its order, with the columns a spreadsheet needs.
+    // Guards: the CSV of the open deals, with the API's names for re-import,
+    // holds each of the API's open deals once, in its order, with the columns
+    // a spreadsheet needs and the API's values.
     test('the file for a filtered list holds exactly the API\'s deals', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       // Records what the widget hands to the browser to save; the save itself
@@ -87,6 +88,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
 
       await page.getByRole('button', { name: 'Export CSV' }).click();
       await page.getByLabel('CSV separator').selectOption('comma');
+      await page.getByLabel('API field names and values (for re-import)').check();
       const downloaded = name === 'chromium' ? page.waitForEvent('download') : undefined;
       await page.getByRole('button', { name: 'Save CSV' }).click();
       const expected = await apiDeals(served, { status: 'open' });

@@ -92,7 +92,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       assert.ok(id, 'the page URL names the new deal');
       await page.getByLabel('New stage').fill('negotiation');
       await page.getByRole('button', { name: 'Change stage' }).click();
-      await page.locator('.deal-fields dd').filter({ hasText: /^negotiation$/ }).waitFor();
+      await page.locator('.deal-fields dd').filter({ hasText: /^Negotiation$/ }).waitFor();
       const deal = await apiDeal(id);
       assert.equal(deal.title, title);
       assert.equal(deal.stage, 'negotiation');
