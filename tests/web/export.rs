@@ -45,6 +45,18 @@ impl ClickedLinks {
             .unwrap();
         Self { clicked, listener }
     }
+
+    /// The text of the file the `index`th clicked link saves, as saved.
+    pub(crate) async fn saved_text(&self, index: usize) -> String {
+        let href = self.clicked.borrow()[index].0.clone();
+        Request::get(&href)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
 }
 
 impl Drop for ClickedLinks {
@@ -174,18 +186,12 @@ async fn export_csv_saves_every_deal_the_filters_match() {
     );
     let clicked = links.clicked.borrow().clone();
     assert_eq!(clicked.len(), 1, "one file: {clicked:?}");
-    let (href, download) = &clicked[0];
+    let (_, download) = &clicked[0];
     assert!(
         download.starts_with("deals-") && download.ends_with(".csv"),
         "{download}"
     );
-    let text = Request::get(href)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = links.saved_text(0).await;
     let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
     let header = lines.next().unwrap();
     assert!(header.starts_with("ID;Title;"), "{header}");

@@ -277,14 +277,7 @@ async fn the_export_speaks_french_and_german() {
     widget
         .wait_until("the export", || widget.find(".export-outcome").is_some())
         .await;
-    let clicked = links.clicked.borrow().clone();
-    let text = gloo_net::http::Request::get(&clicked[0].0)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = links.saved_text(0).await;
     let rows: Vec<&str> = text
         .trim_start_matches('\u{FEFF}')
         .split("\r\n")
@@ -315,14 +308,7 @@ async fn the_export_speaks_french_and_german() {
     widget
         .wait_until("the second file", || links.clicked.borrow().len() == 2)
         .await;
-    let href = links.clicked.borrow()[1].0.clone();
-    let text = gloo_net::http::Request::get(&href)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = links.saved_text(1).await;
     let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
     assert!(lines
         .next()
