@@ -186,7 +186,9 @@ impl Texts {
         }
     }
 
-    /// An error of a call to the API.
+    /// An error of a call to the API that reads (the list, a deal, the key's
+    /// check). Only a change is refused field by field (422): reads leave
+    /// the field messages out of the first download (`refusal`).
     pub fn api_error(self, error: &ApiError) -> Said {
         let text = match error {
             ApiError::Unauthorized { .. } => Some(self.get(Msg::ApiKeyRefused).to_owned()),
@@ -196,14 +198,6 @@ impl Texts {
             } => Some(self.fill(Msg::PermissionMissing, &[("permission", permission)])),
             ApiError::NotFound { error } if error == "Deal not found" => {
                 Some(self.get(Msg::DealNotFound).to_owned())
-            }
-            ApiError::Validation { details, .. } => {
-                let mut text = self.get(Msg::ValuesRefused).to_owned();
-                for (field, message) in details.iter() {
-                    text.push(' ');
-                    text.push_str(self.field_message(field, message).text());
-                }
-                Some(text)
             }
             ApiError::BadRequest { error, .. } if error == CONTACT_NOT_FOUND => {
                 Some(self.get(Msg::ContactNotFound).to_owned())
@@ -220,6 +214,21 @@ impl Texts {
             _ => None,
         };
         self.said(text, error.to_string())
+    }
+
+    /// The API's refusal of a change (a new deal, a move): a 422 names the
+    /// fields it refused, each in the widget's words; anything else is
+    /// said as [`Texts::api_error`] says it.
+    pub fn refusal(self, error: &ApiError) -> Said {
+        let ApiError::Validation { details, .. } = error else {
+            return self.api_error(error);
+        };
+        let mut text = self.get(Msg::ValuesRefused).to_owned();
+        for (field, message) in details.iter() {
+            text.push(' ');
+            text.push_str(self.field_message(field, message).text());
+        }
+        self.said(Some(text), error.to_string())
     }
 
     /// The `error` of a 429, which the widget waits out.
@@ -633,8 +642,13 @@ mod tests {
             br#"{"success":false,"error":"Validation failed","details":{"title":"Title is required"}}"#,
         );
         assert_eq!(
-            fr.api_error(&refused).text(),
+            fr.refusal(&refused).text(),
             "Certaines valeurs ont été refusées. Le champ «\u{202F}Titre\u{202F}» est obligatoire."
+        );
+        assert_eq!(
+            fr.api_error(&refused),
+            Said::AsWritten(refused.to_string()),
+            "a read is never refused field by field: the API's words as written"
         );
         let network = ApiError::Network("TypeError".into());
         assert_eq!(fr.api_error(&network).text(), fr.get(Msg::ApiUnreachable));

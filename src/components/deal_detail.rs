@@ -212,7 +212,7 @@ fn DealActions(
         }
         change_status.value().with(|answer| match answer {
             Some((answered_id, Err(error))) if shown.with_value(|deal| deal.id == *answered_id) => {
-                Some(words.now().api_error(error).text().to_owned())
+                Some(words.now().refusal(error).text().to_owned())
             }
             _ => None,
         })

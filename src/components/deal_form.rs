@@ -180,7 +180,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     let shown_error = move || {
         form_error.with(|refusal| match refusal {
             Some(Refusal::Fields(msg)) => Some(words.now().get(*msg).to_owned()),
-            Some(Refusal::Server(error)) => Some(words.now().api_error(error).text().to_owned()),
+            Some(Refusal::Server(error)) => Some(words.now().refusal(error).text().to_owned()),
             None => None,
         })
     };

@@ -212,7 +212,7 @@ impl Mover {
         self.all.move_deal.value().with(|answer| match answer {
             Some((before, Err(error))) => {
                 let texts = self.words.now();
-                let reason = texts.api_error(error);
+                let reason = texts.refusal(error);
                 Some(texts.fill(
                     Msg::NotMovedBecause,
                     &[("title", &before.title), ("reason", reason.text())],
