@@ -51,6 +51,14 @@ impl Widget {
             .unwrap_or_default()
     }
 
+    /// Waits until the card of the deal `id` is in the column of `stage`.
+    pub(crate) async fn wait_for_card(&self, stage: &str, id: &str) {
+        self.wait_until(&format!("the card of {id} in {stage}"), || {
+            self.cards_in(stage).iter().any(|card| card == id)
+        })
+        .await;
+    }
+
     /// The deals the column headers count, all columns together.
     fn counted_cards(&self) -> usize {
         self.find_all(".board-column .column-count")
@@ -153,11 +161,7 @@ async fn a_card_moves_to_another_stage_by_keyboard() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the new deal's card", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || {
@@ -167,11 +171,7 @@ async fn a_card_moves_to_another_stage_by_keyboard() {
     let slow = SlowFetch::install_for("PUT", "/status", 1500);
     let asked = js_sys::Date::now();
     widget.click("Negotiation");
-    widget
-        .wait_until("the card in its new column", || {
-            widget.cards_in("negotiation").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("negotiation", &deal.id).await;
     assert!(
         js_sys::Date::now() - asked < 1000.0,
         "moved before the API answers"
@@ -216,11 +216,7 @@ async fn a_refused_move_puts_the_card_back_with_the_reason() {
     let widget = mount_widget();
     widget.connect(RO_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the deal's card", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     let before = widget.cards_in("proposal");
     widget.press_move_on(&deal.id);
     widget
@@ -266,11 +262,7 @@ async fn moving_a_won_deal_to_an_open_stage_asks_before_reopening() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the won card", || {
-            widget.cards_in("closed-won").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("closed-won", &deal.id).await;
     widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || widget.button("Proposal").is_some())
@@ -286,11 +278,7 @@ async fn moving_a_won_deal_to_an_open_stage_asks_before_reopening() {
         "not moved yet"
     );
     widget.click("Reopen and move");
-    widget
-        .wait_until("the card in Proposal", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     let mut reopened = false;
     for _ in 0..100 {
         let now = client(RW_KEY).get_deal(&deal.id).await.expect("the deal");
@@ -450,11 +438,7 @@ async fn another_clients_changes_reach_the_board() {
     let widget = mount_with(options);
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the deal in proposal", || {
-            widget.cards_in("proposal").contains(&moved.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &moved.id).await;
 
     let change = StatusChange {
         stage: Some("negotiation".to_owned()),

@@ -10,15 +10,6 @@ use crate::support::*;
 
 const PROPOSAL: &str = ".board-column[data-drop-stage=\"proposal\"]";
 
-/// Ids of the cards drawn in the column of `stage`, in order.
-fn cards_in(widget: &Widget, stage: &str) -> Vec<String> {
-    widget
-        .find_all(&format!(".board-column[data-drop-stage=\"{stage}\"] .card"))
-        .iter()
-        .filter_map(|card| card.get_attribute("data-deal-id"))
-        .collect()
-}
-
 fn click(element: Option<Element>, what: &str) {
     element
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
@@ -39,7 +30,7 @@ async fn a_card_past_the_first_ones_is_counted_drawn_and_moved_by_keyboard() {
     widget.click("Board");
     widget
         .wait_until("the proposal column's first 25 cards", || {
-            cards_in(&widget, "proposal").len() == 25
+            widget.cards_in("proposal").len() == 25
         })
         .await;
     assert_eq!(
@@ -52,10 +43,10 @@ async fn a_card_past_the_first_ones_is_counted_drawn_and_moved_by_keyboard() {
     );
     widget
         .wait_until("the next 25 cards", || {
-            cards_in(&widget, "proposal").len() == 50
+            widget.cards_in("proposal").len() == 50
         })
         .await;
-    let far = cards_in(&widget, "proposal")[39].clone();
+    let far = widget.cards_in("proposal")[39].clone();
     let card = widget
         .find_all(&format!("{PROPOSAL} .card"))
         .into_iter()
@@ -72,7 +63,7 @@ async fn a_card_past_the_first_ones_is_counted_drawn_and_moved_by_keyboard() {
     widget.click("Negotiation");
     widget
         .wait_until("the card drawn in its new column, focused", || {
-            cards_in(&widget, "negotiation").contains(&far)
+            widget.cards_in("negotiation").contains(&far)
                 && widget
                     .root()
                     .active_element()

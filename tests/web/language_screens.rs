@@ -140,11 +140,7 @@ async fn the_board_and_a_move_speak_french_and_german() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the new deal's card", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     for (lang, stage, msg) in [
         (Lang::Fr, "negotiation", Msg::StageNegotiation),
         (Lang::De, "contract-review", Msg::StageContractReview),
@@ -176,11 +172,7 @@ async fn the_board_and_a_move_speak_french_and_german() {
             assert!(widget.button(lang.text(msg)).is_some(), "{msg:?}");
         }
         widget.click(lang.text(msg));
-        widget
-            .wait_until("the card in its new column", || {
-                widget.cards_in(stage).contains(&deal.id)
-            })
-            .await;
+        widget.wait_for_card(stage, &deal.id).await;
         let position = widget
             .cards_in(stage)
             .iter()
