@@ -30,8 +30,15 @@ export function dealEvent(host, name, answer, previousStatus, previousStage) {
   if (previousStatus) Object.assign(detail, { previousStatus, previousStage: previousStage ?? null });
   send(host, name, detail, false);
 }
-export function errorEvent(host, status, error, message) {
-  send(host, "error", { status: status ?? null, error, message }, false);
+export function errorEvent(host, status, error, message, requiredPermission, details) {
+  const detail = { status: status ?? null, error, message };
+  if (requiredPermission) detail.requiredPermission = requiredPermission;
+  if (details) {
+    const fields = [];
+    for (let i = 0; i < details.length; i += 2) fields.push([details[i], details[i + 1]]);
+    detail.details = Object.fromEntries(fields);
+  }
+  send(host, "error", detail, false);
 }
 export function askDealChange(host, dealId, fromStatus, fromStage, toStatus, toStage) {
   return send(host, "before-deal-change", { dealId, fromStatus, fromStage: fromStage ?? null, toStatus, toStage: toStage ?? null }, true);
@@ -48,7 +55,14 @@ extern "C" {
         previous_stage: Option<&str>,
     );
     #[wasm_bindgen(js_name = errorEvent)]
-    fn error_event(host: &Element, status: Option<u16>, error: &str, message: &str);
+    fn error_event(
+        host: &Element,
+        status: Option<u16>,
+        error: &str,
+        message: &str,
+        required_permission: Option<&str>,
+        details: &JsValue,
+    );
     #[wasm_bindgen(js_name = askDealChange)]
     fn ask_deal_change(
         host: &Element,
@@ -111,11 +125,36 @@ impl HostEvents {
         }
     }
 
-    /// `isao-deals:error`: an API error the widget shows.
+    /// `isao-deals:error`: an API error the widget shows, with what the API
+    /// said would fix it: the permission a 403 names, a 422's messages by
+    /// field (handed over as field, message, field, message…).
     pub fn error(self, error: &ApiError) {
-        if let Some(host) = self.host() {
-            error_event(&host, error.status(), error.api_error(), &error.to_string());
-        }
+        let Some(host) = self.host() else {
+            return;
+        };
+        let (required_permission, details) = match error {
+            ApiError::Forbidden {
+                required_permission,
+                ..
+            } => (required_permission.as_deref(), JsValue::UNDEFINED),
+            ApiError::Validation { details, .. } => {
+                let flat = js_sys::Array::new();
+                for (field, message) in details.iter() {
+                    flat.push(&field.into());
+                    flat.push(&message.into());
+                }
+                (None, flat.into())
+            }
+            _ => (None, JsValue::UNDEFINED),
+        };
+        error_event(
+            &host,
+            error.status(),
+            error.api_error(),
+            &error.to_string(),
+            required_permission,
+            &details,
+        );
     }
 
     /// `isao-deals:before-deal-change`, cancelable: whether the host page lets

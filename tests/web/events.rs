@@ -3,6 +3,9 @@
 //! the host page vetoes that is never sent.
 
 use deals_contract::DealQuery;
+use isao_deals_widget::api::ApiError;
+use isao_deals_widget::host_events::HostEvents;
+use leptos::prelude::Owner;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -195,11 +198,7 @@ async fn a_vetoed_board_move_sends_nothing_and_the_card_stays() {
     let host = HostLog::listen(&widget.host);
     widget.connect(RW_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the deal's card", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     let before = widget.cards_in("proposal");
 
     host.veto(true);
@@ -258,11 +257,7 @@ async fn a_refused_move_tells_the_host_the_apis_error() {
     let host = HostLog::listen(&widget.host);
     widget.connect(RO_KEY).await;
     widget.open_board().await;
-    widget
-        .wait_until("the deal's card", || {
-            widget.cards_in("proposal").contains(&deal.id)
-        })
-        .await;
+    widget.wait_for_card("proposal", &deal.id).await;
     widget.press_move_on(&deal.id);
     widget
         .wait_until("the move choices", || {
@@ -280,5 +275,38 @@ async fn a_refused_move_tells_the_host_the_apis_error() {
             .is_some_and(|text| text.contains("deals:write")),
         "{detail}"
     );
+    assert_eq!(detail["requiredPermission"], "deals:write", "{detail}");
+    assert!(detail.get("details").is_none(), "{detail}");
     assert!(host.named("deal-change").is_empty());
+}
+
+// Guards: a 422 reaches the host with the API's messages by field, under
+// the API's own names. The widget checks the contract's rules before it
+// sends, so no screen draws a 422 from the reference API: the answer here
+// is the contract's 422, read as the widget reads any answer.
+#[wasm_bindgen_test]
+fn a_422_tells_the_host_each_fields_message() {
+    let owner = Owner::new();
+    owner.set();
+    let element = new_host();
+    let host = HostLog::listen(&element);
+    let refused = ApiError::from_answer(
+        422,
+        None,
+        br#"{"success":false,"error":"Validation failed",
+            "details":{"title":"Title is required","__proto__":"Value must be a positive number"}}"#,
+    );
+    HostEvents::new(Some(element.clone())).error(&refused);
+    let errors = host.named("error");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let detail = &errors[0]["detail"];
+    assert_eq!(detail["status"], 422);
+    assert_eq!(detail["error"], "Validation failed");
+    assert_eq!(detail["details"]["title"], "Title is required");
+    assert_eq!(
+        detail["details"]["__proto__"], "Value must be a positive number",
+        "a field's name is only a name: {detail}"
+    );
+    assert!(detail.get("requiredPermission").is_none(), "{detail}");
+    element.remove();
 }
