@@ -83,6 +83,44 @@ impl DealDraft {
     pub fn validate(&self) -> Result<NewDeal, FieldErrors> {
         NewDeal::from_json(&self.to_json())
     }
+
+    /// The draft as it waits between visits of the form (`kept_draft.rs`):
+    /// every field as typed, in a JSON array.
+    pub fn to_kept(&self) -> String {
+        let fields = [
+            &self.title,
+            &self.value,
+            &self.currency,
+            &self.stage,
+            &self.priority,
+            &self.probability,
+            &self.expected_close_date,
+            &self.source,
+            &self.contact_id,
+            &self.assigned_to_id,
+            &self.description,
+        ];
+        serde_json::to_string(&fields).unwrap_or_default()
+    }
+
+    /// The draft [`DealDraft::to_kept`] wrote; `None` for anything else.
+    pub fn from_kept(kept: &str) -> Option<Self> {
+        let [title, value, currency, stage, priority, probability, expected_close_date, source, contact_id, assigned_to_id, description] =
+            serde_json::from_str::<[String; 11]>(kept).ok()?;
+        Some(Self {
+            title,
+            value,
+            currency,
+            stage,
+            priority,
+            probability,
+            expected_close_date,
+            source,
+            contact_id,
+            assigned_to_id,
+            description,
+        })
+    }
 }
 
 /// A typed number read as JSON reads it, once the forms people type that
@@ -140,6 +178,21 @@ mod tests {
         assert_eq!(deal.probability, Some(60.0));
         assert_eq!(deal.contact_id.as_deref(), Some("contact_456"));
         assert_eq!(deal.assigned_to_id, None);
+    }
+
+    // Guards: a kept draft comes back exactly as typed, refusals and all;
+    // anything else in its entry (edited, older) is no draft.
+    #[test]
+    fn a_kept_draft_comes_back_as_typed() {
+        let typed = DealDraft {
+            value: "12 000,5".into(),
+            description: "\"quoted\", line\nbreak, 東京".into(),
+            ..filled()
+        };
+        assert_eq!(DealDraft::from_kept(&typed.to_kept()), Some(typed));
+        for other in ["", "[]", "{}", "[\"a\"]", "not json"] {
+            assert_eq!(DealDraft::from_kept(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
 use crate::host_events::HostEvents;
+use crate::kept_draft::KeptDraft;
 use crate::key_store::{KeyStorage, KeyStore};
 use crate::words::Words;
 
@@ -44,6 +45,7 @@ pub struct Session {
     pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
     words: Words,
+    draft: KeptDraft,
 }
 
 impl Session {
@@ -73,6 +75,7 @@ impl Session {
             notice: RwSignal::new(None),
             events,
             words,
+            draft: KeptDraft::new(storage, api_base),
         }
     }
 
@@ -118,6 +121,11 @@ impl Session {
         self.events
     }
 
+    /// The "New deal" form's draft, kept until the deal is made.
+    pub fn draft(&self) -> &KeptDraft {
+        &self.draft
+    }
+
     pub fn connect(&self, key: ApiKey) {
         if let Some(store) = &self.store {
             store.save(key.as_str());
@@ -127,7 +135,16 @@ impl Session {
         self.events.connection(true);
     }
 
-    pub fn disconnect(&self, notice: Option<ApiError>) {
+    /// The user's own "Disconnect": nothing of theirs stays in the tab for
+    /// the next person at the screen, not even a draft.
+    pub fn disconnect(&self) {
+        self.draft.forget();
+        self.end(None);
+    }
+
+    /// Credentials gone, with `notice` as the reason. A draft stays for when
+    /// the user is back.
+    fn end(&self, notice: Option<ApiError>) {
         if let Some(store) = &self.store {
             store.forget();
         }
@@ -144,7 +161,7 @@ impl Session {
     pub fn report(&self, error: &ApiError) {
         self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
-            self.disconnect(self.asks_for_key().then(|| error.clone()));
+            self.end(self.asks_for_key().then(|| error.clone()));
         }
     }
 }

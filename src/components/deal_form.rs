@@ -2,7 +2,7 @@
 
 use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use deals_i18n::Msg;
-use leptos::ev::SubmitEvent;
+use leptos::ev::{self, SubmitEvent};
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
 use std::sync::Arc;
@@ -35,6 +35,7 @@ fn create_deal(state: WorkspaceState) -> CreateDeal {
                 let answer = client.create_deal(&new_deal).await;
                 match &answer {
                     Ok(created) => {
+                        session.draft().forget();
                         events.deal_created(created);
                         learn_stage(state.stages, created);
                         state.deals.refetch();
@@ -82,6 +83,26 @@ impl DraftFields {
             contact_id: RwSignal::new(draft.contact_id),
             assigned_to_id: RwSignal::new(draft.assigned_to_id),
             description: RwSignal::new(draft.description),
+        }
+    }
+
+    /// Subscribes the running effect to every field.
+    fn track(&self) {
+        let every = [
+            self.title,
+            self.value,
+            self.currency,
+            self.stage,
+            self.priority,
+            self.probability,
+            self.expected_close_date,
+            self.source,
+            self.contact_id,
+            self.assigned_to_id,
+            self.description,
+        ];
+        for field in every {
+            field.track();
         }
     }
 
@@ -134,10 +155,30 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     let CreateDeal(create, abort) = create_deal(state);
     // A refusal belongs to the visit of the form in which it happened.
     create.value().set(None);
-    let fields = DraftFields::new(DealDraft::default());
+    let session = expect_context::<Session>();
+    let kept = session.draft().clone();
+    let fields = DraftFields::new(kept.load().unwrap_or_default());
+    // Each keystroke is kept at once: leaving the form, a reload or a 401
+    // loses nothing typed (`kept_draft.rs`). A keystroke's effect that runs
+    // after a Disconnect keeps nothing: that draft has been dropped.
+    let connected = session.clone();
+    Effect::new(move |_| {
+        fields.track();
+        if connected.is_connected() {
+            kept.save(&fields.snapshot());
+        }
+    });
+    // Closing the tab would lose the draft (a reload would not): while
+    // something is typed, the browser asks first.
+    let unload_guard = window_event_listener(ev::beforeunload, move |event| {
+        if fields.snapshot() != DealDraft::default() {
+            event.prevent_default();
+        }
+    });
+    on_cleanup(move || unload_guard.remove());
     let errors = RwSignal::new(FieldErrors::new());
     let form_error = RwSignal::new(None::<Refusal>);
-    let words = expect_context::<Session>().words();
+    let words = session.words();
     Effect::new(move |_| {
         create.value().with(|answer| {
             if let Some(Err(error)) = answer {
