@@ -26,6 +26,13 @@ fn clean_tab() {
         .unwrap();
 }
 
+/// The draft in the tab's sessionStorage, as stored.
+fn stored_draft() -> Option<String> {
+    session_storage()
+        .get_item(&KeptDraft::entry_name(API_BASE))
+        .unwrap()
+}
+
 /// Whether the page, closed now, would ask the user first.
 fn closing_asks_first() -> bool {
     let init = web_sys::EventInit::new();
@@ -69,14 +76,8 @@ async fn a_half_typed_form_survives_leaving_a_reload_and_a_401() {
     session_storage().set_item(&entry, "revoked-key").unwrap();
     let refused = mount_with(options(KeyStorage::Session));
     refused.wait_for_text("Invalid API key").await;
-    let stored_draft = session_storage()
-        .get_item(&KeptDraft::entry_name(API_BASE))
-        .unwrap()
-        .expect("the draft outlives the refused key");
-    assert!(
-        !stored_draft.contains(RW_KEY),
-        "the key is never in the draft"
-    );
+    let draft = stored_draft().expect("the draft outlives the refused key");
+    assert!(!draft.contains(RW_KEY), "the key is never in the draft");
     refused.connect(RW_KEY).await;
     open_form(&refused).await;
     assert_eq!(
@@ -102,12 +103,7 @@ async fn making_the_deal_drops_its_draft() {
     widget.click("Create deal");
     widget.wait_for_text(&title).await;
     widget.wait_for_text("Back to list").await;
-    assert_eq!(
-        session_storage()
-            .get_item(&KeptDraft::entry_name(API_BASE))
-            .unwrap(),
-        None
-    );
+    assert_eq!(stored_draft(), None);
     widget.click("Back to list");
     widget.wait_for_page(1).await;
     open_form(&widget).await;
@@ -135,12 +131,7 @@ async fn disconnecting_drops_the_draft() {
     widget
         .wait_until("the key panel", || widget.button("Connect").is_some())
         .await;
-    assert_eq!(
-        session_storage()
-            .get_item(&KeptDraft::entry_name(API_BASE))
-            .unwrap(),
-        None
-    );
+    assert_eq!(stored_draft(), None);
     widget.connect(RW_KEY).await;
     open_form(&widget).await;
     assert_eq!(widget.value_of("Title"), "");
@@ -169,11 +160,5 @@ async fn closing_the_page_with_a_draft_asks_first() {
     assert!(!closing_asks_first(), "the form is gone");
     open_form(&widget).await;
     assert_eq!(widget.value_of("Source"), "referral", "kept in memory");
-    assert_eq!(
-        session_storage()
-            .get_item(&KeptDraft::entry_name(API_BASE))
-            .unwrap(),
-        None,
-        "memory only"
-    );
+    assert_eq!(stored_draft(), None, "memory only");
 }
