@@ -4,23 +4,23 @@
 //! lose nothing typed. With keys kept in memory (or storage forbidden) it
 //! waits in memory, for as long as the widget. The key is never in it.
 
-use std::sync::{Arc, Mutex};
+use leptos::prelude::*;
 
 use crate::draft::DealDraft;
 use crate::key_store::KeyStorage;
 
-#[derive(Clone)]
 pub struct KeptDraft {
     /// The sessionStorage entry, when keys are kept there.
     entry: Option<String>,
-    memory: Arc<Mutex<Option<String>>>,
+    /// The same, for as long as the widget: the session owns it.
+    memory: StoredValue<Option<String>>,
 }
 
 impl KeptDraft {
-    pub fn new(storage: KeyStorage, api_base: &str) -> Self {
+    pub fn new(storage: KeyStorage, api_base: &str, memory: StoredValue<Option<String>>) -> Self {
         Self {
             entry: (storage == KeyStorage::Session).then(|| Self::entry_name(api_base)),
-            memory: Arc::default(),
+            memory,
         }
     }
 
@@ -33,7 +33,7 @@ impl KeptDraft {
         let stored = self
             .session_storage()
             .and_then(|storage| storage.get_item(self.entry.as_deref()?).ok().flatten());
-        let kept = stored.or_else(|| self.memory.lock().ok()?.clone())?;
+        let kept = stored.or_else(|| self.memory.try_get_value().flatten())?;
         DealDraft::from_kept(&kept)
     }
 
@@ -47,18 +47,14 @@ impl KeptDraft {
         if let (Some(storage), Some(entry)) = (self.session_storage(), &self.entry) {
             let _ = storage.set_item(entry, &kept);
         }
-        if let Ok(mut memory) = self.memory.lock() {
-            *memory = Some(kept);
-        }
+        self.memory.try_set_value(Some(kept));
     }
 
     pub fn forget(&self) {
         if let (Some(storage), Some(entry)) = (self.session_storage(), &self.entry) {
             let _ = storage.remove_item(entry);
         }
-        if let Ok(mut memory) = self.memory.lock() {
-            *memory = None;
-        }
+        self.memory.try_set_value(None);
     }
 
     fn session_storage(&self) -> Option<web_sys::Storage> {
@@ -90,17 +86,24 @@ mod tests {
     // in memory, and forgetting it leaves nothing.
     #[test]
     fn a_draft_waits_in_memory_and_is_forgotten() {
-        let kept = KeptDraft::new(KeyStorage::Memory, "https://api.example/api/external");
-        assert_eq!(kept.load(), None);
-        let draft = DealDraft {
-            title: "Half typed".into(),
-            ..DealDraft::default()
-        };
-        kept.save(&draft);
-        assert_eq!(kept.load(), Some(draft));
-        kept.forget();
-        assert_eq!(kept.load(), None);
-        kept.save(&DealDraft::default());
-        assert_eq!(kept.load(), None, "an untouched form is not kept");
+        let owner = Owner::new();
+        owner.with(|| {
+            let kept = KeptDraft::new(
+                KeyStorage::Memory,
+                "https://api.example/api/external",
+                StoredValue::new(None),
+            );
+            assert_eq!(kept.load(), None);
+            let draft = DealDraft {
+                title: "Half typed".into(),
+                ..DealDraft::default()
+            };
+            kept.save(&draft);
+            assert_eq!(kept.load(), Some(draft));
+            kept.forget();
+            assert_eq!(kept.load(), None);
+            kept.save(&DealDraft::default());
+            assert_eq!(kept.load(), None, "an untouched form is not kept");
+        });
     }
 }

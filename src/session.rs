@@ -45,7 +45,9 @@ pub struct Session {
     pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
     words: Words,
-    draft: KeptDraft,
+    storage: KeyStorage,
+    /// The new-deal form's draft while it waits in memory (`kept_draft.rs`).
+    draft_in_memory: StoredValue<Option<String>>,
 }
 
 impl Session {
@@ -75,7 +77,8 @@ impl Session {
             notice: RwSignal::new(None),
             events,
             words,
-            draft: KeptDraft::new(storage, api_base),
+            storage,
+            draft_in_memory: StoredValue::new(None),
         }
     }
 
@@ -122,8 +125,8 @@ impl Session {
     }
 
     /// The "New deal" form's draft, kept until the deal is made.
-    pub fn draft(&self) -> &KeptDraft {
-        &self.draft
+    pub fn draft(&self) -> KeptDraft {
+        KeptDraft::new(self.storage, &self.api_base, self.draft_in_memory)
     }
 
     pub fn connect(&self, key: ApiKey) {
@@ -138,7 +141,7 @@ impl Session {
     /// The user's own "Disconnect": nothing of theirs stays in the tab for
     /// the next person at the screen, not even a draft.
     pub fn disconnect(&self) {
-        self.draft.forget();
+        self.draft().forget();
         self.end(None);
     }
 

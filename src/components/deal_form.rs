@@ -156,7 +156,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     // A refusal belongs to the visit of the form in which it happened.
     create.value().set(None);
     let session = expect_context::<Session>();
-    let kept = session.draft().clone();
+    let kept = session.draft();
     let fields = DraftFields::new(kept.load().unwrap_or_default());
     // Each keystroke is kept at once: leaving the form, a reload or a 401
     // loses nothing typed (`kept_draft.rs`). A keystroke's effect that runs
