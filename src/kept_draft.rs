@@ -2,25 +2,30 @@
 //! in the tab's sessionStorage, in an entry of its own per API base beside
 //! the key's, so that leaving the form, a reload, a 401 and connecting again
 //! lose nothing typed. With keys kept in memory (or storage forbidden) it
-//! waits in memory, for as long as the widget. The key is never in it.
+//! waits in memory, for as long as the page. The key is never in it.
 
-use leptos::prelude::*;
+use std::cell::RefCell;
 
 use crate::draft::DealDraft;
 use crate::key_store::KeyStorage;
 
+thread_local! {
+    /// The drafts that wait in memory, by entry name. A static rather than a
+    /// field of the session: the user's Disconnect, on the first download,
+    /// then costs it one line instead of a reactive value per widget.
+    static IN_MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
 pub struct KeptDraft {
-    /// The sessionStorage entry, when keys are kept there.
-    entry: Option<String>,
-    /// The same, for as long as the widget: the session owns it.
-    memory: StoredValue<Option<String>>,
+    entry: String,
+    in_session_storage: bool,
 }
 
 impl KeptDraft {
-    pub fn new(storage: KeyStorage, api_base: &str, memory: StoredValue<Option<String>>) -> Self {
+    pub fn new(storage: KeyStorage, api_base: &str) -> Self {
         Self {
-            entry: (storage == KeyStorage::Session).then(|| Self::entry_name(api_base)),
-            memory,
+            entry: Self::entry_name(api_base),
+            in_session_storage: storage == KeyStorage::Session,
         }
     }
 
@@ -30,10 +35,15 @@ impl KeptDraft {
 
     /// The draft kept last; `None` when there is none or it no longer reads.
     pub fn load(&self) -> Option<DealDraft> {
-        let stored = self
-            .session_storage()
-            .and_then(|storage| storage.get_item(self.entry.as_deref()?).ok().flatten());
-        let kept = stored.or_else(|| self.memory.try_get_value().flatten())?;
+        let kept = match self.session_storage() {
+            Some(storage) => storage.get_item(&self.entry).ok().flatten(),
+            None => IN_MEMORY.with_borrow(|drafts| {
+                drafts
+                    .iter()
+                    .find(|(entry, _)| *entry == self.entry)
+                    .map(|(_, kept)| kept.clone())
+            }),
+        }?;
         DealDraft::from_kept(&kept)
     }
 
@@ -44,21 +54,28 @@ impl KeptDraft {
             return;
         }
         let kept = draft.to_kept();
-        if let (Some(storage), Some(entry)) = (self.session_storage(), &self.entry) {
-            let _ = storage.set_item(entry, &kept);
+        match self.session_storage() {
+            Some(storage) => {
+                let _ = storage.set_item(&self.entry, &kept);
+            }
+            None => IN_MEMORY.with_borrow_mut(|drafts| {
+                drafts.retain(|(entry, _)| *entry != self.entry);
+                drafts.push((self.entry.clone(), kept));
+            }),
         }
-        self.memory.try_set_value(Some(kept));
     }
 
     pub fn forget(&self) {
-        if let (Some(storage), Some(entry)) = (self.session_storage(), &self.entry) {
-            let _ = storage.remove_item(entry);
+        if let Some(storage) = self.session_storage() {
+            let _ = storage.remove_item(&self.entry);
         }
-        self.memory.try_set_value(None);
+        IN_MEMORY.with_borrow_mut(|drafts| drafts.retain(|(entry, _)| *entry != self.entry));
     }
 
     fn session_storage(&self) -> Option<web_sys::Storage> {
-        self.entry.as_ref()?;
+        if !self.in_session_storage {
+            return None;
+        }
         web_sys::window()?.session_storage().ok().flatten()
     }
 }
@@ -83,27 +100,27 @@ mod tests {
     }
 
     // Guards: without a browser (or with keys in memory) a draft still waits
-    // in memory, and forgetting it leaves nothing.
+    // in memory, one per API base, and forgetting it leaves nothing.
     #[test]
     fn a_draft_waits_in_memory_and_is_forgotten() {
-        let owner = Owner::new();
-        owner.with(|| {
-            let kept = KeptDraft::new(
-                KeyStorage::Memory,
-                "https://api.example/api/external",
-                StoredValue::new(None),
-            );
-            assert_eq!(kept.load(), None);
-            let draft = DealDraft {
-                title: "Half typed".into(),
-                ..DealDraft::default()
-            };
-            kept.save(&draft);
-            assert_eq!(kept.load(), Some(draft));
-            kept.forget();
-            assert_eq!(kept.load(), None);
-            kept.save(&DealDraft::default());
-            assert_eq!(kept.load(), None, "an untouched form is not kept");
-        });
+        let kept = KeptDraft::new(KeyStorage::Memory, "https://api.example/api/external");
+        let other_api = KeptDraft::new(KeyStorage::Memory, "https://other.example/api");
+        assert_eq!(kept.load(), None);
+        let draft = DealDraft {
+            title: "Half typed".into(),
+            ..DealDraft::default()
+        };
+        kept.save(&draft);
+        let newer = DealDraft {
+            title: "Half typed, then more".into(),
+            ..DealDraft::default()
+        };
+        kept.save(&newer);
+        assert_eq!(kept.load(), Some(newer));
+        assert_eq!(other_api.load(), None, "another API's widget has no draft");
+        kept.forget();
+        assert_eq!(kept.load(), None);
+        kept.save(&DealDraft::default());
+        assert_eq!(kept.load(), None, "an untouched form is not kept");
     }
 }

@@ -45,9 +45,8 @@ pub struct Session {
     pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
     words: Words,
+    /// Where the key and the new-deal form's draft are kept.
     storage: KeyStorage,
-    /// The new-deal form's draft while it waits in memory (`kept_draft.rs`).
-    draft_in_memory: StoredValue<Option<String>>,
 }
 
 impl Session {
@@ -78,7 +77,6 @@ impl Session {
             events,
             words,
             storage,
-            draft_in_memory: StoredValue::new(None),
         }
     }
 
@@ -126,7 +124,7 @@ impl Session {
 
     /// The "New deal" form's draft, kept until the deal is made.
     pub fn draft(&self) -> KeptDraft {
-        KeptDraft::new(self.storage, &self.api_base, self.draft_in_memory)
+        KeptDraft::new(self.storage, &self.api_base)
     }
 
     pub fn connect(&self, key: ApiKey) {
@@ -138,18 +136,16 @@ impl Session {
         self.events.connection(true);
     }
 
-    /// The user's own "Disconnect": nothing of theirs stays in the tab for
-    /// the next person at the screen, not even a draft.
-    pub fn disconnect(&self) {
-        self.draft().forget();
-        self.end(None);
-    }
-
-    /// Credentials gone, with `notice` as the reason. A draft stays for when
-    /// the user is back.
-    fn end(&self, notice: Option<ApiError>) {
+    /// Credentials gone, with `notice` as the reason. The user's own
+    /// Disconnect (no notice) leaves nothing of theirs in the tab for the
+    /// next person at the screen, not even a draft; after a 401 the draft
+    /// waits for the user's return.
+    pub fn disconnect(&self, notice: Option<ApiError>) {
         if let Some(store) = &self.store {
             store.forget();
+            if notice.is_none() {
+                self.draft().forget();
+            }
         }
         self.notice.try_set(notice);
         self.credentials.try_set(None);
@@ -164,7 +160,7 @@ impl Session {
     pub fn report(&self, error: &ApiError) {
         self.events.error(error);
         if matches!(error, ApiError::Unauthorized { .. }) {
-            self.end(self.asks_for_key().then(|| error.clone()));
+            self.disconnect(self.asks_for_key().then(|| error.clone()));
         }
     }
 }

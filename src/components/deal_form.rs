@@ -86,39 +86,27 @@ impl DraftFields {
         }
     }
 
-    /// Subscribes the running effect to every field.
-    fn track(&self) {
-        let every = [
-            self.title,
-            self.value,
-            self.currency,
-            self.stage,
-            self.priority,
-            self.probability,
-            self.expected_close_date,
-            self.source,
-            self.contact_id,
-            self.assigned_to_id,
-            self.description,
-        ];
-        for field in every {
-            field.track();
-        }
-    }
-
-    fn snapshot(&self) -> DealDraft {
+    /// What the fields hold; `tracked` subscribes the running effect to each.
+    fn snapshot(&self, tracked: bool) -> DealDraft {
+        let read = |field: RwSignal<String>| {
+            if tracked {
+                field.get()
+            } else {
+                field.get_untracked()
+            }
+        };
         DealDraft {
-            title: self.title.get_untracked(),
-            value: self.value.get_untracked(),
-            currency: self.currency.get_untracked(),
-            stage: self.stage.get_untracked(),
-            priority: self.priority.get_untracked(),
-            probability: self.probability.get_untracked(),
-            expected_close_date: self.expected_close_date.get_untracked(),
-            source: self.source.get_untracked(),
-            contact_id: self.contact_id.get_untracked(),
-            assigned_to_id: self.assigned_to_id.get_untracked(),
-            description: self.description.get_untracked(),
+            title: read(self.title),
+            value: read(self.value),
+            currency: read(self.currency),
+            stage: read(self.stage),
+            priority: read(self.priority),
+            probability: read(self.probability),
+            expected_close_date: read(self.expected_close_date),
+            source: read(self.source),
+            contact_id: read(self.contact_id),
+            assigned_to_id: read(self.assigned_to_id),
+            description: read(self.description),
         }
     }
 }
@@ -159,19 +147,12 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     let kept = session.draft();
     let fields = DraftFields::new(kept.load().unwrap_or_default());
     // Each keystroke is kept at once: leaving the form, a reload or a 401
-    // loses nothing typed (`kept_draft.rs`). A keystroke's effect that runs
-    // after a Disconnect keeps nothing: that draft has been dropped.
-    let connected = session.clone();
-    Effect::new(move |_| {
-        fields.track();
-        if connected.is_connected() {
-            kept.save(&fields.snapshot());
-        }
-    });
+    // loses nothing typed (`kept_draft.rs`).
+    Effect::new(move |_| kept.save(&fields.snapshot(true)));
     // Closing the tab would lose the draft (a reload would not): while
     // something is typed, the browser asks first.
     let unload_guard = window_event_listener(ev::beforeunload, move |event| {
-        if fields.snapshot() != DealDraft::default() {
+        if fields.snapshot(false) != DealDraft::default() {
             event.prevent_default();
         }
     });
@@ -206,7 +187,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         } else if sending.get_untracked() {
             return;
         }
-        match fields.snapshot().validate() {
+        match fields.snapshot(false).validate() {
             Ok(new_deal) => {
                 errors.set(FieldErrors::new());
                 form_error.set(None);

@@ -115,7 +115,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
                 </button>
                 // With the host authorising, there is no key to forget.
                 {session.asks_for_key().then(|| view! {
-                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect()>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
                         {words.text(Msg::Disconnect)}
                     </button>
                 })}
