@@ -2,30 +2,26 @@
 //! in the tab's sessionStorage, in an entry of its own per API base beside
 //! the key's, so that leaving the form, a reload, a 401 and connecting again
 //! lose nothing typed. With keys kept in memory (or storage forbidden) it
-//! waits in memory, for as long as the page. The key is never in it.
+//! waits in memory, for as long as the widget. The key is never in it.
 
-use std::cell::RefCell;
+use leptos::prelude::*;
 
 use crate::draft::DealDraft;
 use crate::key_store::KeyStorage;
 
-thread_local! {
-    /// The drafts that wait in memory, by entry name. A static rather than a
-    /// field of the session: the user's Disconnect, on the first download,
-    /// then costs it one line instead of a reactive value per widget.
-    static IN_MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-}
-
 pub struct KeptDraft {
     entry: String,
     in_session_storage: bool,
+    /// Where the draft waits otherwise: the session's, so each widget has its own.
+    memory: StoredValue<Option<String>>,
 }
 
 impl KeptDraft {
-    pub fn new(storage: KeyStorage, api_base: &str) -> Self {
+    pub fn new(storage: KeyStorage, api_base: &str, memory: StoredValue<Option<String>>) -> Self {
         Self {
             entry: Self::entry_name(api_base),
             in_session_storage: storage == KeyStorage::Session,
+            memory,
         }
     }
 
@@ -37,12 +33,7 @@ impl KeptDraft {
     pub fn load(&self) -> Option<DealDraft> {
         let kept = match self.session_storage() {
             Some(storage) => storage.get_item(&self.entry).ok().flatten(),
-            None => IN_MEMORY.with_borrow(|drafts| {
-                drafts
-                    .iter()
-                    .find(|(entry, _)| *entry == self.entry)
-                    .map(|(_, kept)| kept.clone())
-            }),
+            None => self.memory.try_get_value().flatten(),
         }?;
         DealDraft::from_kept(&kept)
     }
@@ -58,10 +49,9 @@ impl KeptDraft {
             Some(storage) => {
                 let _ = storage.set_item(&self.entry, &kept);
             }
-            None => IN_MEMORY.with_borrow_mut(|drafts| {
-                drafts.retain(|(entry, _)| *entry != self.entry);
-                drafts.push((self.entry.clone(), kept));
-            }),
+            None => {
+                self.memory.try_set_value(Some(kept));
+            }
         }
     }
 
@@ -69,7 +59,7 @@ impl KeptDraft {
         if let Some(storage) = self.session_storage() {
             let _ = storage.remove_item(&self.entry);
         }
-        IN_MEMORY.with_borrow_mut(|drafts| drafts.retain(|(entry, _)| *entry != self.entry));
+        self.memory.try_set_value(None);
     }
 
     fn session_storage(&self) -> Option<web_sys::Storage> {
@@ -100,11 +90,14 @@ mod tests {
     }
 
     // Guards: without a browser (or with keys in memory) a draft still waits
-    // in memory, one per API base, and forgetting it leaves nothing.
+    // in memory, one per widget, and forgetting it leaves nothing.
     #[test]
     fn a_draft_waits_in_memory_and_is_forgotten() {
-        let kept = KeptDraft::new(KeyStorage::Memory, "https://api.example/api/external");
-        let other_api = KeptDraft::new(KeyStorage::Memory, "https://other.example/api");
+        let owner = Owner::new();
+        owner.set();
+        let base = "https://api.example/api/external";
+        let kept = KeptDraft::new(KeyStorage::Memory, base, StoredValue::new(None));
+        let other_widget = KeptDraft::new(KeyStorage::Memory, base, StoredValue::new(None));
         assert_eq!(kept.load(), None);
         let draft = DealDraft {
             title: "Half typed".into(),
@@ -117,7 +110,7 @@ mod tests {
         };
         kept.save(&newer);
         assert_eq!(kept.load(), Some(newer));
-        assert_eq!(other_api.load(), None, "another API's widget has no draft");
+        assert_eq!(other_widget.load(), None, "another widget has no draft");
         kept.forget();
         assert_eq!(kept.load(), None);
         kept.save(&DealDraft::default());

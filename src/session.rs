@@ -47,6 +47,8 @@ pub struct Session {
     words: Words,
     /// Where the key and the new-deal form's draft are kept.
     storage: KeyStorage,
+    /// The new-deal form's draft while it waits in memory (`kept_draft.rs`).
+    draft_in_memory: StoredValue<Option<String>>,
 }
 
 impl Session {
@@ -77,6 +79,7 @@ impl Session {
             events,
             words,
             storage,
+            draft_in_memory: StoredValue::new(None),
         }
     }
 
@@ -124,7 +127,7 @@ impl Session {
 
     /// The "New deal" form's draft, kept until the deal is made.
     pub fn draft(&self) -> KeptDraft {
-        KeptDraft::new(self.storage, &self.api_base)
+        KeptDraft::new(self.storage, &self.api_base, self.draft_in_memory)
     }
 
     pub fn connect(&self, key: ApiKey) {

@@ -147,8 +147,16 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     let kept = session.draft();
     let fields = DraftFields::new(kept.load().unwrap_or_default());
     // Each keystroke is kept at once: leaving the form, a reload or a 401
-    // loses nothing typed (`kept_draft.rs`).
-    Effect::new(move |_| kept.save(&fields.snapshot(true)));
+    // loses nothing typed (`kept_draft.rs`). Effects run after the event
+    // that set the field: a keystroke's effect may come after a Disconnect
+    // in the same task, and keeps nothing then, that draft being dropped.
+    let connected = session.clone();
+    Effect::new(move |_| {
+        let draft = fields.snapshot(true);
+        if connected.is_connected() {
+            kept.save(&draft);
+        }
+    });
     // Closing the tab would lose the draft (a reload would not): while
     // something is typed, the browser asks first.
     let unload_guard = window_event_listener(ev::beforeunload, move |event| {
