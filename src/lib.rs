@@ -14,6 +14,7 @@ pub mod embed;
 pub mod forecast;
 pub mod format;
 pub mod host_events;
+pub mod kept_draft;
 pub mod key_store;
 pub mod live_refresh;
 pub mod pipeline;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
 use crate::host_events::HostEvents;
+use crate::kept_draft::KeptDraft;
 use crate::key_store::{KeyStorage, KeyStore};
 use crate::words::Words;
 
@@ -44,6 +45,10 @@ pub struct Session {
     pub notice: RwSignal<Option<ApiError>>,
     events: HostEvents,
     words: Words,
+    /// Where the key and the new-deal form's draft are kept.
+    storage: KeyStorage,
+    /// The new-deal form's draft while it waits in memory (`kept_draft.rs`).
+    draft_in_memory: StoredValue<Option<String>>,
 }
 
 impl Session {
@@ -73,6 +78,8 @@ impl Session {
             notice: RwSignal::new(None),
             events,
             words,
+            storage,
+            draft_in_memory: StoredValue::new(None),
         }
     }
 
@@ -118,6 +125,11 @@ impl Session {
         self.events
     }
 
+    /// The "New deal" form's draft, kept until the deal is made.
+    pub fn draft(&self) -> KeptDraft {
+        KeptDraft::new(self.storage, &self.api_base, self.draft_in_memory)
+    }
+
     pub fn connect(&self, key: ApiKey) {
         if let Some(store) = &self.store {
             store.save(key.as_str());
@@ -127,9 +139,16 @@ impl Session {
         self.events.connection(true);
     }
 
+    /// Credentials gone, with `notice` as the reason. The user's own
+    /// Disconnect (no notice) leaves nothing of theirs in the tab for the
+    /// next person at the screen, not even a draft; after a 401 the draft
+    /// waits for the user's return.
     pub fn disconnect(&self, notice: Option<ApiError>) {
         if let Some(store) = &self.store {
             store.forget();
+            if notice.is_none() {
+                self.draft().forget();
+            }
         }
         self.notice.try_set(notice);
         self.credentials.try_set(None);

@@ -2,7 +2,7 @@
 
 use deals_contract::{Deal, FieldErrors, NewDeal, Priority, CONTACT_NOT_FOUND, USER_NOT_FOUND};
 use deals_i18n::Msg;
-use leptos::ev::SubmitEvent;
+use leptos::ev::{self, SubmitEvent};
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
 use std::sync::Arc;
@@ -35,6 +35,7 @@ fn create_deal(state: WorkspaceState) -> CreateDeal {
                 let answer = client.create_deal(&new_deal).await;
                 match &answer {
                     Ok(created) => {
+                        session.draft().forget();
                         events.deal_created(created);
                         learn_stage(state.stages, created);
                         state.deals.refetch();
@@ -85,19 +86,27 @@ impl DraftFields {
         }
     }
 
-    fn snapshot(&self) -> DealDraft {
+    /// What the fields hold; `tracked` subscribes the running effect to each.
+    fn snapshot(&self, tracked: bool) -> DealDraft {
+        let read = |field: RwSignal<String>| {
+            if tracked {
+                field.get()
+            } else {
+                field.get_untracked()
+            }
+        };
         DealDraft {
-            title: self.title.get_untracked(),
-            value: self.value.get_untracked(),
-            currency: self.currency.get_untracked(),
-            stage: self.stage.get_untracked(),
-            priority: self.priority.get_untracked(),
-            probability: self.probability.get_untracked(),
-            expected_close_date: self.expected_close_date.get_untracked(),
-            source: self.source.get_untracked(),
-            contact_id: self.contact_id.get_untracked(),
-            assigned_to_id: self.assigned_to_id.get_untracked(),
-            description: self.description.get_untracked(),
+            title: read(self.title),
+            value: read(self.value),
+            currency: read(self.currency),
+            stage: read(self.stage),
+            priority: read(self.priority),
+            probability: read(self.probability),
+            expected_close_date: read(self.expected_close_date),
+            source: read(self.source),
+            contact_id: read(self.contact_id),
+            assigned_to_id: read(self.assigned_to_id),
+            description: read(self.description),
         }
     }
 }
@@ -134,10 +143,31 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
     let CreateDeal(create, abort) = create_deal(state);
     // A refusal belongs to the visit of the form in which it happened.
     create.value().set(None);
-    let fields = DraftFields::new(DealDraft::default());
+    let session = expect_context::<Session>();
+    let kept = session.draft();
+    let fields = DraftFields::new(kept.load().unwrap_or_default());
+    // Each keystroke is kept at once: leaving the form, a reload or a 401
+    // loses nothing typed (`kept_draft.rs`). Effects run after the event
+    // that set the field: a keystroke's effect may come after a Disconnect
+    // in the same task, and keeps nothing then, that draft being dropped.
+    let connected = session.clone();
+    Effect::new(move |_| {
+        let draft = fields.snapshot(true);
+        if connected.is_connected() {
+            kept.save(&draft);
+        }
+    });
+    // Closing the tab would lose the draft (a reload would not): while
+    // something is typed, the browser asks first.
+    let unload_guard = window_event_listener(ev::beforeunload, move |event| {
+        if fields.snapshot(false) != DealDraft::default() {
+            event.prevent_default();
+        }
+    });
+    on_cleanup(move || unload_guard.remove());
     let errors = RwSignal::new(FieldErrors::new());
     let form_error = RwSignal::new(None::<Refusal>);
-    let words = expect_context::<Session>().words();
+    let words = session.words();
     Effect::new(move |_| {
         create.value().with(|answer| {
             if let Some(Err(error)) = answer {
@@ -165,7 +195,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         } else if sending.get_untracked() {
             return;
         }
-        match fields.snapshot().validate() {
+        match fields.snapshot(false).validate() {
             Ok(new_deal) => {
                 errors.set(FieldErrors::new());
                 form_error.set(None);

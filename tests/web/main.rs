@@ -13,6 +13,7 @@ mod board_batches;
 mod browse;
 mod connect;
 mod deals;
+mod drafts;
 mod events;
 mod export;
 mod forecast;
