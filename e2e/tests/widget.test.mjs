@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { startApi, startHost } from '../server.mjs';
-import { BROWSERS, connect, CONNECTED_SCREENS } from '../suite.mjs';
+import { apiDeals, BROWSERS, connect, CONNECTED_SCREENS } from '../suite.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -130,6 +130,42 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await other.getByLabel('API key').waitFor();
       assert.equal(await other.getByRole('button', { name: 'Disconnect' }).count(), 0);
       await fresh.close();
+      await context.close();
+    });
+
+    // Guards: a half-typed new deal survives a real reload (the form is in
+    // the page URL, the draft in the tab's sessionStorage, never the key
+    // with it), and once the deal is made, the next form starts empty.
+    test('a half-typed new deal survives a reload of the page', async () => {
+      const context = await browser.newContext();
+      const page = await watchedPage(context);
+      await page.goto(`${host.origin}/plain.html`);
+      await connect(page);
+      await page.getByRole('button', { name: 'New deal' }).click();
+      const title = `Reloaded draft ${Date.now()}`;
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Value').fill('1200');
+      await page.getByLabel('Description').fill('Typed before the reload');
+      await page.reload();
+      await page.getByLabel('Title').waitFor();
+      assert.equal(await page.getByLabel('Title').inputValue(), title);
+      assert.equal(await page.getByLabel('Value').inputValue(), '1200');
+      assert.equal(await page.getByLabel('Description').inputValue(), 'Typed before the reload');
+      const kept = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+      assert.ok(kept.includes(title), 'the draft is in the tab');
+      assert.ok(
+        JSON.parse(kept).every(([name, value]) => !name.includes('new-deal') || !value.includes('isao_demo')),
+        'the draft holds no key',
+      );
+
+      await page.getByRole('button', { name: 'Create deal' }).click();
+      await page.getByRole('heading', { name: title }).waitFor();
+      const created = (await apiDeals(host, { status: 'open' })).find((deal) => deal.title === title);
+      assert.equal(created?.description, 'Typed before the reload', 'the API holds the deal as typed');
+      await page.getByRole('button', { name: 'Back to list' }).click();
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await page.getByLabel('Title').waitFor();
+      assert.equal(await page.getByLabel('Title').inputValue(), '');
       await context.close();
     });
   });
