@@ -1,7 +1,8 @@
 //! The list screen, in the first download: the filters every view shares,
 //! and the page of deals that answers them, with its totals, its pager and
-//! the offers of live refresh.
+//! the clock of live refresh (`list_refresh` is what it runs and says).
 
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,20 +10,21 @@ use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use deals_i18n::Msg;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 
 use super::api_words::said_view;
 use super::deal_table::DealTable;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::later::Later;
+use super::list_refresh::{ListRefresh, LIST_REFRESH};
 use super::rate_limit::RateLimitWait;
 use super::rebuilt::rebuilt;
-use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
 use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
-use crate::live_refresh::{Changed, Offered};
 use crate::session::Session;
 use crate::totals::open_totals;
 use crate::words::Texts;
@@ -150,18 +152,41 @@ fn answer_view(
     }
 }
 
+thread_local! {
+    // Code, once here, is here for every list of the page, and for the
+    // list shown again after the board.
+    static LIST_REFRESH_CODE: Cell<Option<ListRefresh>> = const { Cell::new(None) };
+}
+
 /// Refreshes the list every `live.seconds` while it is on screen and the
-/// page is visible, and offers what the refresh found that would move rows.
+/// page is visible. The refresh and what it says are `list_refresh`, whose
+/// code comes with the first tick: a chunk that cannot be fetched then is
+/// asked for again at the next.
 #[component]
 fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
     let live = state.live;
+    let code = Later::new(LIST_REFRESH_CODE.get());
     if live.seconds > 0 {
+        let session = expect_context::<Session>();
         let tick = move || {
             let visible = !document().hidden();
             let idle = state.deals.in_flight.try_get_untracked() == Some(0)
                 && live.in_flight.try_get_untracked() == Some(0);
-            if visible && idle {
-                live.refresh.try_with_value(|refresh| refresh());
+            if !(visible && idle) {
+                return;
+            }
+            match code.get_untracked() {
+                Some(list_refresh) => (list_refresh.refresh)(state, &session),
+                None => {
+                    let session = session.clone();
+                    spawn_local(async move {
+                        if let Ok(list_refresh) = list_refresh_code().await {
+                            LIST_REFRESH_CODE.set(Some(list_refresh));
+                            code.try_set(Some(list_refresh));
+                            (list_refresh.refresh)(state, &session);
+                        }
+                    });
+                }
             }
         };
         // The interval ends with the list screen, and with the workspace on disconnect.
@@ -171,30 +196,22 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
             on_cleanup(move || interval.clear());
         }
     }
-    let words = expect_context::<Session>().words();
-    let offer = rebuilt(move || {
-        let texts = words.now();
-        let changed = live
-            .offered
-            .with(Offered::summary)
-            .map(|changed| match changed {
-                Changed::Many => texts.get(Msg::ManyDealsChanged).to_owned(),
-                Changed::Deals(count) => texts.count(Msg::DealsChanged, count as f64, &[]),
-            });
-        changed.map(|changed| view! {
-            <p class="refresh-offer">
-                {changed} " "
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.deals.refetch()>{texts.get(Msg::ShowChanges)}</button>
-            </p>
-        })
-        .into_any()
-    });
     view! {
         <div class="live-refresh" part="status" role="status">
-            {offer}
-            {refresh_failure(live)}
+            {rebuilt(move || code.get().map(|list_refresh| (list_refresh.notices)(state)).into_any())}
         </div>
     }
+}
+
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(live, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn list_refresh_code() -> Result<ListRefresh, SplitLoaderError> {
+    Ok(LIST_REFRESH)
+}
+
+#[cfg(debug_assertions)]
+async fn list_refresh_code() -> Result<ListRefresh, SplitLoaderError> {
+    Ok(LIST_REFRESH)
 }
 
 /// The filters of every view; any change goes back to page 1.

@@ -16,6 +16,7 @@ mod fields;
 mod forecast;
 mod later;
 mod latest_answer;
+mod list_refresh;
 mod on_demand;
 mod rate_limit;
 mod rebuilt;

@@ -4,13 +4,14 @@
 //! makes it, and a screen's own long-lived requests (the open deal, the
 //! new-deal form's) are kept for it by type in [`WorkspaceState::made_once`].
 
+use chrono::{DateTime, Utc};
 use deals_contract::{Deal, DealQuery, Page, PIPELINE_STAGES};
 use leptos::prelude::*;
 
 use super::later::Later;
-use super::latest_answer::{InFlight, LatestAnswer};
+use super::latest_answer::LatestAnswer;
 use crate::api::{ApiClient, ApiError};
-use crate::live_refresh::{apply_updates, changes_since, newest_update, sort_changes, Offered};
+use crate::live_refresh::{newest_update, Offered};
 use crate::session::Session;
 pub(super) use crate::url_state::Screen;
 use crate::url_state::{DealLinks, DealsView, UrlState};
@@ -43,10 +44,9 @@ pub(super) struct LiveRefresh {
     pub offered: Later<Offered>,
     pub failing: RefreshFailures,
     pub in_flight: Later<u32>,
-    /// Asks for what changed and merges the answer. A plain closure, not an
-    /// `Action`: nothing waits on its result, so an `Action`'s pending and
-    /// value signals would be download for nothing.
-    pub refresh: StoredValue<Box<dyn Fn()>, LocalStorage>,
+    /// The newest `updatedAt` of a loaded page or a refresh: the next
+    /// refresh asks for what changed after it.
+    pub seen: Later<Option<DateTime<Utc>>>,
 }
 
 /// Live refreshes failed in a row, with the last one's error.
@@ -155,8 +155,6 @@ impl WorkspaceState {
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
         let learn = move |deal: &Deal| learn_stage(stages, deal);
 
-        // The newest `updatedAt` of a loaded page or a refresh: the next
-        // refresh asks for what changed after it.
         let seen = Later::new(None);
         let offered = Later::new(Offered::default());
         let deals = LatestAnswer::new({
@@ -181,57 +179,12 @@ impl WorkspaceState {
 
         let failing = RefreshFailures(Later::new((0, None)));
         let refreshes_in_flight = Later::new(0);
-        let refresh: Box<dyn Fn()> = Box::new({
-            let (client, session) = (client.clone(), session.clone());
-            move || {
-                let (client, session) = (client.clone(), session.clone());
-                // What the answer is sorted against is what was on screen when asked.
-                let Some(asked) = query.try_get_untracked() else {
-                    return;
-                };
-                let since = seen.try_get_untracked().flatten();
-                leptos::task::spawn_local(async move {
-                    let _in_flight = InFlight::start(refreshes_in_flight);
-                    let answer = client.list_deals(&changes_since(&asked, since)).await;
-                    let Some(changes) = failing.record(&session, answer) else {
-                        return;
-                    };
-                    // A page asked for meanwhile is compared when it arrives.
-                    let same_page = query.try_with_untracked(|now| *now == asked) == Some(true)
-                        && deals.in_flight.try_get_untracked() == Some(0);
-                    if !same_page {
-                        return;
-                    }
-                    changes.data.iter().for_each(learn);
-                    seen.try_update(|seen| *seen = newest_update(*seen, &changes.data));
-                    let sorted = deals
-                        .try_with_untracked(|shown| match shown {
-                            Some(Ok(page)) => {
-                                Some(sort_changes(&page.data, &asked, since, changes))
-                            }
-                            _ => None,
-                        })
-                        .flatten();
-                    let Some(mut sorted) = sorted else { return };
-                    if sorted.too_many || !sorted.moving.is_empty() {
-                        offered.try_update(|offered| offered.add(&mut sorted));
-                    }
-                    if !sorted.updated.is_empty() {
-                        deals.try_update(|shown| {
-                            if let Some(Ok(page)) = shown {
-                                apply_updates(&mut page.data, sorted.updated);
-                            }
-                        });
-                    }
-                });
-            }
-        });
         let live = LiveRefresh {
             seconds: settings.refresh_seconds,
             offered,
             failing,
             in_flight: refreshes_in_flight,
-            refresh: StoredValue::new_local(refresh),
+            seen,
         };
 
         let client = StoredValue::new(client);
