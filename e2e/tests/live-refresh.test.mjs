@@ -77,6 +77,38 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await context.close();
     });
 
+    // Guards: live refresh's code is a chunk fetched at its first tick
+    // (src/components/list_refresh.rs); when that fetch fails, the next
+    // tick asks again, and the change made elsewhere still shows.
+    test('a live refresh chunk that fails to arrive is fetched again at the next tick', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      // Not watchedPage: the failed fetch is logged on purpose; what is
+      // logged is checked below.
+      const page = await context.newPage();
+      const logged = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') logged.push(message.text());
+      });
+      page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+      const asked = [];
+      await page.route('**/split_live.wasm', (route) => {
+        asked.push(Date.now());
+        return asked.length === 1 ? route.abort('internetdisconnected') : route.continue();
+      });
+      await page.goto(`${served.host.origin}/live.html`);
+      await widgetStylesApplied(page);
+      await page.getByLabel('API key').fill('isao_demo_rw');
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await rows(page).first().waitFor();
+      const id = await rows(page).first().getAttribute('data-deal-id');
+      const stage = `stage ${name} retried ${Date.now()}`;
+      await api('PUT', `/deals/${id}/status`, { stage });
+      await page.locator(`tr[data-deal-id="${id}"] td:nth-child(3)`, { hasText: stage }).waitFor({ timeout: 2 * WITHIN });
+      assert.equal(asked.length, 2, 'refused once, fetched at the next tick');
+      assert.deepEqual(logged.filter((text) => text.startsWith('uncaught')), [], logged.join('\n'));
+      await context.close();
+    });
+
     // Guards: a deal created elsewhere is offered, not slipped above the
     // rows; Show puts it on top; the offer is accessible in light and dark.
     for (const colorScheme of ['light', 'dark']) {
