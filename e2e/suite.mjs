@@ -53,6 +53,20 @@ export async function watchedPage(context, errors) {
   return page;
 }
 
+/**
+ * A page whose failures the test provokes and checks itself: its console
+ * errors in `logged`, and its uncaught exceptions there as `uncaught: …`.
+ */
+export async function loggingPage(context) {
+  const page = await context.newPage();
+  const logged = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') logged.push(message.text());
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  return { page, logged };
+}
+
 /** Waits until the stylesheet the widget loads beside its module applies. */
 export function widgetStylesApplied(page) {
   return page.waitForFunction(() => {

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { axeViolations, BROWSERS, loggingPage, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS ?? new URL('../artifacts', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -82,14 +82,8 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     // tick asks again, and the change made elsewhere still shows.
     test('a live refresh chunk that fails to arrive is fetched again at the next tick', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      // Not watchedPage: the failed fetch is logged on purpose; what is
-      // logged is checked below.
-      const page = await context.newPage();
-      const logged = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') logged.push(message.text());
-      });
-      page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+      // The failed fetch is logged on purpose; what is logged is checked below.
+      const { page, logged } = await loggingPage(context);
       const asked = [];
       await page.route('**/split_live.wasm', (route) => {
         asked.push(Date.now());

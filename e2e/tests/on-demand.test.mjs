@@ -8,7 +8,7 @@
 // release build).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { BROWSERS, loggingPage, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const served = servedWidget();
 
@@ -114,14 +114,8 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     // keeps working, and Retry brings the screen once the network is back.
     test('a chunk that fails to arrive offers Retry, and Retry shows the deal', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      // Not watchedPage: the failed fetch is logged on purpose; what is
-      // logged is checked below.
-      const page = await context.newPage();
-      const logged = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') logged.push(message.text());
-      });
-      page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+      // The failed fetch is logged on purpose; what is logged is checked below.
+      const { page, logged } = await loggingPage(context);
       await connect(page);
       await page.route('**/split_deal.wasm', (route) => route.abort('internetdisconnected'));
 
