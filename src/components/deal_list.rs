@@ -18,6 +18,7 @@ use super::deal_table::DealTable;
 use super::debounce::Debounce;
 use super::fields::StageSuggestions;
 use super::later::Later;
+use super::latest_answer::InFlight;
 use super::list_refresh::{ListRefresh, LIST_REFRESH};
 use super::rate_limit::RateLimitWait;
 use super::rebuilt::rebuilt;
@@ -180,6 +181,9 @@ fn LiveRefreshNotice(state: WorkspaceState) -> impl IntoView {
                 None => {
                     let session = session.clone();
                     spawn_local(async move {
+                        // Counted as a refresh under way: a tick that comes
+                        // while the code is on its way starts no second one.
+                        let _fetching = InFlight::start(live.in_flight);
                         if let Ok(list_refresh) = list_refresh_code().await {
                             LIST_REFRESH_CODE.set(Some(list_refresh));
                             code.try_set(Some(list_refresh));
