@@ -104,10 +104,7 @@ async fn the_key_is_kept_in_session_storage_until_disconnect() {
     );
     assert!(!widget.host.outer_html().contains(RW_KEY));
 
-    widget.click("Disconnect");
-    widget
-        .wait_until("the key panel", || widget.button("Connect").is_some())
-        .await;
+    widget.disconnect().await;
     assert_eq!(session_storage().get_item(&entry).unwrap(), None);
 }
 
@@ -154,15 +151,10 @@ async fn a_later_401_forgets_the_key_and_asks_again() {
 async fn disconnecting_and_connecting_again_leaves_every_screen_working() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
-    widget.click("Disconnect");
-    widget
-        .wait_until("the key panel", || widget.button("Connect").is_some())
-        .await;
+    widget.open_new_deal().await;
+    widget.disconnect().await;
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     let title = unique("Made after connecting again");
     widget.fill("Title", &title);
     widget.fill("Value", "10");

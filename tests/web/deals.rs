@@ -137,8 +137,7 @@ async fn creating_a_deal_with_every_field_round_trips() {
     .into_iter()
     .find_map(|deal| deal.assigned_to)
     .expect("demo deals have assignees");
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     assert_eq!(widget.value_of("Currency"), "EUR");
     assert_eq!(widget.value_of("Priority"), "medium");
 
@@ -217,8 +216,7 @@ async fn creating_a_deal_with_every_field_round_trips() {
 async fn the_form_checks_the_servers_rules_before_sending() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
 
     widget.click("Create deal");
     widget
@@ -282,8 +280,7 @@ async fn the_form_checks_the_servers_rules_before_sending() {
 async fn the_servers_refusals_land_next_to_their_fields() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     let title = unique("Unknown contact");
     widget.fill("Title", &title);
     widget.fill("Value", "10");
@@ -345,8 +342,7 @@ async fn the_servers_422_names_the_forms_fields() {
 async fn a_double_click_creates_one_deal() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     let title = unique("Double click");
     widget.fill("Title", &title);
     widget.fill("Value", "99");
@@ -454,8 +450,7 @@ async fn a_read_only_key_is_refused_writes_with_the_permission_message() {
     );
 
     widget.click("Back to list");
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     widget.fill("Title", "Not allowed");
     widget.fill("Value", "1");
     widget.click("Create deal");

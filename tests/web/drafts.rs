@@ -9,12 +9,6 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
 
-/// Opens the form and waits for it.
-async fn open_form(widget: &Widget) {
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
-}
-
 /// Starts from a tab without a stored key or draft.
 fn clean_tab() {
     let storage = session_storage();
@@ -53,21 +47,21 @@ async fn a_half_typed_form_survives_leaving_a_reload_and_a_401() {
     clean_tab();
     let widget = mount_with(options(KeyStorage::Session));
     widget.connect(RW_KEY).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     let title = unique("Half typed");
     widget.fill("Title", &title);
     widget.fill("Value", "12 000");
     widget.fill("Description", "Call back on Monday");
     widget.click("Cancel");
     widget.wait_for_page(1).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     assert_eq!(widget.value_of("Title"), title, "after leaving the form");
     assert_eq!(widget.value_of("Value"), "12 000", "typed as typed");
     drop(widget);
 
     let reloaded = mount_with(options(KeyStorage::Session));
     reloaded.wait_for_page(1).await;
-    open_form(&reloaded).await;
+    reloaded.open_new_deal().await;
     assert_eq!(reloaded.value_of("Title"), title, "after a reload");
     assert_eq!(reloaded.value_of("Description"), "Call back on Monday");
     drop(reloaded);
@@ -79,7 +73,7 @@ async fn a_half_typed_form_survives_leaving_a_reload_and_a_401() {
     let draft = stored_draft().expect("the draft outlives the refused key");
     assert!(!draft.contains(RW_KEY), "the key is never in the draft");
     refused.connect(RW_KEY).await;
-    open_form(&refused).await;
+    refused.open_new_deal().await;
     assert_eq!(
         refused.value_of("Title"),
         title,
@@ -96,7 +90,7 @@ async fn making_the_deal_drops_its_draft() {
     clean_tab();
     let widget = mount_with(options(KeyStorage::Session));
     widget.connect(RW_KEY).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     let title = unique("Drafted then made");
     widget.fill("Title", &title);
     widget.fill("Value", "10");
@@ -106,7 +100,7 @@ async fn making_the_deal_drops_its_draft() {
     assert_eq!(stored_draft(), None);
     widget.click("Back to list");
     widget.wait_for_page(1).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     assert_eq!(widget.value_of("Title"), "");
     assert_eq!(
         widget.value_of("Currency"),
@@ -125,15 +119,12 @@ async fn disconnecting_drops_the_draft() {
     clean_tab();
     let widget = mount_with(options(KeyStorage::Session));
     widget.connect(RW_KEY).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     widget.fill("Title", &unique("Drafted then left"));
-    widget.click("Disconnect");
-    widget
-        .wait_until("the key panel", || widget.button("Connect").is_some())
-        .await;
+    widget.disconnect().await;
     assert_eq!(stored_draft(), None);
     widget.connect(RW_KEY).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     assert_eq!(widget.value_of("Title"), "");
     drop(widget);
     clean_tab();
@@ -148,7 +139,7 @@ async fn closing_the_page_with_a_draft_asks_first() {
     clean_tab();
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     assert!(!closing_asks_first(), "an untouched form");
     widget.fill("Title", "Almost a deal");
     assert!(closing_asks_first(), "a typed title");
@@ -158,7 +149,7 @@ async fn closing_the_page_with_a_draft_asks_first() {
     widget.click("Cancel");
     widget.wait_for_page(1).await;
     assert!(!closing_asks_first(), "the form is gone");
-    open_form(&widget).await;
+    widget.open_new_deal().await;
     assert_eq!(widget.value_of("Source"), "referral", "kept in memory");
     assert_eq!(stored_draft(), None, "memory only");
 }

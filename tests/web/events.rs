@@ -113,8 +113,7 @@ async fn create_open_and_change_reach_the_host_with_the_apis_deal() {
     widget.connect(RW_KEY).await;
     let title = unique("Event create");
     let stage = unique("event-stage");
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     widget.fill("Title", &title);
     widget.fill("Value", "12");
     widget.fill("Stage", &stage);

@@ -177,8 +177,7 @@ async fn a_hung_deal_is_said_slow_and_retried() {
 #[wasm_bindgen_test]
 async fn a_hung_submit_can_be_cancelled() {
     let (widget, _answering) = connected_widget().await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     hanging_api("hang").await;
     let requests = FetchOutcomes::install("/deals", 0);
     let title = unique("Hung submit");

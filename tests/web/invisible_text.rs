@@ -42,8 +42,7 @@ fn in_a_sentence(label: &str) -> String {
 async fn new_deal_form() -> Widget {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     widget.fill("Value", "10");
     widget
 }

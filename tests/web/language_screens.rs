@@ -94,8 +94,7 @@ async fn the_deal_speaks_french_and_german() {
 async fn the_form_with_errors_speaks_french_and_german() {
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
-    widget.click("New deal");
-    widget.wait_for_text("Create deal").await;
+    widget.open_new_deal().await;
     speak(&widget, Lang::Fr, Msg::CreateDeal).await;
     widget.click(Lang::Fr.text(Msg::CreateDeal));
     widget

@@ -106,8 +106,7 @@ async fn leaving_the_form_while_the_deal_is_being_created_is_safe() {
         let title = unique(&format!("Created then {leave}"));
         let widget = mount_widget();
         widget.connect(RW_KEY).await;
-        widget.click("New deal");
-        widget.wait_for_text("Create deal").await;
+        widget.open_new_deal().await;
         widget.fill("Title", &title);
         widget.fill("Value", "10");
         let slow = SlowFetch::install_for("POST", "/deals", HELD_BACK_MS);

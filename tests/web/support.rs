@@ -206,6 +206,19 @@ impl Widget {
         self.wait_for_page(1).await;
     }
 
+    /// Disconnects, then waits for the key panel.
+    pub async fn disconnect(&self) {
+        self.click("Disconnect");
+        self.wait_until("the key panel", || self.button("Connect").is_some())
+            .await;
+    }
+
+    /// Opens the "New deal" form and waits for it.
+    pub async fn open_new_deal(&self) {
+        self.click("New deal");
+        self.wait_for_text("Create deal").await;
+    }
+
     /// The total the pager shows, such as 1251 for "1,251 deals".
     pub fn shown_total(&self) -> u64 {
         let text = self.text_of(".pager .total");
