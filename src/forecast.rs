@@ -103,7 +103,10 @@ pub struct CurrencyForecast {
 
 /// The forecast of the open deals, by currency code in alphabetical order;
 /// no currency without open deals.
-pub fn forecast(deals: &[Deal], months: &MonthStarts) -> Vec<CurrencyForecast> {
+pub fn forecast<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    months: &MonthStarts,
+) -> Vec<CurrencyForecast> {
     let mut currencies: Vec<(String, [Figures; SLOTS])> = Vec::new();
     for deal in deals {
         if deal.status != DealStatus::Open {

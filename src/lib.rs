@@ -8,6 +8,7 @@ pub mod api_key;
 pub mod bundle;
 pub mod components;
 pub mod csv_export;
+pub mod deal_search;
 pub mod download;
 pub mod draft;
 pub mod embed;

@@ -44,9 +44,10 @@ pub struct Column {
 
 /// The pipeline's stages in order, then every other stage seen in
 /// alphabetical order, then "no stage" when some deal has none. Only the
-/// deals `shown` keeps are placed, by their position in `deals`: grouping
-/// thousands of deals copies none of them.
-pub fn columns(deals: &[Deal], shown: impl Fn(&Deal) -> bool) -> Vec<Column> {
+/// deals `shown` keeps (given each deal's position and the deal) are placed,
+/// by their position in `deals`: grouping thousands of deals copies none of
+/// them.
+pub fn columns(deals: &[Deal], shown: impl Fn(usize, &Deal) -> bool) -> Vec<Column> {
     let mut columns: Vec<Column> = PIPELINE_STAGES
         .iter()
         .map(|stage| Column {
@@ -56,7 +57,7 @@ pub fn columns(deals: &[Deal], shown: impl Fn(&Deal) -> bool) -> Vec<Column> {
         .collect();
     let mut no_stage = Vec::new();
     for (position, deal) in deals.iter().enumerate() {
-        if !shown(deal) {
+        if !shown(position, deal) {
             continue;
         }
         let Some(stage) = deal.stage.as_deref() else {
@@ -214,7 +215,7 @@ mod tests {
             deal("d", Some("alpha"), "open"),
             deal("e", Some("proposal"), "won"),
         ];
-        let columns = columns(&deals, |_| true);
+        let columns = columns(&deals, |_, _| true);
         let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
         expected.extend([Some("alpha"), Some("zeta"), None]);
         assert_eq!(stages(&columns), expected);
@@ -230,7 +231,7 @@ mod tests {
 
     #[test]
     fn empty_pipeline_still_shows_its_stages_and_no_no_stage_column() {
-        assert_eq!(columns(&[], |_| true).len(), PIPELINE_STAGES.len());
+        assert_eq!(columns(&[], |_, _| true).len(), PIPELINE_STAGES.len());
     }
 
     #[test]
@@ -241,7 +242,7 @@ mod tests {
             deal("c", None, "won"),
             deal("d", Some("proposal"), "open"),
         ];
-        let columns = columns(&deals, |deal| deal.status == DealStatus::Open);
+        let columns = columns(&deals, |_, deal| deal.status == DealStatus::Open);
         let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
         expected.push(Some("zeta"));
         assert_eq!(
@@ -251,6 +252,17 @@ mod tests {
         );
         assert_eq!(columns[2].deals, [3], "d, and not b, in proposal");
         assert_eq!(columns.last().unwrap().deals, [0]);
+
+        let by_position = super::columns(&deals, |position, _| position == 3);
+        assert_eq!(by_position.len(), PIPELINE_STAGES.len());
+        assert_eq!(by_position[2].deals, [3]);
+        assert!(
+            by_position
+                .iter()
+                .map(|column| column.deals.len())
+                .sum::<usize>()
+                == 1
+        );
     }
 
     #[test]

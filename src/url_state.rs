@@ -1,4 +1,4 @@
-//! The list's filters, page and open deal in the page URL's query, so a view
+//! The list's filters, search, page and open deal in the page URL's query, so a view
 //! can be bookmarked and shared. Each widget owns the parameters under its
 //! own prefix (`deals.status=open`) and leaves the host page's alone. A
 //! change of screen or view is a new entry of the page's history, so that
@@ -18,6 +18,8 @@ const QUERY_NAMES: [&str; 6] = [
     "updatedSince",
 ];
 const DEAL_NAME: &str = "deal";
+/// The words searched for: `deals.q=muller`.
+const SEARCH_NAME: &str = "q";
 const VIEW_NAME: &str = "view";
 /// The screens other than the list and a deal: `deals.screen=new-deal`.
 const SCREEN_NAME: &str = "screen";
@@ -82,6 +84,8 @@ impl Screen {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shown {
     pub query: DealQuery,
+    /// The words in the search box, as typed.
+    pub search: String,
     pub view: DealsView,
     pub screen: Screen,
 }
@@ -157,6 +161,7 @@ impl UrlState {
         };
         Shown {
             query,
+            search: params.get(&self.name(SEARCH_NAME)).unwrap_or_default(),
             view,
             screen,
         }
@@ -190,24 +195,26 @@ impl UrlState {
             Screen::Export => Some(EXPORT),
             Screen::List | Screen::Deal(_) => None,
         };
-        let page = self.page_url(&shown.query, shown.view, screen)?;
+        let page = self.page_url(&shown.query, &shown.search, shown.view, screen)?;
         Some(match &shown.screen {
             Screen::Deal(deal) => page.with_deal(deal),
             _ => page.url(),
         })
     }
 
-    /// The links of the rows or cards that show `query`'s deals in `view`,
-    /// so each can be opened in a new tab too.
-    pub fn deal_links(&self, query: &DealQuery, view: DealsView) -> DealLinks {
-        DealLinks(self.page_url(query, view, None))
+    /// The links of the rows or cards that show `query`'s deals found by
+    /// `search` in `view`, so each can be opened in a new tab too.
+    pub fn deal_links(&self, query: &DealQuery, search: &str, view: DealsView) -> DealLinks {
+        DealLinks(self.page_url(query, search, view, None))
     }
 
-    /// The page URL with this widget showing `query` in `view`, no deal
-    /// open, and the `screen` named if any; `None` where URL state is off.
+    /// The page URL with this widget showing `query`'s deals found by
+    /// `search` in `view`, no deal open, and the `screen` named if any;
+    /// `None` where URL state is off.
     fn page_url(
         &self,
         query: &DealQuery,
+        search: &str,
         view: DealsView,
         screen: Option<&str>,
     ) -> Option<PageUrl> {
@@ -216,7 +223,7 @@ impl UrlState {
         let params = self.params()?;
         for name in QUERY_NAMES
             .iter()
-            .chain(&[DEAL_NAME, VIEW_NAME, SCREEN_NAME])
+            .chain(&[SEARCH_NAME, DEAL_NAME, VIEW_NAME, SCREEN_NAME])
         {
             params.delete(&format!("{prefix}.{name}"));
         }
@@ -226,6 +233,9 @@ impl UrlState {
             if !is_default {
                 params.append(&self.name(name), &value);
             }
+        }
+        if !search.trim().is_empty() {
+            params.append(&self.name(SEARCH_NAME), search);
         }
         if view != DealsView::List {
             params.append(&self.name(VIEW_NAME), view.as_str());

@@ -80,6 +80,11 @@ messages! {
     CreatedSince,
     UpdatedSince,
     ResetFilters,
+    /// The search box's name and placeholder.
+    SearchDeals,
+    /// `search` is the words, as typed.
+    NoDealsFound,
+    ClearSearch,
     /// The tabs' accessible name.
     Views,
     ViewList,

@@ -1,8 +1,9 @@
-//! Every deal that matches the filters, loaded page by page, and the moves
-//! made on the board: shared by the board and the forecast while either is
-//! showing, so that switching between them loads nothing again.
+//! Every deal that matches the filters, loaded page by page, those of them
+//! the search finds, and the moves made on the board: shared by the list of
+//! what a search found, the board and the forecast while one is showing, so
+//! that switching between them loads nothing again.
 
-use deals_contract::{Deal, DealQuery, StatusChange};
+use deals_contract::{Deal, DealQuery, StatusChange, MAX_LIMIT};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +12,7 @@ use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
+use crate::deal_search::{SearchIndex, SearchWords};
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::session::Session;
 
@@ -30,6 +32,9 @@ pub(super) struct AllMatching {
     /// The filters alone: the list's page and page size do not matter here.
     filters: Memo<DealQuery>,
     pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
+    /// The positions, among the loaded deals, of those the search finds, in
+    /// order; `None` when nothing is searched for.
+    pub found: Memo<Option<Vec<usize>>>,
     pub progress: Later<Option<LoadProgress>>,
     /// Ends the load where it is, keeping what has arrived.
     stop: StoredValue<Option<oneshot::Sender<()>>>,
@@ -48,6 +53,7 @@ impl AllMatching {
         let filters = Memo::new(move |_| {
             state.query.with(|query| DealQuery {
                 page: 1,
+                limit: MAX_LIMIT,
                 ..query.clone()
             })
         });
@@ -79,6 +85,7 @@ impl AllMatching {
                 }
             }
         });
+        let found = found_by_search(state, loaded);
         let held = StoredValue::new(Vec::<String>::new());
         let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
             let (client, session) = (state.client.get_value(), session.clone());
@@ -104,6 +111,7 @@ impl AllMatching {
         Self {
             filters,
             loaded,
+            found,
             progress,
             stop,
             move_deal,
@@ -177,6 +185,17 @@ impl AllMatching {
         self.loaded.with(|loaded| read(loaded_deals(loaded)))
     }
 
+    /// Reads the loaded deals that the search finds (every one when nothing
+    /// is searched for), in place and in order; tracked.
+    pub fn with_found<R>(self, read: impl FnOnce(&mut dyn Iterator<Item = &Deal>) -> R) -> R {
+        self.found.with(|found| {
+            self.with_deals(|deals| match found {
+                Some(found) => read(&mut found.iter().filter_map(|position| deals.get(*position))),
+                None => read(&mut deals.iter()),
+            })
+        })
+    }
+
     pub fn with_deals_untracked<R>(self, read: impl FnOnce(&[Deal]) -> R) -> R {
         self.loaded
             .with_untracked(|loaded| read(loaded_deals(loaded)))
@@ -197,6 +216,31 @@ impl AllMatching {
             let _ = sender.send(());
         }
     }
+}
+
+/// The positions of the loaded deals that the search finds. The deals are
+/// folded for the search once per change of the load, not once a keystroke.
+fn found_by_search(
+    state: WorkspaceState,
+    loaded: LatestAnswer<Result<AllDeals, ApiError>>,
+) -> Memo<Option<Vec<usize>>> {
+    let words = Memo::new(move |_| state.search.with(|typed| SearchWords::new(typed)));
+    let searching = Memo::new(move |_| !words.with(SearchWords::is_empty));
+    // Always changed: comparing two indexes would cost as much as making one.
+    let index = Memo::new_with_compare(
+        move |_| {
+            if searching.get() {
+                loaded.with(|loaded| SearchIndex::new(loaded_deals(loaded)))
+            } else {
+                SearchIndex::default()
+            }
+        },
+        |_, _| true,
+    );
+    Memo::new(move |_| {
+        let words = words.get();
+        (!words.is_empty()).then(|| index.with(|index| index.matching(&words)))
+    })
 }
 
 fn loaded_deals(loaded: &Option<Result<AllDeals, ApiError>>) -> &[Deal] {

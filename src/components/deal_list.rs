@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use deals_i18n::Msg;
+use leptos::ev::KeyboardEvent;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -218,7 +219,7 @@ async fn list_refresh_code() -> Result<ListRefresh, SplitLoaderError> {
     Ok(LIST_REFRESH)
 }
 
-/// The filters of every view; any change goes back to page 1.
+/// The search and the filters of every view; any change goes back to page 1.
 #[component]
 pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let query = state.query;
@@ -244,9 +245,31 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
     let reset = move |_| {
         query.try_update(reset_filters);
     };
+    let search = state.search;
+    let on_search_key = move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            search.try_set(String::new());
+        }
+    };
     let words = expect_context::<Session>().words();
     view! {
         <form class="filters" aria-label=words.text(Msg::Filters) on:submit=move |event| { event.prevent_default(); apply_stage(); }>
+            <label class="search">
+                <span>{words.text(Msg::SearchDeals)}</span>
+                <input
+                    part="field"
+                    type="search"
+                    prop:value=move || search.get()
+                    on:input:target=move |event| {
+                        search.try_set(event.target().value());
+                        if query.with_untracked(|query| query.page != 1) {
+                            query.try_update(|query| query.page = 1);
+                        }
+                    }
+                    on:keydown=on_search_key
+                />
+            </label>
             <label>
                 <span>{words.text(Msg::Status)}</span>
                 <select part="field" on:change:target=move |event| {
@@ -361,7 +384,7 @@ fn NoRows(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoVie
 
 /// Open pipeline per currency, for the deals on screen.
 #[component]
-fn Totals<'a>(deals: &'a [Deal], texts: Texts) -> impl IntoView {
+pub(super) fn Totals<'a>(deals: &'a [Deal], texts: Texts) -> impl IntoView {
     let lines = open_totals(deals)
         .into_iter()
         .map(|total| {
@@ -385,7 +408,7 @@ fn Totals<'a>(deals: &'a [Deal], texts: Texts) -> impl IntoView {
 /// signal. Each reactive closure here would subscribe to the long-lived
 /// query, and a page turned would leave each one's subscription behind.
 #[component]
-fn Pager(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
+pub(super) fn Pager(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
     let total_pages = meta.total_pages.max(1);
     let turn = move |step: i64| {
         query.try_update(|query| {

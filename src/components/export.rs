@@ -1,8 +1,8 @@
 //! The CSV export screen, fetched the first time it opens (`on_demand`):
-//! every deal the filters match, all pages of them, saved as a file with the
-//! separator the user's spreadsheet program expects, its columns named in
-//! the widget's language or, for a file to import again, as the API names
-//! them.
+//! every deal the filters match and the search finds, all pages of them,
+//! saved as a file with the separator the user's spreadsheet program
+//! expects, its columns named in the widget's language or, for a file to
+//! import again, as the API names them.
 
 use deals_i18n::Msg;
 use futures::channel::oneshot;
@@ -14,6 +14,7 @@ use super::state::{Screen, WorkspaceState};
 use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
+use crate::deal_search::SearchWords;
 use crate::download::save_text_file;
 use crate::format;
 use crate::session::Session;
@@ -53,6 +54,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         let session = session.clone();
         let client = state.client.get_value();
         let request = state.query.get_untracked();
+        let searched = SearchWords::new(&state.search.get_untracked());
         let (sender, stopped) = oneshot::channel();
         stop.set_value(Some(sender));
         progress.try_set(Some((0, 0)));
@@ -64,7 +66,10 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             progress.try_set(None);
             match answer {
                 Ok(all) if !all.complete => ExportOutcome::Cancelled,
-                Ok(all) => {
+                Ok(mut all) => {
+                    if !searched.is_empty() {
+                        all.deals.retain(|deal| searched.matches(deal));
+                    }
                     // Named in the language spoken when the file is written.
                     let naming = if api_names {
                         Naming::Api

@@ -22,7 +22,7 @@ const BAR_GAP: usize = (SLOT_WIDTH - 2 * BAR_WIDTH) / 3;
 const CHART_HEIGHT: u32 = 1000;
 
 /// The forecast of `deals` in the user's calendar, as of now.
-pub fn local_forecast(deals: &[Deal]) -> Vec<CurrencyForecast> {
+pub fn local_forecast<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<CurrencyForecast> {
     let (year, month, _) = format::local_today();
     forecast(
         deals,

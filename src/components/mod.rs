@@ -14,6 +14,7 @@ mod debounce;
 mod export;
 mod fields;
 mod forecast;
+mod found_list;
 mod later;
 mod latest_answer;
 mod list_refresh;

@@ -86,6 +86,9 @@ impl RefreshFailures {
 #[derive(Clone, Copy)]
 pub(super) struct WorkspaceState {
     pub query: Later<DealQuery>,
+    /// The words in the search box, as typed: the views over every
+    /// matching deal show those they find.
+    pub search: Later<String>,
     pub screen: Later<Screen>,
     /// How the list screen shows the deals: list, board or forecast.
     pub view: Later<DealsView>,
@@ -139,8 +142,9 @@ impl WorkspaceState {
     /// The links of the deals `view` shows for the query in force.
     pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
         let query = self.query.get_untracked();
+        let search = self.search.get_untracked();
         self.url_state
-            .with_value(|url_state| url_state.deal_links(&query, view))
+            .with_value(|url_state| url_state.deal_links(&query, &search, view))
     }
 
     pub(super) fn new(
@@ -150,6 +154,7 @@ impl WorkspaceState {
         settings: ViewSettings,
     ) -> Self {
         let query = Later::new(DealQuery::default());
+        let search = Later::new(String::new());
         let screen = Later::new(Screen::List);
         let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
@@ -190,6 +195,7 @@ impl WorkspaceState {
         let client = StoredValue::new(client);
         let state = Self {
             query,
+            search,
             screen,
             view,
             stages,
@@ -216,6 +222,7 @@ impl WorkspaceState {
             return;
         };
         self.query.try_set(shown.query);
+        self.search.try_set(shown.search);
         self.view.try_set(shown.view);
         self.screen.try_set(shown.screen);
     }

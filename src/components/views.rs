@@ -1,7 +1,8 @@
 //! The views of the deals that match the filters: the tabs that choose one
-//! (in the first download), and the board and the forecast, which need every
-//! matching deal rather than one page. Those two are one chunk fetched on
-//! demand (`on_demand`): a page that shows only the list never pays for them.
+//! (in the first download), and the board, the forecast and the list of what
+//! a search found, which need every matching deal rather than one page.
+//! Those are one chunk fetched on demand (`on_demand`): a page that shows
+//! only the list, unsearched, never pays for them.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,6 +20,7 @@ use super::all_matching::AllMatching;
 use super::api_words::said_view;
 use super::board::Board;
 use super::forecast::{local_forecast, ForecastView};
+use super::found_list::FoundDeals;
 use super::later::Later;
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
@@ -116,10 +118,12 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         }
         match state.view.get() {
             DealsView::Forecast => {
-                let forecasts = Signal::derive(move || all.with_deals(local_forecast));
+                let forecasts =
+                    Signal::derive(move || all.with_found(|deals| local_forecast(deals)));
                 view! { <ForecastView forecasts /> }.into_any()
             }
-            DealsView::Board | DealsView::List => view! { <Board state all /> }.into_any(),
+            DealsView::Board => view! { <Board state all /> }.into_any(),
+            DealsView::List => view! { <FoundDeals state all /> }.into_any(),
         }
     };
     let waiting = waiting(

@@ -52,6 +52,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
     Effect::new(move |_| {
         let shown = Shown {
             query: state.query.get(),
+            search: state.search.get(),
             view: state.view.get(),
             screen: state.screen.get(),
         };
@@ -82,9 +83,13 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         });
     }
 
-    // Board and forecast share one load of every matching deal: switching
-    // between them does not rebuild what is under the tabs.
-    let shows_list = Memo::new(move |_| state.view.get() == DealsView::List);
+    // Board, forecast and the list of what a search found share one load of
+    // every matching deal: switching between them does not rebuild what is
+    // under the tabs. The list pages through the API's pages when nothing is
+    // searched for.
+    let shows_list = Memo::new(move |_| {
+        state.view.get() == DealsView::List && state.search.with(|typed| typed.trim().is_empty())
+    });
     let body = rebuilt(move || {
         match state.screen.get() {
         Screen::List => view! {

@@ -27,6 +27,7 @@ mod language_screens;
 mod leak;
 mod live;
 mod robustness;
+mod search;
 
 /// Counts the bytes held on the heap, so that a test can tell a leak from
 /// the allocator keeping freed pages. Wraps the allocator the release build

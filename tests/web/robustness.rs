@@ -362,7 +362,7 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         stage: Some("proposal & review".to_owned()),
         ..DealQuery::default()
     };
-    let links = UrlState::new(Some(prefix.to_owned())).deal_links(&query, DealsView::Board);
+    let links = UrlState::new(Some(prefix.to_owned())).deal_links(&query, "", DealsView::Board);
     let path = web_sys::window()
         .expect("window")
         .location()

@@ -1,0 +1,201 @@
+//! The search box: what it finds in the list, the board and the page URL.
+
+use deals_contract::NewDeal;
+use isao_deals_widget::key_store::KeyStorage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+use crate::support::*;
+
+/// A word no other deal holds, in letters only, so that no deal's id or
+/// amount holds it either.
+fn unique_word() -> String {
+    let bits = js_sys::Math::random().to_bits();
+    (0..12)
+        .map(|shift| char::from(b'a' + ((bits >> (shift * 5)) % 26) as u8))
+        .collect()
+}
+
+/// Two deals that a search for `word` finds: one by its title, which says
+/// "Société", one by its description, which says "Hauptstraße"; their ids in
+/// the order made.
+async fn deals_with(word: &str) -> Vec<String> {
+    let mut made = Vec::new();
+    let by_title = NewDeal {
+        title: format!("Société {word}"),
+        ..new_deal("")
+    };
+    let by_description = NewDeal {
+        description: Some(format!("Rendez-vous Hauptstraße, {word}")),
+        ..new_deal("Renouvellement")
+    };
+    for deal in [by_title, by_description] {
+        let sent = client(RW_KEY)
+            .create_deal(&deal)
+            .await
+            .expect("create deal");
+        made.push(sent.deal.id);
+    }
+    made
+}
+
+impl Widget {
+    fn search_box(&self) -> HtmlInputElement {
+        self.control("Search deals").unchecked_into()
+    }
+
+    fn press_in_search(&self, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.search_box().dispatch_event(&event).unwrap();
+    }
+
+    /// Waits until the list's rows, or the board's cards, are the deals
+    /// `ids` in any order.
+    async fn wait_for_shown(&self, ids: &[String], selector: &str) {
+        let expected = sorted(ids.to_vec());
+        self.wait_until(&format!("{selector} of {expected:?}"), || {
+            let shown = self
+                .find_all(selector)
+                .iter()
+                .filter_map(|shown| shown.get_attribute("data-deal-id"))
+                .collect();
+            sorted(shown) == expected
+        })
+        .await;
+    }
+
+    async fn wait_for_rows(&self, ids: &[String]) {
+        self.wait_for_shown(ids, "tbody tr").await;
+    }
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+// Guards: the search finds the deals whose fields hold every word typed,
+// whatever the case and the accents, and no other; the pager and the count
+// follow the results; Escape clears the search and the list is the API's
+// page again.
+#[wasm_bindgen_test]
+async fn the_search_finds_every_word_whatever_the_accents() {
+    let word = unique_word();
+    let made = deals_with(&word).await;
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    let unsearched = widget.row_ids();
+
+    widget.fill("Search deals", &word.to_uppercase());
+    widget.wait_for_rows(&made).await;
+    assert_eq!(widget.shown_total(), 2);
+    assert_eq!(widget.text_of(".pager .page-of"), "Page 1 of 1");
+
+    widget.fill("Search deals", &format!("societe {word}"));
+    widget.wait_for_rows(&made[..1]).await;
+    widget.fill("Search deals", &format!("{word} STRASSE"));
+    widget.wait_for_rows(&made[1..]).await;
+
+    widget.fill("Search deals", &format!("{word} nowhere"));
+    widget
+        .wait_for_text(&format!("No deals match “{word} nowhere”."))
+        .await;
+    widget.click("Clear search");
+    widget.wait_for_rows(&unsearched).await;
+    assert_eq!(widget.search_box().value(), "");
+
+    widget.fill("Search deals", &word);
+    widget.wait_for_rows(&made).await;
+    widget.press_in_search("Escape");
+    widget.wait_for_rows(&unsearched).await;
+    assert_eq!(widget.search_box().value(), "");
+}
+
+// Guards: the results page like the list: the page size and Next apply to
+// what was found, not to the API's pages.
+#[wasm_bindgen_test]
+async fn the_results_page_by_the_page_size() {
+    let word = unique_word();
+    let mut made = deals_with(&word).await;
+    for _ in 0..10 {
+        let deal = NewDeal {
+            title: format!("{word} extra"),
+            ..new_deal("")
+        };
+        made.push(
+            client(RW_KEY)
+                .create_deal(&deal)
+                .await
+                .expect("create")
+                .deal
+                .id,
+        );
+    }
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Page size", "10");
+    widget.wait_for_page(1).await;
+    widget.fill("Search deals", &word);
+    widget
+        .wait_until("ten results", || widget.row_ids().len() == 10)
+        .await;
+    assert_eq!(widget.shown_total(), 12);
+    assert_eq!(widget.text_of(".pager .page-of"), "Page 1 of 2");
+    let first_page = widget.row_ids();
+    widget.click("Next");
+    widget
+        .wait_until("the second page of results", || widget.row_ids().len() == 2)
+        .await;
+    let seen = [first_page, widget.row_ids()].concat();
+    assert_eq!(sorted(seen), sorted(made), "every result once");
+}
+
+// Guards: the board shows only the cards the search finds.
+#[wasm_bindgen_test]
+async fn the_board_shows_what_the_search_finds() {
+    let word = unique_word();
+    let made = deals_with(&word).await;
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Search deals", &word);
+    widget.wait_for_rows(&made).await;
+    widget.click("Board");
+    widget.wait_for_shown(&made, ".card").await;
+}
+
+// Guards: the search is in the page URL under the widget's prefix, and a
+// widget mounted on that URL searches for the same words.
+#[wasm_bindgen_test]
+async fn the_search_lives_in_the_page_url() {
+    let window = web_sys::window().unwrap();
+    let original = window.location().href().unwrap();
+    let word = unique_word();
+    let made = deals_with(&word).await;
+    let mut options = options(KeyStorage::Memory);
+    options.config.url_key = Some("s".to_owned());
+    let widget = mount_with(options.clone());
+    widget.connect(RW_KEY).await;
+    widget.fill("Search deals", &format!("Société {word}"));
+    widget
+        .wait_until("the search in the page URL", || {
+            let search = window.location().search().unwrap_or_default();
+            search.contains(&format!("s.q=Soci%C3%A9t%C3%A9+{word}"))
+        })
+        .await;
+    drop(widget);
+
+    let reopened = mount_with(options);
+    reopened.fill("API key", RW_KEY);
+    reopened.click("Connect");
+    reopened.wait_for_rows(&made[..1]).await;
+    assert_eq!(reopened.search_box().value(), format!("Société {word}"));
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
+        .unwrap();
+}
