@@ -114,42 +114,44 @@ impl SearchIndex {
         Self(deals.iter().map(searched_text).collect())
     }
 
-    /// The positions, in the indexed deals, of those `words` match, in order.
-    pub fn matching(&self, words: &SearchWords) -> Vec<usize> {
-        self.0
-            .iter()
-            .enumerate()
-            .filter(|(_, text)| words.found_in(text))
-            .map(|(position, _)| position)
+    /// How many deals are indexed.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The positions, among the indexed deals, of those `words` match, in
+    /// the order of `positions`; a position past the deals matches nothing.
+    pub fn matching(
+        &self,
+        words: &SearchWords,
+        positions: impl IntoIterator<Item = usize>,
+    ) -> Vec<usize> {
+        positions
+            .into_iter()
+            .filter(|position| {
+                self.0
+                    .get(*position)
+                    .is_some_and(|text| words.found_in(text))
+            })
             .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use deals_contract::{Contact, DealStatus, Priority, User};
+    use deals_contract::{Contact, User};
 
     use super::*;
+    use crate::test_deal;
 
     fn deal(id: &str, title: &str) -> Deal {
-        let created = chrono::DateTime::UNIX_EPOCH;
         Deal {
-            id: id.to_owned(),
             title: title.to_owned(),
-            description: None,
-            value: 1000.0,
-            currency: "EUR".to_owned(),
-            stage: None,
-            priority: Priority::default(),
-            probability: None,
-            status: DealStatus::Open,
-            expected_close_date: None,
-            actual_close_date: None,
-            source: None,
-            contact: None,
-            assigned_to: None,
-            created_at: created,
-            updated_at: created,
+            ..test_deal::deal(id)
         }
     }
 
@@ -234,19 +236,28 @@ mod tests {
     }
 
     #[test]
-    fn the_index_gives_the_positions_of_the_matching_deals_in_order() {
+    fn the_index_gives_the_positions_of_the_matching_deals_in_the_order_asked() {
         let deals = [
             deal("deal_1", "Café Paris"),
             deal("deal_2", "Hamburg"),
             deal("deal_3", "Cafe Lyon"),
         ];
         let index = SearchIndex::new(&deals);
-        assert_eq!(index.matching(&SearchWords::new("cafe")), [0, 2]);
-        assert_eq!(index.matching(&SearchWords::new("café lyon")), [2]);
-        assert_eq!(index.matching(&SearchWords::new("")), [0, 1, 2]);
-        assert!(index.matching(&SearchWords::new("berlin")).is_empty());
-        assert!(SearchIndex::new(&[])
-            .matching(&SearchWords::new("x"))
+        assert_eq!(index.len(), 3);
+        let all = || 0..index.len();
+        assert_eq!(index.matching(&SearchWords::new("cafe"), all()), [0, 2]);
+        assert_eq!(index.matching(&SearchWords::new("café lyon"), all()), [2]);
+        assert_eq!(index.matching(&SearchWords::new(""), all()), [0, 1, 2]);
+        assert!(index
+            .matching(&SearchWords::new("berlin"), all())
             .is_empty());
+        assert_eq!(
+            index.matching(&SearchWords::new("cafe"), [2, 7, 1, 0]),
+            [2, 0],
+            "in the order given, positions past the deals left out"
+        );
+        let empty = SearchIndex::new(&[]);
+        assert!(empty.is_empty());
+        assert!(empty.matching(&SearchWords::new("x"), [0]).is_empty());
     }
 }

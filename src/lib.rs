@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod components;
 pub mod csv_export;
 pub mod deal_search;
+pub mod deal_sort;
 pub mod download;
 pub mod draft;
 pub mod embed;
@@ -20,6 +21,8 @@ pub mod key_store;
 pub mod live_refresh;
 pub mod pipeline;
 pub mod session;
+#[cfg(test)]
+mod test_deal;
 pub mod totals;
 pub mod url_state;
 pub mod words;

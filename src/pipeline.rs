@@ -44,10 +44,14 @@ pub struct Column {
 
 /// The pipeline's stages in order, then every other stage seen in
 /// alphabetical order, then "no stage" when some deal has none. Only the
-/// deals `shown` keeps (given each deal's position and the deal) are placed,
-/// by their position in `deals`: grouping thousands of deals copies none of
-/// them.
-pub fn columns(deals: &[Deal], shown: impl Fn(usize, &Deal) -> bool) -> Vec<Column> {
+/// deals at `positions` in `deals` that `shown` keeps are placed, in the
+/// order of `positions` (a search's, a sort's), by their position: grouping
+/// thousands of deals copies none of them.
+pub fn columns(
+    deals: &[Deal],
+    positions: impl IntoIterator<Item = usize>,
+    shown: impl Fn(&Deal) -> bool,
+) -> Vec<Column> {
     let mut columns: Vec<Column> = PIPELINE_STAGES
         .iter()
         .map(|stage| Column {
@@ -56,10 +60,10 @@ pub fn columns(deals: &[Deal], shown: impl Fn(usize, &Deal) -> bool) -> Vec<Colu
         })
         .collect();
     let mut no_stage = Vec::new();
-    for (position, deal) in deals.iter().enumerate() {
-        if !shown(position, deal) {
+    for position in positions {
+        let Some(deal) = deals.get(position).filter(|deal| shown(deal)) else {
             continue;
-        }
+        };
         let Some(stage) = deal.stage.as_deref() else {
             no_stage.push(position);
             continue;
@@ -215,7 +219,7 @@ mod tests {
             deal("d", Some("alpha"), "open"),
             deal("e", Some("proposal"), "won"),
         ];
-        let columns = columns(&deals, |_, _| true);
+        let columns = columns(&deals, 0..deals.len(), |_| true);
         let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
         expected.extend([Some("alpha"), Some("zeta"), None]);
         assert_eq!(stages(&columns), expected);
@@ -231,7 +235,7 @@ mod tests {
 
     #[test]
     fn empty_pipeline_still_shows_its_stages_and_no_no_stage_column() {
-        assert_eq!(columns(&[], |_, _| true).len(), PIPELINE_STAGES.len());
+        assert_eq!(columns(&[], [], |_| true).len(), PIPELINE_STAGES.len());
     }
 
     #[test]
@@ -242,7 +246,9 @@ mod tests {
             deal("c", None, "won"),
             deal("d", Some("proposal"), "open"),
         ];
-        let columns = columns(&deals, |_, deal| deal.status == DealStatus::Open);
+        let columns = columns(&deals, 0..deals.len(), |deal| {
+            deal.status == DealStatus::Open
+        });
         let mut expected: Vec<Option<&str>> = PIPELINE_STAGES.iter().map(|s| Some(*s)).collect();
         expected.push(Some("zeta"));
         assert_eq!(
@@ -253,15 +259,16 @@ mod tests {
         assert_eq!(columns[2].deals, [3], "d, and not b, in proposal");
         assert_eq!(columns.last().unwrap().deals, [0]);
 
-        let by_position = super::columns(&deals, |position, _| position == 3);
-        assert_eq!(by_position.len(), PIPELINE_STAGES.len());
-        assert_eq!(by_position[2].deals, [3]);
-        assert!(
-            by_position
+        let in_order = super::columns(&deals, [3, 9, 1, 0], |_| true);
+        assert_eq!(in_order[2].deals, [3, 1], "proposal in the order given");
+        assert_eq!(in_order.last().unwrap().deals, [0]);
+        assert_eq!(
+            in_order
                 .iter()
                 .map(|column| column.deals.len())
-                .sum::<usize>()
-                == 1
+                .sum::<usize>(),
+            3,
+            "c left out, the position past the deals skipped"
         );
     }
 

@@ -1,4 +1,4 @@
-//! The list's filters, search, page and open deal in the page URL's query, so a view
+//! The list's filters, search, sort, page and open deal in the page URL's query, so a view
 //! can be bookmarked and shared. Each widget owns the parameters under its
 //! own prefix (`deals.status=open`) and leaves the host page's alone. A
 //! change of screen or view is a new entry of the page's history, so that
@@ -6,6 +6,8 @@
 //! entry in force.
 
 use deals_contract::{DealQuery, DEFAULT_LIMIT};
+
+use crate::deal_sort::SortOrder;
 use deals_i18n::Msg;
 use web_sys::UrlSearchParams;
 
@@ -20,6 +22,8 @@ const QUERY_NAMES: [&str; 6] = [
 const DEAL_NAME: &str = "deal";
 /// The words searched for: `deals.q=muller`.
 const SEARCH_NAME: &str = "q";
+/// The column the deals are sorted by: `deals.sort=-value`.
+const SORT_NAME: &str = "sort";
 const VIEW_NAME: &str = "view";
 /// The screens other than the list and a deal: `deals.screen=new-deal`.
 const SCREEN_NAME: &str = "screen";
@@ -86,6 +90,7 @@ pub struct Shown {
     pub query: DealQuery,
     /// The words in the search box, as typed.
     pub search: String,
+    pub sort: Option<SortOrder>,
     pub view: DealsView,
     pub screen: Screen,
 }
@@ -162,6 +167,9 @@ impl UrlState {
         Shown {
             query,
             search: params.get(&self.name(SEARCH_NAME)).unwrap_or_default(),
+            sort: params
+                .get(&self.name(SORT_NAME))
+                .and_then(|sort| SortOrder::parse(&sort)),
             view,
             screen,
         }
@@ -195,35 +203,36 @@ impl UrlState {
             Screen::Export => Some(EXPORT),
             Screen::List | Screen::Deal(_) => None,
         };
-        let page = self.page_url(&shown.query, &shown.search, shown.view, screen)?;
+        let page = self.page_url(shown, screen)?;
         Some(match &shown.screen {
             Screen::Deal(deal) => page.with_deal(deal),
             _ => page.url(),
         })
     }
 
-    /// The links of the rows or cards that show `query`'s deals found by
-    /// `search` in `view`, so each can be opened in a new tab too.
-    pub fn deal_links(&self, query: &DealQuery, search: &str, view: DealsView) -> DealLinks {
-        DealLinks(self.page_url(query, search, view, None))
+    /// The links of the rows or cards of the list or view `shown`, so each
+    /// can be opened in a new tab too.
+    pub fn deal_links(&self, shown: &Shown) -> DealLinks {
+        DealLinks(self.page_url(shown, None))
     }
 
-    /// The page URL with this widget showing `query`'s deals found by
-    /// `search` in `view`, no deal open, and the `screen` named if any;
-    /// `None` where URL state is off.
-    fn page_url(
-        &self,
-        query: &DealQuery,
-        search: &str,
-        view: DealsView,
-        screen: Option<&str>,
-    ) -> Option<PageUrl> {
+    /// The page URL with this widget showing the deals of `shown`, no deal
+    /// open, and the `screen` named if any; `None` where URL state is off.
+    fn page_url(&self, shown: &Shown, screen: Option<&str>) -> Option<PageUrl> {
+        let Shown {
+            query,
+            search,
+            sort,
+            view,
+            ..
+        } = shown;
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
-        for name in QUERY_NAMES
-            .iter()
-            .chain(&[SEARCH_NAME, DEAL_NAME, VIEW_NAME, SCREEN_NAME])
+        for name in
+            QUERY_NAMES
+                .iter()
+                .chain(&[SEARCH_NAME, SORT_NAME, DEAL_NAME, VIEW_NAME, SCREEN_NAME])
         {
             params.delete(&format!("{prefix}.{name}"));
         }
@@ -237,7 +246,10 @@ impl UrlState {
         if !search.trim().is_empty() {
             params.append(&self.name(SEARCH_NAME), search);
         }
-        if view != DealsView::List {
+        if let Some(sort) = sort {
+            params.append(&self.name(SORT_NAME), &sort.to_string());
+        }
+        if *view != DealsView::List {
             params.append(&self.name(VIEW_NAME), view.as_str());
         }
         if let Some(screen) = screen {

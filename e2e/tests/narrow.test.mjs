@@ -163,6 +163,24 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await context.close();
     });
 
+    // Guards: at 390 px the headers that sort stay, as a row of buttons
+    // within the screen, and one of them sorts the list.
+    test('the sorting headers are buttons in reach at 390 px', async () => {
+      const { context, page } = await open(browser, 'list', PHONE);
+      const buttons = page.locator('table.deals thead button.sort');
+      const boxes = await buttons.evaluateAll((all) => all.map((button) => {
+        const box = button.getBoundingClientRect();
+        return { text: button.textContent, width: box.width, height: box.height, left: box.left, right: box.right };
+      }));
+      assert.equal(boxes.length, 7, 'title, value, stage, priority, probability, expected close, updated');
+      for (const box of boxes) {
+        assert.ok(box.width > 10 && box.height > 10 && box.left >= 0 && box.right <= PHONE.width, JSON.stringify(box));
+      }
+      await buttons.filter({ hasText: 'Value' }).click();
+      await page.locator('table.deals th[aria-sort="ascending"]').filter({ hasText: 'Value' }).waitFor();
+      await context.close();
+    });
+
     // Guards: at 390 px the new deal form's fields stand in one column.
     test('the new deal form is one column at 390 px', async () => {
       const { context, page } = await open(browser, 'new-deal', PHONE);
@@ -208,7 +226,7 @@ describe('narrow screens: accessibility, in chromium', () => {
     const named = (role) => nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
     assert.equal(named('table').length, 1, 'one table');
     assert.deepEqual(named('columnheader'),
-      ['Title', 'Value', 'Stage', 'Priority', 'Probability', 'Status', 'Expected close', 'Contact', 'Assigned to']);
+      ['Title', 'Value', 'Stage', 'Priority', 'Probability', 'Status', 'Expected close', 'Contact', 'Assigned to', 'Updated']);
     assert.equal(named('row').length, deals + 1, 'the header row and a row per deal');
     assert.equal(named('rowheader').length, deals, 'a title per deal');
     const firstValue = await rows(page).first().locator('td').first().textContent();

@@ -59,6 +59,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SearchDeals => "Deals suchen",
         Msg::NoDealsFound => "Keine Deals entsprechen „{search}“.",
         Msg::ClearSearch => "Suche löschen",
+        Msg::SortedByCurrency => "Zuerst nach Währung (alphabetisch), dann nach Betrag sortiert: Beträge verschiedener Währungen werden nicht verglichen.",
         Msg::Views => "Ansichten",
         Msg::ViewList => "Liste",
         Msg::ViewBoard => "Board",

@@ -56,6 +56,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SearchDeals => "Search deals",
         Msg::NoDealsFound => "No deals match “{search}”.",
         Msg::ClearSearch => "Clear search",
+        Msg::SortedByCurrency => "Sorted by currency first (alphabetically), then by amount: amounts in different currencies are not compared.",
         Msg::Views => "Views",
         Msg::ViewList => "List",
         Msg::ViewBoard => "Board",

@@ -57,6 +57,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SearchDeals => "Rechercher des affaires",
         Msg::NoDealsFound => "Aucune affaire ne correspond à « {search} ».",
         Msg::ClearSearch => "Effacer la recherche",
+        Msg::SortedByCurrency => "Triées d’abord par devise (ordre alphabétique), puis par montant : des montants de devises différentes ne sont pas comparés.",
         Msg::Views => "Vues",
         Msg::ViewList => "Liste",
         Msg::ViewBoard => "Tableau",

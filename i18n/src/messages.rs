@@ -85,6 +85,8 @@ messages! {
     /// `search` is the words, as typed.
     NoDealsFound,
     ClearSearch,
+    /// Beside the list sorted by value.
+    SortedByCurrency,
     /// The tabs' accessible name.
     Views,
     ViewList,

@@ -33,7 +33,8 @@ pub(super) struct AllMatching {
     filters: Memo<DealQuery>,
     pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
     /// The positions, among the loaded deals, of those the search finds, in
-    /// order; `None` when nothing is searched for.
+    /// the sort's order (or the API's); `None` when nothing is searched for
+    /// and nothing sorted.
     pub found: Memo<Option<Vec<usize>>>,
     pub progress: Later<Option<LoadProgress>>,
     /// Ends the load where it is, keeping what has arrived.
@@ -85,7 +86,7 @@ impl AllMatching {
                 }
             }
         });
-        let found = found_by_search(state, loaded);
+        let found = found_and_sorted(state, loaded);
         let held = StoredValue::new(Vec::<String>::new());
         let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
             let (client, session) = (state.client.get_value(), session.clone());
@@ -218,12 +219,23 @@ impl AllMatching {
     }
 }
 
-/// The positions of the loaded deals that the search finds. The deals are
-/// folded for the search once per change of the load, not once a keystroke.
-fn found_by_search(
+/// The positions of the loaded deals that the search finds, in the sort's
+/// order. The deals are folded for the search, and sorted, once per change
+/// of the load (or of the sort), not once a keystroke.
+fn found_and_sorted(
     state: WorkspaceState,
     loaded: LatestAnswer<Result<AllDeals, ApiError>>,
 ) -> Memo<Option<Vec<usize>>> {
+    let order = Memo::new(move |_| {
+        state.sort.get().map(|sort| {
+            loaded.with(|loaded| {
+                let deals = loaded_deals(loaded);
+                let mut positions: Vec<usize> = (0..deals.len()).collect();
+                sort.sort(deals, &mut positions);
+                positions
+            })
+        })
+    });
     let words = Memo::new(move |_| state.search.with(|typed| SearchWords::new(typed)));
     let searching = Memo::new(move |_| !words.with(SearchWords::is_empty));
     // Always changed: comparing two indexes would cost as much as making one.
@@ -239,7 +251,14 @@ fn found_by_search(
     );
     Memo::new(move |_| {
         let words = words.get();
-        (!words.is_empty()).then(|| index.with(|index| index.matching(&words)))
+        order.with(|order| match (order, words.is_empty()) {
+            (None, true) => None,
+            (Some(order), true) => Some(order.clone()),
+            (order, false) => Some(index.with(|index| match order {
+                Some(order) => index.matching(&words, order.iter().copied()),
+                None => index.matching(&words, 0..index.len()),
+            })),
+        })
     })
 }
 

@@ -2,8 +2,9 @@
 // (deal_table.rs says why).
 //
 // `columns` describes the columns, a line each: the kind of its cells (the
-// function of FILL that fills them), their class and the header, separated
-// by tabs. A row's fields come in the columns' order after its deal's id:
+// function of FILL that fills them), their class, the header, the name of
+// the sort its header's button asks for (none: no button) and its
+// `aria-sort` (none: not sorted by it), separated by tabs. A row's fields come in the columns' order after its deal's id:
 // `text` holds every text field one after another and `lengths` each one's
 // length in UTF-16 code units; `numbers` holds the amounts and dates
 // (milliseconds since the epoch, NaN for none), formatted here in `locale`,
@@ -38,8 +39,8 @@ const FILL = {
 
 function describe(columns) {
   return columns.split('\n').map((line) => {
-    const [kind, className, header] = line.split('\t');
-    return { kind, className, header };
+    const [kind, className, header, sort, sorted] = line.split('\t');
+    return { kind, className, header, sort, sorted };
   });
 }
 
@@ -48,11 +49,21 @@ export function fillDealHeader(row, columns) {
   // the language the widget speaks now.
   row.replaceChildren();
   const document = row.ownerDocument;
-  for (const { className, header } of describe(columns)) {
+  for (const { className, header, sort, sorted } of describe(columns)) {
     const cell = row.appendChild(document.createElement('th'));
     cell.scope = 'col';
     if (className) cell.className = className;
-    cell.textContent = header;
+    if (sorted) cell.setAttribute('aria-sort', sorted);
+    if (sort) {
+      // The header's own button: a click sorts by this column.
+      const button = cell.appendChild(document.createElement('button'));
+      button.type = 'button';
+      button.className = 'sort';
+      button.dataset.sort = sort;
+      button.textContent = header;
+    } else {
+      cell.textContent = header;
+    }
   }
 }
 

@@ -6,12 +6,15 @@ use std::rc::Rc;
 
 use deals_contract::{Deal, PageMeta};
 use deals_i18n::Msg;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::clicked_deal::open_clicked_deal;
 use super::state::WorkspaceState;
+use crate::deal_sort::{SortKey, SortOrder};
 use crate::format;
 use crate::url_state::DealsView;
 use crate::words::Texts;
@@ -19,6 +22,8 @@ use crate::words::Texts;
 /// One column of the table: its header, and what its cells show of a deal.
 struct Column {
     header: Msg,
+    /// What a click on its header sorts the deals by, if anything.
+    sort: Option<SortKey>,
     /// Right-aligned, in figures of one width.
     numeric: bool,
     cell: Cell,
@@ -45,16 +50,19 @@ enum Cell {
 const COLUMNS: &[Column] = &[
     Column {
         header: Msg::FieldTitle,
+        sort: Some(SortKey::Title),
         numeric: false,
         cell: Cell::Link(|deal| &deal.title),
     },
     Column {
         header: Msg::FieldValue,
+        sort: Some(SortKey::Value),
         numeric: true,
         cell: Cell::Money(|deal| (deal.value, &deal.currency)),
     },
     Column {
         header: Msg::FieldStage,
+        sort: Some(SortKey::Stage),
         numeric: false,
         // No stage is an empty cell; an unknown stage shows as the API wrote it.
         cell: Cell::Text(|deal, texts| match deal.stage.as_deref() {
@@ -64,11 +72,13 @@ const COLUMNS: &[Column] = &[
     },
     Column {
         header: Msg::FieldPriority,
+        sort: Some(SortKey::Priority),
         numeric: false,
         cell: Cell::Text(|deal, texts| texts.priority(deal.priority).into()),
     },
     Column {
         header: Msg::FieldProbability,
+        sort: Some(SortKey::Probability),
         numeric: true,
         // Written here: whole percentages need no call into the browser.
         cell: Cell::Text(|deal, _| {
@@ -80,16 +90,19 @@ const COLUMNS: &[Column] = &[
     },
     Column {
         header: Msg::Status,
+        sort: None,
         numeric: false,
         cell: Cell::Badge(|deal, texts| (deal.status.as_str(), texts.status(deal.status))),
     },
     Column {
         header: Msg::ColumnExpectedClose,
+        sort: Some(SortKey::ExpectedClose),
         numeric: false,
         cell: Cell::Date(|deal| deal.expected_close_date.as_ref()),
     },
     Column {
         header: Msg::ColumnContact,
+        sort: None,
         numeric: false,
         cell: Cell::Text(|deal, _| {
             deal.contact
@@ -100,6 +113,7 @@ const COLUMNS: &[Column] = &[
     },
     Column {
         header: Msg::ColumnAssignedTo,
+        sort: None,
         numeric: false,
         cell: Cell::Text(|deal, _| {
             deal.assigned_to
@@ -107,6 +121,12 @@ const COLUMNS: &[Column] = &[
                 .map_or("", |user| &user.name)
                 .into()
         }),
+    },
+    Column {
+        header: Msg::FieldUpdated,
+        sort: Some(SortKey::Updated),
+        numeric: false,
+        cell: Cell::Date(|deal| Some(&deal.updated_at)),
     },
 ];
 
@@ -157,12 +177,29 @@ pub(super) fn DealTable<'a>(
 ) -> impl IntoView {
     let links = state.deal_links(DealsView::List);
     let rows = Rc::new(RowsText::new(deals, texts, |id| links.to(id)));
+    let header = columns_text(texts, state.sort.get_untracked());
+    // A header's button sorts every matching deal by its column, a second
+    // click the other way; any sort starts again from page 1.
+    let sort_by_clicked = move |event: MouseEvent| {
+        let key = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|clicked| clicked.closest("button[data-sort]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-sort"))
+            .and_then(|name| SortKey::parse(&name));
+        if let Some(key) = key {
+            state
+                .sort
+                .try_update(|sort| *sort = Some(SortOrder::after_click(*sort, key)));
+            state.query.try_update(|query| query.page = 1);
+        }
+    };
     view! {
         <div class="table-scroll">
             <table class="deals" part="table" data-page=meta.page>
                 <caption>{texts.get(Msg::Deals)}</caption>
-                <thead>
-                    <tr use:fill_deal_header=texts></tr>
+                <thead on:click=sort_by_clicked>
+                    <tr use:fill_deal_header=header></tr>
                 </thead>
                 <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
             </table>
@@ -171,18 +208,35 @@ pub(super) fn DealTable<'a>(
 }
 
 /// The columns as deal_rows.js reads them: a line per column, its kind, its
-/// class and its header, separated by tabs.
-fn columns_text(texts: Texts) -> String {
+/// class, its header, the name of its sort (none if it sorts nothing) and
+/// how `sort` sorts it (`aria-sort`'s word, none if not by it), separated by
+/// tabs.
+fn columns_text(texts: Texts, sort: Option<SortOrder>) -> String {
     let mut text = String::new();
     for column in COLUMNS {
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(column.cell.kind());
-        text.push('\t');
-        text.push_str(if column.numeric { "number" } else { "" });
-        text.push('\t');
-        text.push_str(texts.get(column.header));
+        let sorted = match sort {
+            Some(sort) if Some(sort.key) == column.sort => {
+                if sort.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
+            _ => "",
+        };
+        for field in [
+            column.cell.kind(),
+            if column.numeric { "number" } else { "" },
+            texts.get(column.header),
+            column.sort.map_or("", SortKey::name),
+            sorted,
+        ] {
+            text.push_str(field);
+            text.push('\t');
+        }
     }
     text
 }
@@ -262,7 +316,7 @@ impl RowsText {
     fn fill(&self, tbody: &Element) -> Result<(), JsValue> {
         fill_rows_from_text(
             tbody,
-            &columns_text(self.texts),
+            &columns_text(self.texts, None),
             self.texts.lang().tag(),
             &self.text,
             &self.lengths,
@@ -300,8 +354,8 @@ fn fill_deal_rows(tbody: Element, rows: Rc<RowsText>) {
 
 /// The header row of [`COLUMNS`], written by deal_rows.js as the rows are:
 /// in one call, from the text the rows' script reads the columns from.
-fn fill_deal_header(row: Element, texts: Texts) {
-    fill_header_from_text(&row, &columns_text(texts));
+fn fill_deal_header(row: Element, columns: String) {
+    fill_header_from_text(&row, &columns);
 }
 
 #[cfg(test)]
@@ -386,6 +440,35 @@ mod tests {
     }
 
     #[test]
+    fn the_headers_say_which_column_sorts_and_which_one_does() {
+        let text = columns_text(Texts::english(), SortOrder::parse("-value"));
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|line| line.split('\t').collect())
+            .collect();
+        assert_eq!(lines.len(), COLUMNS.len());
+        assert_eq!(
+            lines[1][..5],
+            ["money", "number", "Value", "value", "descending"]
+        );
+        assert_eq!(lines[0][3..5], ["title", ""], "sortable, not sorted by");
+        assert_eq!(lines[5][2..5], ["Status", "", ""], "not sortable");
+        let sortable: Vec<&str> = lines
+            .iter()
+            .map(|line| line[3])
+            .filter(|name| !name.is_empty())
+            .collect();
+        assert_eq!(
+            sortable,
+            SortKey::ALL.map(SortKey::name),
+            "every sort has its column"
+        );
+        assert!(columns_text(Texts::english(), None)
+            .lines()
+            .all(|line| line.split('\t').nth(4) == Some("")));
+    }
+
+    #[test]
     fn each_row_gives_each_column_its_own_fields() {
         let rows = RowsText::new(
             &[deal("a", true), deal("b", false)],
@@ -409,6 +492,7 @@ mod tests {
                 (Msg::ColumnExpectedClose, texts(&["1930348800000"])),
                 (Msg::ColumnContact, texts(&["Ada"])),
                 (Msg::ColumnAssignedTo, texts(&["Grace"])),
+                (Msg::FieldUpdated, texts(&["1730457000000"])),
             ]
         );
         assert_eq!(read[1].0, "b");

@@ -1,9 +1,10 @@
 //! The CSV export screen, fetched the first time it opens (`on_demand`):
-//! every deal the filters match and the search finds, all pages of them,
-//! saved as a file with the separator the user's spreadsheet program
-//! expects, its columns named in the widget's language or, for a file to
-//! import again, as the API names them.
+//! every deal the filters match and the search finds, all pages of them, in
+//! the sort's order, saved as a file with the separator the user's
+//! spreadsheet program expects, its columns named in the widget's language
+//! or, for a file to import again, as the API names them.
 
+use deals_contract::Deal;
 use deals_i18n::Msg;
 use futures::channel::oneshot;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
 use crate::deal_search::SearchWords;
+use crate::deal_sort::SortOrder;
 use crate::download::save_text_file;
 use crate::format;
 use crate::session::Session;
@@ -55,6 +57,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         let client = state.client.get_value();
         let request = state.query.get_untracked();
         let searched = SearchWords::new(&state.search.get_untracked());
+        let sort = state.sort.get_untracked();
         let (sender, stopped) = oneshot::channel();
         stop.set_value(Some(sender));
         progress.try_set(Some((0, 0)));
@@ -69,6 +72,9 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                 Ok(mut all) => {
                     if !searched.is_empty() {
                         all.deals.retain(|deal| searched.matches(deal));
+                    }
+                    if let Some(sort) = sort {
+                        all.deals = sorted(all.deals, sort);
                     }
                     // Named in the language spoken when the file is written.
                     let naming = if api_names {
@@ -191,4 +197,15 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             {move || outcome().map(|(role, text)| view! { <p class="export-outcome" role=role>{text}</p> })}
         </section>
     }
+}
+
+/// `deals` in `sort`'s order.
+fn sorted(deals: Vec<Deal>, sort: SortOrder) -> Vec<Deal> {
+    let mut positions: Vec<usize> = (0..deals.len()).collect();
+    sort.sort(&deals, &mut positions);
+    let mut deals: Vec<Option<Deal>> = deals.into_iter().map(Some).collect();
+    positions
+        .into_iter()
+        .filter_map(|position| deals.get_mut(position).and_then(Option::take))
+        .collect()
 }

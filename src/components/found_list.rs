@@ -1,6 +1,7 @@
-//! The list while a search is on: the deals it finds among every deal that
-//! matches the filters, paged here rather than by the API, which cannot
-//! search. "Page 1 of N", the totals and the count follow what was found.
+//! The list while a search or a sort is on: the deals found among every deal
+//! that matches the filters, in the sort's order, paged here rather than by
+//! the API, which can neither search nor sort. "Page 1 of N", the totals and
+//! the count follow what was found.
 
 use deals_contract::{Deal, PageMeta};
 use deals_i18n::Msg;
@@ -11,10 +12,12 @@ use super::deal_list::{Pager, Totals};
 use super::deal_table::DealTable;
 use super::rebuilt::rebuilt;
 use super::state::WorkspaceState;
+use crate::deal_sort::SortKey;
 use crate::format;
 use crate::session::Session;
 
-/// The page the list's page and page size ask for, of what the search found.
+/// The page the list's page and page size ask for, of what the search found
+/// in the sort's order.
 #[component]
 pub(super) fn FoundDeals(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     let words = expect_context::<Session>().words();
@@ -78,8 +81,15 @@ pub(super) fn FoundDeals(state: WorkspaceState, all: AllMatching) -> impl IntoVi
             .into_any()
         })
     });
+    let by_value = move || {
+        let by_value = state
+            .sort
+            .with(|sort| sort.is_some_and(|sort| sort.key == SortKey::Value));
+        by_value.then(|| view! { <p class="sort-note">{words.text(Msg::SortedByCurrency)}</p> })
+    };
     view! {
         <p class="status" part="status" role="status" aria-live="polite">{announcement}</p>
+        {by_value}
         <div class="deal-page">{shown}</div>
     }
 }

@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use crate::api::{ApiClient, ApiError};
+use crate::deal_sort::SortOrder;
 use crate::live_refresh::{newest_update, Offered};
 use crate::session::Session;
 pub(super) use crate::url_state::Screen;
-use crate::url_state::{DealLinks, DealsView, UrlState};
+use crate::url_state::{DealLinks, DealsView, Shown, UrlState};
 
 /// How the board and the live refresh behave, as the embedder sets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +90,8 @@ pub(super) struct WorkspaceState {
     /// The words in the search box, as typed: the views over every
     /// matching deal show those they find.
     pub search: Later<String>,
+    /// The column the views over every matching deal sort by.
+    pub sort: Later<Option<SortOrder>>,
     pub screen: Later<Screen>,
     /// How the list screen shows the deals: list, board or forecast.
     pub view: Later<DealsView>,
@@ -141,10 +144,15 @@ impl WorkspaceState {
 
     /// The links of the deals `view` shows for the query in force.
     pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
-        let query = self.query.get_untracked();
-        let search = self.search.get_untracked();
+        let shown = Shown {
+            query: self.query.get_untracked(),
+            search: self.search.get_untracked(),
+            sort: self.sort.get_untracked(),
+            view,
+            screen: Screen::List,
+        };
         self.url_state
-            .with_value(|url_state| url_state.deal_links(&query, &search, view))
+            .with_value(|url_state| url_state.deal_links(&shown))
     }
 
     pub(super) fn new(
@@ -155,6 +163,7 @@ impl WorkspaceState {
     ) -> Self {
         let query = Later::new(DealQuery::default());
         let search = Later::new(String::new());
+        let sort = Later::new(None);
         let screen = Later::new(Screen::List);
         let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
@@ -196,6 +205,7 @@ impl WorkspaceState {
         let state = Self {
             query,
             search,
+            sort,
             screen,
             view,
             stages,
@@ -223,6 +233,7 @@ impl WorkspaceState {
         };
         self.query.try_set(shown.query);
         self.search.try_set(shown.search);
+        self.sort.try_set(shown.sort);
         self.view.try_set(shown.view);
         self.screen.try_set(shown.screen);
     }

@@ -53,6 +53,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         let shown = Shown {
             query: state.query.get(),
             search: state.search.get(),
+            sort: state.sort.get(),
             view: state.view.get(),
             screen: state.screen.get(),
         };
@@ -83,12 +84,14 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         });
     }
 
-    // Board, forecast and the list of what a search found share one load of
+    // Board, forecast and the list searched or sorted share one load of
     // every matching deal: switching between them does not rebuild what is
     // under the tabs. The list pages through the API's pages when nothing is
-    // searched for.
+    // searched for and no column sorts it.
     let shows_list = Memo::new(move |_| {
-        state.view.get() == DealsView::List && state.search.with(|typed| typed.trim().is_empty())
+        state.view.get() == DealsView::List
+            && state.search.with(|typed| typed.trim().is_empty())
+            && state.sort.with(Option::is_none)
     });
     let body = rebuilt(move || {
         match state.screen.get() {

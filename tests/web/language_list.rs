@@ -56,6 +56,7 @@ async fn the_list_speaks_french_and_german() {
         assert_eq!(tabs, views.map(|msg| lang.text(msg)));
         let labels = texts_of(&widget, ".filters label > span");
         let filters = [
+            Msg::SearchDeals,
             Msg::Status,
             Msg::FieldStage,
             Msg::CreatedSince,

@@ -4,9 +4,10 @@
 
 use deals_contract::{DealQuery, DealStatus, PageMeta};
 use deals_i18n::Msg;
+use isao_deals_widget::deal_sort::SortOrder;
 use isao_deals_widget::embed::{mount, report_crash};
 use isao_deals_widget::key_store::KeyStorage;
-use isao_deals_widget::url_state::{DealsView, UrlState};
+use isao_deals_widget::url_state::{DealsView, Screen, Shown, UrlState};
 use isao_deals_widget::words::Texts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -157,35 +158,6 @@ async fn pasted_keys_are_trimmed_and_unsendable_characters_are_named() {
         .connect(&format!("\u{00A0}\u{200B}{RW_KEY}\u{FEFF} "))
         .await;
     assert!(widget.shown_total() > 0);
-}
-
-/// Puts `search` in the page URL until dropped: a widget reads it only once
-/// connected.
-struct PageUrl {
-    original: String,
-}
-
-impl PageUrl {
-    fn set(search: &str) -> Self {
-        let window = web_sys::window().expect("window");
-        let original = window.location().href().expect("href");
-        replace_page_url(search);
-        Self { original }
-    }
-}
-
-impl Drop for PageUrl {
-    fn drop(&mut self) {
-        replace_page_url(&self.original);
-    }
-}
-
-fn replace_page_url(url: &str) {
-    web_sys::window()
-        .and_then(|window| window.history().ok())
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        .expect("replace");
 }
 
 fn url_widget(prefix: &str) -> Widget {
@@ -350,7 +322,8 @@ async fn a_crash_report_replaces_every_widget_with_the_notice() {
 
 // Guards: a deal's link is the URL the browser's own `URLSearchParams` writes
 // (the widget writes the links itself, in Rust), whatever the characters of
-// the host page's parameters, the widget's prefix and the deal's id.
+// the host page's parameters, the widget's prefix, the search and the deal's
+// id.
 #[wasm_bindgen_test]
 fn deal_links_are_written_as_the_browser_writes_urls() {
     let host_search = "?host=a b&x=é&w é%26.status=stale";
@@ -362,7 +335,14 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         stage: Some("proposal & review".to_owned()),
         ..DealQuery::default()
     };
-    let links = UrlState::new(Some(prefix.to_owned())).deal_links(&query, "", DealsView::Board);
+    let shown = Shown {
+        query,
+        search: "Müller & co".to_owned(),
+        sort: SortOrder::parse("-value"),
+        view: DealsView::Board,
+        screen: Screen::List,
+    };
+    let links = UrlState::new(Some(prefix.to_owned())).deal_links(&shown);
     let path = web_sys::window()
         .expect("window")
         .location()
@@ -374,6 +354,8 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         params.append(&format!("{prefix}.page"), "2");
         params.append(&format!("{prefix}.status"), "won");
         params.append(&format!("{prefix}.stage"), "proposal & review");
+        params.append(&format!("{prefix}.q"), "Müller & co");
+        params.append(&format!("{prefix}.sort"), "-value");
         params.append(&format!("{prefix}.view"), "board");
         params.append(&format!("{prefix}.deal"), id);
         let expected = format!("{path}?{}#section", String::from(params.to_string()));

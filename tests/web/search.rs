@@ -1,4 +1,5 @@
-//! The search box: what it finds in the list, the board and the page URL.
+//! The search box and the sorting headers: what they find, in which order,
+//! in the list, the board and the page URL.
 
 use deals_contract::NewDeal;
 use isao_deals_widget::key_store::KeyStorage;
@@ -121,20 +122,7 @@ async fn the_search_finds_every_word_whatever_the_accents() {
 async fn the_results_page_by_the_page_size() {
     let word = unique_word();
     let mut made = deals_with(&word).await;
-    for _ in 0..10 {
-        let deal = NewDeal {
-            title: format!("{word} extra"),
-            ..new_deal("")
-        };
-        made.push(
-            client(RW_KEY)
-                .create_deal(&deal)
-                .await
-                .expect("create")
-                .deal
-                .id,
-        );
-    }
+    made.extend(deals_worth(&word, &[(1234.5, "EUR"); 10]).await);
     let widget = mount_widget();
     widget.connect(RW_KEY).await;
     widget.fill("Page size", "10");
@@ -172,7 +160,8 @@ async fn the_board_shows_what_the_search_finds() {
 #[wasm_bindgen_test]
 async fn the_search_lives_in_the_page_url() {
     let window = web_sys::window().unwrap();
-    let original = window.location().href().unwrap();
+    // Put back when the test ends, however it ends.
+    let _url = PageUrl::kept();
     let word = unique_word();
     let made = deals_with(&word).await;
     let mut options = options(KeyStorage::Memory);
@@ -193,9 +182,177 @@ async fn the_search_lives_in_the_page_url() {
     reopened.click("Connect");
     reopened.wait_for_rows(&made[..1]).await;
     assert_eq!(reopened.search_box().value(), format!("Société {word}"));
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
+}
+
+/// Deals holding `word` in their title, one per amount, made in the order
+/// given; their ids in that order.
+async fn deals_worth(word: &str, amounts: &[(f64, &str)]) -> Vec<String> {
+    let mut made = Vec::new();
+    for (value, currency) in amounts {
+        let deal = NewDeal {
+            title: format!("{word} {value} {currency}"),
+            value: *value,
+            currency: (*currency).to_owned(),
+            ..new_deal("")
+        };
+        made.push(
+            client(RW_KEY)
+                .create_deal(&deal)
+                .await
+                .expect("create")
+                .deal
+                .id,
+        );
+    }
+    made
+}
+
+impl Widget {
+    /// The `aria-sort` of each sorted header, with its text.
+    fn sorted_headers(&self) -> Vec<(String, String)> {
+        self.find_all("thead th[aria-sort]")
+            .iter()
+            .map(|header| {
+                (
+                    header.text_content().unwrap_or_default(),
+                    header.get_attribute("aria-sort").unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn click_header(&self, text: &str) {
+        let button = self
+            .find_all("thead button.sort")
+            .into_iter()
+            .find(|button| button.text_content().as_deref() == Some(text))
+            .unwrap_or_else(|| panic!("no sorting header {text:?}"));
+        button.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+
+    async fn wait_for_order(&self, ids: &[String], what: &str) {
+        self.wait_until(what, || self.row_ids() == ids).await;
+    }
+}
+
+// Guards: a click on "Value" sorts every deal found by currency, then
+// amount, says so beside the list and in `aria-sort`; a second click
+// reverses the amounts, not the currencies; the sort is in the page URL.
+#[wasm_bindgen_test]
+async fn a_header_sorts_by_currency_then_amount_and_a_second_click_reverses() {
+    let window = web_sys::window().unwrap();
+    // Put back when the test ends, however it ends.
+    let _url = PageUrl::kept();
+    let word = unique_word();
+    let [usd_small, eur_big, eur_small, usd_big]: [String; 4] = deals_worth(
+        &word,
+        &[
+            (50.0, "USD"),
+            (900.0, "EUR"),
+            (20.0, "EUR"),
+            (7000.0, "USD"),
+        ],
+    )
+    .await
+    .try_into()
+    .unwrap();
+    let mut options = options(KeyStorage::Memory);
+    options.config.url_key = Some("o".to_owned());
+    let widget = mount_with(options);
+    widget.connect(RW_KEY).await;
+    assert!(
+        widget.sorted_headers().is_empty(),
+        "the API's order at first"
+    );
+    widget.fill("Search deals", &word);
+    widget
+        .wait_until("four results", || widget.row_ids().len() == 4)
+        .await;
+
+    widget.click_header("Value");
+    let ascending = [&eur_small, &eur_big, &usd_small, &usd_big].map(String::clone);
+    widget
+        .wait_for_order(&ascending, "by currency, then amount")
+        .await;
+    assert_eq!(
+        widget.sorted_headers(),
+        [("Value".to_owned(), "ascending".to_owned())]
+    );
+    widget.wait_for_text("Sorted by currency first").await;
+
+    widget.click_header("Value");
+    let descending = [&eur_big, &eur_small, &usd_big, &usd_small].map(String::clone);
+    widget
+        .wait_for_order(&descending, "the amounts reversed within each currency")
+        .await;
+    assert_eq!(
+        widget.sorted_headers(),
+        [("Value".to_owned(), "descending".to_owned())]
+    );
+    widget
+        .wait_until("the sort in the page URL", || {
+            window
+                .location()
+                .search()
+                .unwrap_or_default()
+                .contains("o.sort=-value")
+        })
+        .await;
+
+    widget.click_header("Title");
+    widget
+        .wait_until("sorted by title", || {
+            widget.sorted_headers() == [("Title".to_owned(), "ascending".to_owned())]
+        })
+        .await;
+    assert!(!widget.text().contains("Sorted by currency first"));
+}
+
+// Guards: a sort without a search orders every matching deal, not one page:
+// the deal with the largest EUR amount of the company comes first.
+#[wasm_bindgen_test]
+async fn a_sort_orders_every_matching_deal_not_one_page() {
+    let word = unique_word();
+    let [biggest]: [String; 1] = deals_worth(&word, &[(99_999_999.0, "EUR")])
+        .await
+        .try_into()
         .unwrap();
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Page size", "10");
+    widget.wait_for_page(1).await;
+    widget.click_header("Value");
+    widget.click_header("Value");
+    widget
+        .wait_until("the biggest EUR deal first", || {
+            widget.row_ids().first() == Some(&biggest)
+        })
+        .await;
+    assert!(
+        widget.shown_total() > 10,
+        "every deal of the company, paged"
+    );
+}
+
+// Guards: the board's columns follow the sort: the cards of a stage in
+// the order of their amounts.
+#[wasm_bindgen_test]
+async fn the_board_columns_follow_the_sort() {
+    let word = unique_word();
+    let made = deals_worth(&word, &[(300.0, "EUR"), (100.0, "EUR"), (200.0, "EUR")]).await;
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Search deals", &word);
+    widget
+        .wait_until("three results", || widget.row_ids().len() == 3)
+        .await;
+    widget.click_header("Value");
+    let ascending = [&made[1], &made[2], &made[0]].map(String::clone);
+    widget.wait_for_order(&ascending, "by amount").await;
+    widget.click("Board");
+    widget
+        .wait_until("the proposal cards by amount", || {
+            widget.cards_in("proposal") == ascending
+        })
+        .await;
 }

@@ -2,7 +2,7 @@
 //! text, by typing and clicking. Waiting polls for the DOM a test expects,
 //! with a deadline, instead of guessing how many ticks a request takes.
 
-use deals_contract::{Deal, DealQuery, DealStatus, NewDeal, Page, Priority};
+use deals_contract::{Deal, DealQuery, DealStatus, NewDeal, Page, Priority, MAX_LIMIT};
 use isao_deals_widget::api::ApiClient;
 use isao_deals_widget::api_key::ApiKey;
 use isao_deals_widget::embed::{mount, MountOptions, WidgetHandle};
@@ -327,6 +327,21 @@ pub async fn ids_with_status(status: DealStatus) -> Vec<String> {
     .await
 }
 
+/// A demo deal with a contact and an assignee, for tests that name them.
+pub async fn staffed_deal() -> Deal {
+    // The largest page: other tests' deals, made without people, come first.
+    let query = DealQuery {
+        limit: MAX_LIMIT,
+        ..DealQuery::default()
+    };
+    list(RW_KEY, query)
+        .await
+        .data
+        .into_iter()
+        .find(|deal| deal.contact.is_some() && deal.assigned_to.is_some())
+        .expect("a demo deal with a contact and an assignee")
+}
+
 /// A deal created straight through the API, for tests about existing deals.
 pub async fn create_deal(title: &str) -> Deal {
     client(RW_KEY)
@@ -577,4 +592,41 @@ impl FetchOutcomes {
         .await;
         self.outcome(index).unwrap_or_default()
     }
+}
+
+/// The page URL as it was, put back on drop: a test that writes the page URL
+/// leaves the next test the URL it found.
+pub struct PageUrl {
+    original: String,
+}
+
+impl PageUrl {
+    /// Keeps the page URL as it is now.
+    pub fn kept() -> Self {
+        let window = web_sys::window().expect("window");
+        Self {
+            original: window.location().href().expect("href"),
+        }
+    }
+
+    /// Keeps the page URL as it is now, then sets it to `url`.
+    pub fn set(url: &str) -> Self {
+        let kept = Self::kept();
+        replace_page_url(url);
+        kept
+    }
+}
+
+impl Drop for PageUrl {
+    fn drop(&mut self) {
+        replace_page_url(&self.original);
+    }
+}
+
+fn replace_page_url(url: &str) {
+    web_sys::window()
+        .and_then(|window| window.history().ok())
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .expect("replace");
 }

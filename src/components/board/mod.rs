@@ -7,6 +7,7 @@ mod move_prompt;
 mod moves;
 mod pointer;
 
+use deals_contract::Deal;
 use deals_i18n::Msg;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
@@ -99,9 +100,9 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     }
 }
 
-/// The deals of the load that the search finds in columns, or only the idle
-/// ones, by position: with thousands of deals, each copy of all of them is
-/// felt.
+/// The deals of the load that the search finds in columns, in the sort's
+/// order, or only the idle ones, by position: with thousands of deals, each
+/// copy of all of them is felt.
 fn grouped_columns(
     all: AllMatching,
     idle_only: RwSignal<bool>,
@@ -110,15 +111,12 @@ fn grouped_columns(
 ) -> Memo<Vec<Column>> {
     Memo::new(move |_| {
         let idle_only = idle_only.get();
+        let shown =
+            |deal: &Deal| !idle_only || pipeline::idle_days(deal, now, idle_threshold).is_some();
         all.found.with(|found| {
-            all.with_deals(|deals| {
-                pipeline::columns(deals, |position, deal| {
-                    let searched = found
-                        .as_ref()
-                        .is_none_or(|found| found.binary_search(&position).is_ok());
-                    searched
-                        && (!idle_only || pipeline::idle_days(deal, now, idle_threshold).is_some())
-                })
+            all.with_deals(|deals| match found {
+                Some(found) => pipeline::columns(deals, found.iter().copied(), shown),
+                None => pipeline::columns(deals, 0..deals.len(), shown),
             })
         })
     })
