@@ -1,6 +1,7 @@
 // The shipped widget against a reference API that limits each key to a few
 // requests a minute: a refused read shows the wait and is asked again by
-// itself once the wait is over, with no click from the user.
+// itself once the wait is over, with no click from the user; and shows the
+// refusal with a Retry when the countdown's code cannot be fetched.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -50,5 +51,32 @@ describe('rate limit, in chromium', () => {
     await page.locator(`.deal-page[aria-busy="false"] table.deals[data-page="${asked}"]`).waitFor({ timeout: 75_000 });
     assert.match(await page.locator('.pager .page-of').textContent(), new RegExp(`^Page ${asked} of \\d+$`));
     assert.equal(await waiting.count(), 0);
+  });
+
+  // Guards: the countdown's code comes with the wait's chunk; when that
+  // chunk cannot be fetched, the refusal still shows, as the API said it,
+  // with a Retry that loads the page once the API lets it through.
+  // The read-only key: the test above spent the other's requests.
+  test('a refusal shows with a Retry when the wait\'s chunk cannot be fetched', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.origin}/plain.html`);
+    await page.getByLabel('API key').fill('isao_demo_ro');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.locator('.deal-page[aria-busy="false"] table.deals tbody tr').first().waitFor();
+    await page.route('**/split_wait.wasm', (route) => route.abort('internetdisconnected'));
+    await page.route('**/api/external/deals?*', (route) => route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '30', 'access-control-allow-origin': host.origin, 'access-control-expose-headers': 'Retry-After' },
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'Rate limit exceeded', message: 'Too many requests for this key' }),
+    }));
+    await page.getByRole('button', { name: 'Next' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The Deals API answered 429. Try again in 30 seconds.' });
+    await refusal.waitFor();
+    assert.equal(await page.getByText(/Trying again in/).count(), 0, 'no countdown without its code');
+    await page.unroute('**/api/external/deals?*');
+    await refusal.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.deal-page[aria-busy="false"] table.deals[data-page="2"]').waitFor();
+    await page.close();
   });
 });

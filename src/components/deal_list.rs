@@ -21,10 +21,9 @@ use super::fields::StageSuggestions;
 use super::later::Later;
 use super::latest_answer::InFlight;
 use super::list_refresh::{ListRefresh, LIST_REFRESH};
-use super::rate_limit::RateLimitWait;
 use super::rebuilt::rebuilt;
 use super::state::WorkspaceState;
-use super::waiting::waiting;
+use super::waiting::{rate_limited, waiting};
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::session::Session;
@@ -119,24 +118,30 @@ fn answer_view(
     texts: Texts,
 ) -> AnyView {
     match answer {
-        Err(ApiError::RateLimited {
-            error,
-            retry_after_seconds,
-        }) => view! {
-            <RateLimitWait
-                error=error.clone()
-                retry_after_seconds=*retry_after_seconds
-                retry=move || state.deals.refetch()
-            />
+        Err(error) => {
+            let said = texts.api_error(error);
+            let refused = move || {
+                view! {
+                    <div class="error" part="error" role="alert">
+                        <p>{said_view(said.clone())}</p>
+                        <button part="button" type="button" on:click=move |_| state.deals.refetch()>{texts.get(Msg::Retry)}</button>
+                    </div>
+                }
+                .into_any()
+            };
+            match error {
+                ApiError::RateLimited {
+                    error,
+                    retry_after_seconds,
+                } => rate_limited(
+                    error.clone(),
+                    *retry_after_seconds,
+                    Arc::new(move || state.deals.refetch()),
+                    refused,
+                ),
+                _ => refused(),
+            }
         }
-        .into_any(),
-        Err(error) => view! {
-            <div class="error" part="error" role="alert">
-                <p>{said_view(texts.api_error(error))}</p>
-                <button part="button" type="button" on:click=move |_| state.deals.refetch()>{texts.get(Msg::Retry)}</button>
-            </div>
-        }
-        .into_any(),
         Ok(page) if page.data.is_empty() => view! {
             <NoRows meta=page.meta query=state.query texts />
             <Pager meta=page.meta query=state.query texts />

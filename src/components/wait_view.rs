@@ -1,6 +1,7 @@
 //! The wait on show, once the API has been slow to answer: the message, with
-//! Cancel and Retry, and the request stopped when no answer is coming. Its
-//! code is fetched only when a wait first shows (`waiting`).
+//! Cancel and Retry, and the request stopped when no answer is coming; and
+//! the list's wait once the API refused it for now (429). Its code is
+//! fetched only when a wait first shows (`waiting`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 use super::debounce::Debounce;
 use super::later::Later;
+use super::rate_limit::RateLimitWait;
 use crate::session::Session;
 
 /// An answer this late is not coming (a proxy that holds the connection, a
@@ -39,6 +41,23 @@ pub(super) struct Wait {
     pub shown: Later<bool>,
 }
 
+/// What this chunk shows, as `waiting` calls it.
+#[derive(Clone, Copy)]
+pub(super) struct WaitViews {
+    pub wait: fn(&Wait) -> AnyView,
+    pub rate_limited: fn(String, Option<u64>, OnWait) -> AnyView,
+}
+
+pub(super) const WAIT_VIEWS: WaitViews = WaitViews {
+    wait: wait_view,
+    rate_limited: rate_limited_view,
+};
+
+/// The list's read refused for now (429): the countdown, then `retry`.
+fn rate_limited_view(error: String, retry_after_seconds: Option<u64>, retry: OnWait) -> AnyView {
+    view! { <RateLimitWait error retry_after_seconds retry=move || retry() /> }.into_any()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Phase {
     Slow,
@@ -49,7 +68,7 @@ enum Phase {
 /// The wait, from the moment the request is slow: "slow to answer" with
 /// Cancel and Retry, until the answer comes (then it hides), the user
 /// cancels or the time is up (then it says so, with Retry).
-pub(super) fn wait_view(wait: &Wait) -> AnyView {
+fn wait_view(wait: &Wait) -> AnyView {
     let Wait {
         pending,
         cancel,

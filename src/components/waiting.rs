@@ -4,6 +4,7 @@
 //! Only the clock that notices a slow request is in the first download:
 //! what then shows (`wait_view`) is a chunk of its own, fetched the first
 //! time a request is slow, once per page, as the screens are (`on_demand`).
+//! The list's countdown after a 429 comes with the same chunk.
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -17,18 +18,27 @@ use super::debounce::Debounce;
 use super::later::Later;
 use super::rebuilt::rebuilt;
 pub(super) use super::wait_view::OnWait;
-use super::wait_view::{wait_view, Wait};
+use super::wait_view::{Wait, WaitViews, WAIT_VIEWS};
 
 /// Most answers come well within a second; past a few seconds a person
 /// starts to wonder whether anything is happening, so the screen says the
 /// API is slow and offers a way out.
 const SLOW_AFTER: Duration = Duration::from_secs(4);
 
-type ShowWait = fn(&Wait) -> AnyView;
-
 thread_local! {
     // Code, once here, is here for every wait of the page.
-    static WAIT_VIEW: Cell<Option<ShowWait>> = const { Cell::new(None) };
+    static WAIT_CODE: Cell<Option<WaitViews>> = const { Cell::new(None) };
+}
+
+/// The chunk's code: at once when a wait fetched it already; `None` when it
+/// cannot be fetched.
+async fn wait_code() -> Option<WaitViews> {
+    if let Some(code) = WAIT_CODE.get() {
+        return Some(code);
+    }
+    let code = wait_views_code().await.ok()?;
+    WAIT_CODE.set(Some(code));
+    Some(code)
 }
 
 /// A request's wait as the user sees it: nothing, until `pending` has held
@@ -58,8 +68,7 @@ pub(super) fn waiting(
             // the next slow request tries again.
             slow.call(move || {
                 spawn_local(async move {
-                    if let Ok(show) = wait_view_code().await {
-                        WAIT_VIEW.set(Some(show));
+                    if wait_code().await.is_some() {
                         shown.try_set(true);
                     }
                 });
@@ -71,19 +80,45 @@ pub(super) fn waiting(
     rebuilt(move || {
         shown
             .get()
-            .then(|| WAIT_VIEW.get().map(|show| show(&wait)))
+            .then(|| WAIT_CODE.get().map(|code| (code.wait)(&wait)))
             .flatten()
             .into_any()
     })
 }
 
+/// A read the API refused for now (429), as the list shows it: the
+/// countdown until `retry` asks again, from the wait's chunk; `refused`, the
+/// error with a Retry, if that chunk cannot be fetched.
+pub(super) fn rate_limited(
+    error: String,
+    retry_after_seconds: Option<u64>,
+    retry: OnWait,
+    refused: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    // Whether the chunk's fetch has ended, well (its code is here) or not.
+    let fetched = Later::new(WAIT_CODE.get().is_some());
+    if !fetched.get_untracked() {
+        spawn_local(async move {
+            wait_code().await;
+            fetched.try_set(true);
+        });
+    }
+    rebuilt(move || match (fetched.get(), WAIT_CODE.get()) {
+        (true, Some(code)) => {
+            (code.rate_limited)(error.clone(), retry_after_seconds, retry.clone())
+        }
+        (true, None) => refused(),
+        (false, _) => ().into_any(),
+    })
+}
+
 #[cfg(not(debug_assertions))]
 #[leptos::wasm_split::wasm_split(wait, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn wait_view_code() -> Result<ShowWait, SplitLoaderError> {
-    Ok(wait_view)
+fn wait_views_code() -> Result<WaitViews, SplitLoaderError> {
+    Ok(WAIT_VIEWS)
 }
 
 #[cfg(debug_assertions)]
-async fn wait_view_code() -> Result<ShowWait, SplitLoaderError> {
-    Ok(wait_view)
+async fn wait_views_code() -> Result<WaitViews, SplitLoaderError> {
+    Ok(WAIT_VIEWS)
 }
