@@ -80,6 +80,7 @@ const OPTIONS = {
   "refresh-seconds": "refreshSeconds",
   "idle-days": "idleDays",
   "key-storage": "keyStorage",
+  "current-user": "currentUser",
   "url-key": "urlKey",
   stylesheet: "stylesheet",
 };

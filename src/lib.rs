@@ -8,6 +8,7 @@ pub mod api_key;
 pub mod bundle;
 pub mod components;
 pub mod csv_export;
+pub mod current_user;
 pub mod deal_search;
 pub mod deal_sort;
 pub mod download;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError, Credentials};
 use crate::api_key::ApiKey;
+use crate::current_user::RememberedUser;
 use crate::host_events::HostEvents;
 use crate::kept_draft::KeptDraft;
 use crate::key_store::{KeyStorage, KeyStore};
@@ -123,6 +124,11 @@ impl Session {
     /// What the host page is told.
     pub fn events(&self) -> HostEvents {
         self.events
+    }
+
+    /// The answer to "Who are you?" kept for this API.
+    pub fn remembered_user(&self) -> RememberedUser {
+        RememberedUser::new(&self.api_base)
     }
 
     /// The "New deal" form's draft, kept until the deal is made.

@@ -24,6 +24,8 @@ const DEAL_NAME: &str = "deal";
 const SEARCH_NAME: &str = "q";
 /// The column the deals are sorted by: `deals.sort=-value`.
 const SORT_NAME: &str = "sort";
+/// Only the deals assigned to the user: `deals.mine=1`.
+const MINE_NAME: &str = "mine";
 const VIEW_NAME: &str = "view";
 /// The screens other than the list and a deal: `deals.screen=new-deal`.
 const SCREEN_NAME: &str = "screen";
@@ -91,6 +93,8 @@ pub struct Shown {
     /// The words in the search box, as typed.
     pub search: String,
     pub sort: Option<SortOrder>,
+    /// Only the deals assigned to the user.
+    pub mine: bool,
     pub view: DealsView,
     pub screen: Screen,
 }
@@ -170,6 +174,7 @@ impl UrlState {
             sort: params
                 .get(&self.name(SORT_NAME))
                 .and_then(|sort| SortOrder::parse(&sort)),
+            mine: params.get(&self.name(MINE_NAME)).as_deref() == Some("1"),
             view,
             screen,
         }
@@ -223,17 +228,21 @@ impl UrlState {
             query,
             search,
             sort,
+            mine,
             view,
             ..
         } = shown;
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
-        for name in
-            QUERY_NAMES
-                .iter()
-                .chain(&[SEARCH_NAME, SORT_NAME, DEAL_NAME, VIEW_NAME, SCREEN_NAME])
-        {
+        for name in QUERY_NAMES.iter().chain(&[
+            SEARCH_NAME,
+            SORT_NAME,
+            MINE_NAME,
+            DEAL_NAME,
+            VIEW_NAME,
+            SCREEN_NAME,
+        ]) {
             params.delete(&format!("{prefix}.{name}"));
         }
         for (name, value) in query.to_pairs() {
@@ -248,6 +257,9 @@ impl UrlState {
         }
         if let Some(sort) = sort {
             params.append(&self.name(SORT_NAME), &sort.to_string());
+        }
+        if *mine {
+            params.append(&self.name(MINE_NAME), "1");
         }
         if *view != DealsView::List {
             params.append(&self.name(VIEW_NAME), view.as_str());

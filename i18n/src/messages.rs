@@ -87,6 +87,19 @@ messages! {
     ClearSearch,
     /// Beside the list sorted by value.
     SortedByCurrency,
+    /// The toggle that shows only the deals assigned to the user.
+    Mine,
+    WhoAreYou,
+    WhoAreYouHelp,
+    ShowMyDeals,
+    ShowEveryonesDeals,
+    /// "Who are you?" with no deal assigned to anyone.
+    NobodyAssigned,
+    /// `name` is the user's name (or id when no deal names them).
+    AssignedToUser,
+    NotYou,
+    /// "Mine" on, nothing searched, no deal assigned to the user.
+    NoDealsMine,
     /// The tabs' accessible name.
     Views,
     ViewList,

@@ -1,17 +1,20 @@
 //! Every deal that matches the filters, loaded page by page, those of them
-//! the search finds, and the moves made on the board: shared by the list of
-//! what a search found, the board and the forecast while one is showing, so
-//! that switching between them loads nothing again.
+//! the search finds, and the moves made on the board: one per workspace,
+//! shared by the list of what a search found, the board and the forecast, so
+//! that switching between them, or clearing a search and typing another,
+//! loads nothing again.
 
 use deals_contract::{Deal, DealQuery, StatusChange, MAX_LIMIT};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::current_user::CurrentUser;
 use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
+use crate::current_user::is_assigned_to;
 use crate::deal_search::{SearchIndex, SearchWords};
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::session::Session;
@@ -30,11 +33,17 @@ type LoadProgress = (usize, u64);
 #[derive(Clone, Copy)]
 pub(super) struct AllMatching {
     /// The filters alone: the list's page and page size do not matter here.
+    /// While no view shows the deals, the last filters a view showed: a
+    /// change of filters on the plain list loads nothing until a view needs it.
     filters: Memo<DealQuery>,
+    /// How many views show the deals now.
+    showing: RwSignal<u32>,
+    /// The filters of the deals loaded.
+    loaded_for: StoredValue<Option<DealQuery>>,
     pub loaded: LatestAnswer<Result<AllDeals, ApiError>>,
-    /// The positions, among the loaded deals, of those the search finds, in
-    /// the sort's order (or the API's); `None` when nothing is searched for
-    /// and nothing sorted.
+    /// The positions, among the loaded deals, of those the search finds (and
+    /// "Mine" keeps), in the sort's order (or the API's); `None` when nothing
+    /// is searched for, nothing sorted and "Mine" is off.
     pub found: Memo<Option<Vec<usize>>>,
     pub progress: Later<Option<LoadProgress>>,
     /// Ends the load where it is, keeping what has arrived.
@@ -48,17 +57,32 @@ pub(super) struct AllMatching {
 }
 
 impl AllMatching {
-    pub fn new(state: WorkspaceState) -> Self {
+    /// The workspace's one, made the first time a view needs it. Kept by
+    /// the workspace, not the view: the load outlives the view, and the next
+    /// view shows it at once.
+    pub fn shared(state: WorkspaceState) -> Self {
+        state.made_once(|| Self::new(state))
+    }
+
+    fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
         let events = session.events();
-        let filters = Memo::new(move |_| {
-            state.query.with(|query| DealQuery {
-                page: 1,
-                limit: MAX_LIMIT,
-                ..query.clone()
-            })
+        let showing = RwSignal::new(0_u32);
+        let filters = Memo::new(move |last: Option<&DealQuery>| {
+            let wanted = || {
+                state.query.with(|query| DealQuery {
+                    page: 1,
+                    limit: MAX_LIMIT,
+                    ..query.clone()
+                })
+            };
+            match last {
+                Some(last) if showing.get() == 0 => last.clone(),
+                _ => wanted(),
+            }
         });
         let progress = Later::new(None);
+        let loaded_for = StoredValue::new(None::<DealQuery>);
         let stop = StoredValue::new(None::<oneshot::Sender<()>>);
         let loaded = LatestAnswer::new({
             let session = session.clone();
@@ -76,10 +100,12 @@ impl AllMatching {
                     let answer = client.list_all_deals(&request, report, stopped).await;
                     progress.try_set(None);
                     match &answer {
-                        Ok(all) => all
-                            .deals
-                            .iter()
-                            .for_each(|deal| learn_stage(state.stages, deal)),
+                        Ok(all) => {
+                            all.deals
+                                .iter()
+                                .for_each(|deal| learn_stage(state.stages, deal));
+                            loaded_for.try_set_value(Some(request));
+                        }
                         Err(error) => session.report(error),
                     }
                     answer
@@ -111,6 +137,8 @@ impl AllMatching {
         });
         Self {
             filters,
+            showing,
+            loaded_for,
             loaded,
             found,
             progress,
@@ -119,6 +147,16 @@ impl AllMatching {
             held,
             refreshing: StoredValue::new(false),
         }
+    }
+
+    /// Counts the view being built as showing the deals until it goes: while
+    /// one does, the load follows the filters.
+    pub fn show_while_mounted(self) {
+        self.showing.update(|count| *count += 1);
+        on_cleanup(move || {
+            self.showing
+                .try_update(|count| *count = count.saturating_sub(1));
+        });
     }
 
     /// Keeps live refresh off deal `id` until it is released.
@@ -136,9 +174,13 @@ impl AllMatching {
 
     /// Asks for what changed since the newest change already loaded and
     /// merges it in place; more changes than one answer holds reload all.
-    /// Skipped while a load or a refresh is under way.
+    /// Skipped while a load or a refresh is under way, and while the deals
+    /// loaded are for other filters (a load for these is coming).
     pub fn refresh(self, state: WorkspaceState, session: Session) {
         if self.refreshing.get_value() || self.progress.get_untracked().is_some() {
+            return;
+        }
+        if self.loaded_for.get_value() != Some(self.filters.get_untracked()) {
             return;
         }
         let seen = self.loaded.with_untracked(|loaded| match loaded {
@@ -219,9 +261,9 @@ impl AllMatching {
     }
 }
 
-/// The positions of the loaded deals that the search finds, in the sort's
-/// order. The deals are folded for the search, and sorted, once per change
-/// of the load (or of the sort), not once a keystroke.
+/// The positions of the loaded deals that the search finds and "Mine"
+/// keeps, in the sort's order. The deals are folded for the search, and
+/// sorted, once per change of the load (or of the sort), not once a keystroke.
 fn found_and_sorted(
     state: WorkspaceState,
     loaded: LatestAnswer<Result<AllDeals, ApiError>>,
@@ -249,15 +291,31 @@ fn found_and_sorted(
         },
         |_, _| true,
     );
+    // `Some(None)`: "Mine" is on for a user not known yet, whose deals are none.
+    let me = CurrentUser::of(state);
+    let mine = Memo::new(move |_| state.mine.get().then(|| me.id.get()));
     Memo::new(move |_| {
         let words = words.get();
-        order.with(|order| match (order, words.is_empty()) {
+        let found = order.with(|order| match (order, words.is_empty()) {
             (None, true) => None,
             (Some(order), true) => Some(order.clone()),
             (order, false) => Some(index.with(|index| match order {
                 Some(order) => index.matching(&words, order.iter().copied()),
                 None => index.matching(&words, 0..index.len()),
             })),
+        });
+        let Some(user) = mine.get() else {
+            return found;
+        };
+        loaded.with(|loaded| {
+            let deals = loaded_deals(loaded);
+            let mut found = found.unwrap_or_else(|| (0..deals.len()).collect());
+            found.retain(|position| {
+                let deal = deals.get(*position);
+                deal.zip(user.as_deref())
+                    .is_some_and(|(deal, user)| is_assigned_to(deal, user))
+            });
+            Some(found)
         })
     })
 }

@@ -251,6 +251,11 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
         query.try_update(reset_filters);
     };
     let search = state.search;
+    let first_page = move || {
+        if query.with_untracked(|query| query.page != 1) {
+            query.try_update(|query| query.page = 1);
+        }
+    };
     let on_search_key = move |event: KeyboardEvent| {
         if event.key() == "Escape" {
             event.prevent_default();
@@ -268,13 +273,23 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                     prop:value=move || search.get()
                     on:input:target=move |event| {
                         search.try_set(event.target().value());
-                        if query.with_untracked(|query| query.page != 1) {
-                            query.try_update(|query| query.page = 1);
-                        }
+                        first_page();
                     }
                     on:keydown=on_search_key
                 />
             </label>
+            <button
+                part="button secondary-button"
+                type="button"
+                class="secondary mine"
+                aria-pressed=move || state.mine.get().to_string()
+                on:click=move |_| {
+                    state.mine.try_update(|mine| *mine = !*mine);
+                    first_page();
+                }
+            >
+                {words.text(Msg::Mine)}
+            </button>
             <label>
                 <span>{words.text(Msg::Status)}</span>
                 <select part="field" on:change:target=move |event| {

@@ -1,4 +1,4 @@
-//! The list while a search or a sort is on: the deals found among every deal
+//! The list while a search, a sort or "Mine" is on: the deals found among every deal
 //! that matches the filters, in the sort's order, paged here rather than by
 //! the API, which can neither search nor sort. "Page 1 of N", the totals and
 //! the count follow what was found.
@@ -63,6 +63,17 @@ pub(super) fn FoundDeals(state: WorkspaceState, all: AllMatching) -> impl IntoVi
             let meta = *meta;
             if shown.is_empty() && meta.total == 0 {
                 let search = state.search.get_untracked();
+                if search.trim().is_empty() && state.mine.get_untracked() {
+                    return view! {
+                        <div class="empty">
+                            <p>{texts.get(Msg::NoDealsMine)}</p>
+                            <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.mine.try_set(false)>
+                                {texts.get(Msg::ShowEveryonesDeals)}
+                            </button>
+                        </div>
+                    }
+                    .into_any();
+                }
                 return view! {
                     <div class="empty">
                         <p>{texts.fill(Msg::NoDealsFound, &[("search", search.trim())])}</p>

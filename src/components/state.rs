@@ -92,6 +92,11 @@ pub(super) struct WorkspaceState {
     pub search: Later<String>,
     /// The column the views over every matching deal sort by.
     pub sort: Later<Option<SortOrder>>,
+    /// The user's id as the host page says it (`current-user`); the views
+    /// ask the user otherwise (`mine.rs`).
+    pub host_user: StoredValue<Option<String>>,
+    /// "Mine": only the deals assigned to the current user.
+    pub mine: Later<bool>,
     pub screen: Later<Screen>,
     /// How the list screen shows the deals: list, board or forecast.
     pub view: Later<DealsView>,
@@ -148,6 +153,7 @@ impl WorkspaceState {
             query: self.query.get_untracked(),
             search: self.search.get_untracked(),
             sort: self.sort.get_untracked(),
+            mine: self.mine.get_untracked(),
             view,
             screen: Screen::List,
         };
@@ -160,10 +166,12 @@ impl WorkspaceState {
         session: Session,
         url_state: UrlState,
         settings: ViewSettings,
+        current_user: Option<String>,
     ) -> Self {
         let query = Later::new(DealQuery::default());
         let search = Later::new(String::new());
         let sort = Later::new(None);
+        let mine = Later::new(false);
         let screen = Later::new(Screen::List);
         let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
@@ -206,6 +214,8 @@ impl WorkspaceState {
             query,
             search,
             sort,
+            mine,
+            host_user: StoredValue::new(current_user),
             screen,
             view,
             stages,
@@ -234,6 +244,7 @@ impl WorkspaceState {
         self.query.try_set(shown.query);
         self.search.try_set(shown.search);
         self.sort.try_set(shown.sort);
+        self.mine.try_set(shown.mine);
         self.view.try_set(shown.view);
         self.screen.try_set(shown.screen);
     }

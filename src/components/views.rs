@@ -19,9 +19,11 @@ use deals_i18n::Msg;
 use super::all_matching::AllMatching;
 use super::api_words::said_view;
 use super::board::Board;
+use super::current_user::CurrentUser;
 use super::forecast::{local_forecast, ForecastView};
 use super::found_list::FoundDeals;
 use super::later::Later;
+use super::mine::{MineNote, WhoAreYou};
 use super::rate_limit::RateLimitWait;
 use super::refresh_failure::refresh_failure;
 use super::state::WorkspaceState;
@@ -95,7 +97,15 @@ pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
 /// that matches the filters.
 #[component]
 pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
-    let all = AllMatching::new(state);
+    let all = AllMatching::shared(state);
+    all.show_while_mounted();
+    // A load that failed while another view showed it is tried again.
+    if all
+        .loaded
+        .with_untracked(|loaded| matches!(loaded, Some(Err(_))))
+    {
+        all.loaded.refetch();
+    }
     let seconds = state.live.seconds;
     if seconds > 0 {
         let session = expect_context::<Session>();
@@ -104,6 +114,8 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
                 all.refresh(state, session.clone());
             }
         };
+        // Deals loaded while another view showed them may have changed since.
+        tick();
         // The interval ends with the view, and with the workspace on disconnect.
         if let Ok(interval) = set_interval_with_handle(tick, Duration::from_secs(seconds.into())) {
             on_cleanup(move || interval.clear());
@@ -112,9 +124,14 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
     // A memo: the view is built once per load, not again on each move that
     // updates the deals.
     let arrived = Memo::new(move |_| all.loaded.with(|loaded| matches!(loaded, Some(Ok(_)))));
+    let me = CurrentUser::of(state);
+    let asks_who = Memo::new(move |_| state.mine.get() && me.id.with(Option::is_none));
     let shown = move || {
         if !arrived.get() {
             return ().into_any();
+        }
+        if asks_who.get() {
+            return view! { <WhoAreYou state all /> }.into_any();
         }
         match state.view.get() {
             DealsView::Forecast => {
@@ -136,6 +153,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         <LoadingEverything all />
         {waiting}
         <div class="live-refresh" part="status" role="status">{refresh_failure(state.live)}</div>
+        <MineNote state all />
         {shown}
     }
 }

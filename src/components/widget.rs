@@ -27,6 +27,8 @@ pub struct WidgetConfig {
     /// URL untouched (for a second widget on the page, say).
     pub url_key: Option<String>,
     pub view_settings: ViewSettings,
+    /// The id of the user the widget is used by (`current-user`), for "Mine".
+    pub current_user: Option<String>,
 }
 
 impl WidgetConfig {
@@ -39,6 +41,7 @@ impl WidgetConfig {
             auth: Auth::default(),
             url_key: Some(Self::DEFAULT_URL_KEY.to_owned()),
             view_settings: ViewSettings::default(),
+            current_user: None,
         }
     }
 }
@@ -62,6 +65,7 @@ pub fn DealsWidget(
     provide_context(session.clone());
     let url_state = UrlState::new(config.url_key);
     let settings = config.view_settings;
+    let current_user = config.current_user;
     view! {
         <section class="isao-deals" lang=move || words.now().lang().tag() aria-label=words.text(Msg::Deals)>
             {rebuilt(move || match session.client() {
@@ -69,7 +73,7 @@ pub fn DealsWidget(
                 _ if !words.ready() => ().into_any(),
                 None if session.asks_for_key() => view! { <ConnectPanel /> }.into_any(),
                 None => session_expired().into_any(),
-                Some(client) => view! { <Workspace client url_state=url_state.clone() settings /> }.into_any(),
+                Some(client) => view! { <Workspace client url_state=url_state.clone() settings current_user=current_user.clone() /> }.into_any(),
             })}
         </section>
     }

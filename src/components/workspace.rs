@@ -25,10 +25,16 @@ const URL_WRITE_DELAY: Duration = Duration::from_millis(250);
 /// Everything a connected user works with: the deals as a list, a board or a
 /// forecast, their filters, a deal, the new-deal form and the CSV export.
 #[component]
-pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings) -> impl IntoView {
+pub fn Workspace(
+    client: ApiClient,
+    url_state: UrlState,
+    settings: ViewSettings,
+    /// Who the user is, as the host page says.
+    current_user: Option<String>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let words = session.words();
-    let state = WorkspaceState::new(client, session.clone(), url_state, settings);
+    let state = WorkspaceState::new(client, session.clone(), url_state, settings, current_user);
 
     // Filters reach the page URL once they have settled: Chromium's
     // replaceState is slow, and, run while the answer was on its way, it
@@ -54,6 +60,7 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
             query: state.query.get(),
             search: state.search.get(),
             sort: state.sort.get(),
+            mine: state.mine.get(),
             view: state.view.get(),
             screen: state.screen.get(),
         };
@@ -84,14 +91,16 @@ pub fn Workspace(client: ApiClient, url_state: UrlState, settings: ViewSettings)
         });
     }
 
-    // Board, forecast and the list searched or sorted share one load of
-    // every matching deal: switching between them does not rebuild what is
-    // under the tabs. The list pages through the API's pages when nothing is
-    // searched for and no column sorts it.
+    // Board, forecast and the list searched, sorted or narrowed to "Mine"
+    // share one load of every matching deal: switching between them does not
+    // rebuild what is under the tabs. The list pages through the API's pages
+    // when nothing is searched for, no column sorts it and "Mine" is off (the
+    // API can filter by none of these).
     let shows_list = Memo::new(move |_| {
         state.view.get() == DealsView::List
             && state.search.with(|typed| typed.trim().is_empty())
             && state.sort.with(Option::is_none)
+            && !state.mine.get()
     });
     let body = rebuilt(move || {
         match state.screen.get() {

@@ -26,6 +26,7 @@ mod language_list;
 mod language_screens;
 mod leak;
 mod live;
+mod mine;
 mod robustness;
 mod search;
 

@@ -339,6 +339,7 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         query,
         search: "Müller & co".to_owned(),
         sort: SortOrder::parse("-value"),
+        mine: true,
         view: DealsView::Board,
         screen: Screen::List,
     };
@@ -356,6 +357,7 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         params.append(&format!("{prefix}.stage"), "proposal & review");
         params.append(&format!("{prefix}.q"), "Müller & co");
         params.append(&format!("{prefix}.sort"), "-value");
+        params.append(&format!("{prefix}.mine"), "1");
         params.append(&format!("{prefix}.view"), "board");
         params.append(&format!("{prefix}.deal"), id);
         let expected = format!("{path}?{}#section", String::from(params.to_string()));

@@ -9,15 +9,6 @@ use web_sys::{HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
 use crate::support::*;
 
-/// A word no other deal holds, in letters only, so that no deal's id or
-/// amount holds it either.
-fn unique_word() -> String {
-    let bits = js_sys::Math::random().to_bits();
-    (0..12)
-        .map(|shift| char::from(b'a' + ((bits >> (shift * 5)) % 26) as u8))
-        .collect()
-}
-
 /// Two deals that a search for `word` finds: one by its title, which says
 /// "Société", one by its description, which says "Hauptstraße"; their ids in
 /// the order made.
@@ -53,30 +44,6 @@ impl Widget {
         let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         self.search_box().dispatch_event(&event).unwrap();
     }
-
-    /// Waits until the list's rows, or the board's cards, are the deals
-    /// `ids` in any order.
-    async fn wait_for_shown(&self, ids: &[String], selector: &str) {
-        let expected = sorted(ids.to_vec());
-        self.wait_until(&format!("{selector} of {expected:?}"), || {
-            let shown = self
-                .find_all(selector)
-                .iter()
-                .filter_map(|shown| shown.get_attribute("data-deal-id"))
-                .collect();
-            sorted(shown) == expected
-        })
-        .await;
-    }
-
-    async fn wait_for_rows(&self, ids: &[String]) {
-        self.wait_for_shown(ids, "tbody tr").await;
-    }
-}
-
-fn sorted(mut ids: Vec<String>) -> Vec<String> {
-    ids.sort();
-    ids
 }
 
 // Guards: the search finds the deals whose fields hold every word typed,
@@ -355,4 +322,50 @@ async fn the_board_columns_follow_the_sort() {
             widget.cards_in("proposal") == ascending
         })
         .await;
+}
+
+// Guards: every matching deal is loaded once per set of filters and kept
+// by the workspace: clearing a search and typing another, then opening the
+// board, loads nothing again; a change of filters on the plain list loads
+// nothing until a view needs the deals.
+#[wasm_bindgen_test]
+async fn every_matching_deal_is_loaded_once_for_every_view() {
+    let word = unique_word();
+    let made = deals_with(&word).await;
+    // Every deal of the company is more than one page of 200: a second page
+    // is asked for once per load.
+    let second_pages = FetchSpy::install("page=2&limit=200");
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    let unsearched = widget.row_ids();
+    widget.fill("Search deals", &word);
+    widget.wait_for_rows(&made).await;
+    assert_eq!(second_pages.count(), 1);
+
+    widget.press_in_search("Escape");
+    widget.wait_for_rows(&unsearched).await;
+    widget.fill("Search deals", &format!("societe {word}"));
+    widget.wait_for_rows(&made[..1]).await;
+    widget.click("Board");
+    widget.wait_for_shown(&made[..1], ".card").await;
+    assert_eq!(second_pages.count(), 1, "no second load");
+
+    let lost_loads = FetchSpy::install("limit=200&status=lost");
+    widget.click("List");
+    widget.press_in_search("Escape");
+    widget.fill("Status", "lost");
+    widget
+        .wait_until("the lost deals' page", || {
+            widget.row_ids() != unsearched && widget.column(5).iter().all(|status| status == "Lost")
+        })
+        .await;
+    sleep(300).await;
+    assert_eq!(lost_loads.count(), 0, "nothing loaded for a view not shown");
+    widget.click("Board");
+    widget
+        .wait_until("the lost deals' board", || {
+            !widget.find_all(".card").is_empty()
+        })
+        .await;
+    assert_eq!(lost_loads.count(), 1);
 }

@@ -219,6 +219,25 @@ impl Widget {
         self.wait_for_text("Create deal").await;
     }
 
+    /// Waits until the list's rows, or the board's cards, are the deals
+    /// `ids` in any order.
+    pub async fn wait_for_shown(&self, ids: &[String], selector: &str) {
+        let expected = sorted(ids.to_vec());
+        self.wait_until(&format!("{selector} of {expected:?}"), || {
+            let shown = self
+                .find_all(selector)
+                .iter()
+                .filter_map(|shown| shown.get_attribute("data-deal-id"))
+                .collect();
+            sorted(shown) == expected
+        })
+        .await;
+    }
+
+    pub async fn wait_for_rows(&self, ids: &[String]) {
+        self.wait_for_shown(ids, "tbody tr").await;
+    }
+
     /// The total the pager shows, such as 1251 for "1,251 deals".
     pub fn shown_total(&self) -> u64 {
         let text = self.text_of(".pager .total");
@@ -231,6 +250,21 @@ impl Widget {
             .parse()
             .unwrap_or_else(|_| panic!("no total in {text:?}"))
     }
+}
+
+/// `ids` in order, to compare sets of ids.
+pub fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+/// A word no other deal holds, in letters only, so that no deal's id or
+/// amount holds it either.
+pub fn unique_word() -> String {
+    let bits = js_sys::Math::random().to_bits();
+    (0..12)
+        .map(|shift| char::from(b'a' + ((bits >> (shift * 5)) % 26) as u8))
+        .collect()
 }
 
 pub async fn wait_until(what: &str, condition: impl Fn() -> bool, context: impl Fn() -> String) {
