@@ -366,40 +366,47 @@ fn reset_filters(query: &mut DealQuery) {
     };
 }
 
+/// A change of the query that leads to rows, given the last page.
+type WayOut = fn(&mut DealQuery, u32);
+
 /// Why a page has no rows: past the last page, filters that match nothing,
 /// or a company with no deals at all.
 #[component]
 fn NoRows(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
     let asked = query.with_untracked(|query| query.page);
     let last_page = u32::try_from(meta.total_pages).unwrap_or(u32::MAX).max(1);
-    if meta.total > 0 && asked > last_page {
+    // What is said, and the way out offered: one view for the three cases.
+    let (said, way_out): (String, Option<(String, WayOut)>) = if meta.total > 0 && asked > last_page
+    {
         let missing = texts.count(
             Msg::PageMissing,
             f64::from(last_page),
             &[("page", &asked.to_string())],
         );
-        return view! {
-            <div class="empty">
-                <p>{missing}</p>
-                <button part="button" type="button" on:click=move |_| { query.try_update(|query| query.page = last_page); }>
-                    {texts.fill(Msg::GoToPage, &[("page", &last_page.to_string())])}
+        let go = texts.fill(Msg::GoToPage, &[("page", &last_page.to_string())]);
+        (
+            missing,
+            Some((go, |query, last_page| query.page = last_page)),
+        )
+    } else if query.with_untracked(DealQuery::is_filtered) {
+        let reset = texts.get(Msg::ResetFilters).to_owned();
+        (
+            texts.get(Msg::NoDealsMatch).to_owned(),
+            Some((reset, |query, _| reset_filters(query))),
+        )
+    } else {
+        (texts.get(Msg::NoDealsYet).to_owned(), None)
+    };
+    view! {
+        <div class="empty">
+            <p>{said}</p>
+            {way_out.map(|(label, change)| view! {
+                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { query.try_update(|query| change(query, last_page)); }>
+                    {label}
                 </button>
-            </div>
-        }
-        .into_any();
+            })}
+        </div>
     }
-    if query.with_untracked(DealQuery::is_filtered) {
-        return view! {
-            <div class="empty">
-                <p>{texts.get(Msg::NoDealsMatch)}</p>
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { query.try_update(reset_filters); }>
-                    {texts.get(Msg::ResetFilters)}
-                </button>
-            </div>
-        }
-        .into_any();
-    }
-    view! { <p class="empty">{texts.get(Msg::NoDealsYet)}</p> }.into_any()
 }
 
 /// Open pipeline per currency, for the deals on screen.
