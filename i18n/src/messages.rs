@@ -100,6 +100,14 @@ messages! {
     NotYou,
     /// "Mine" on, nothing searched, no deal assigned to the user.
     NoDealsMine,
+    /// The list of keyboard shortcuts ("?").
+    KeyboardShortcuts,
+    ShortcutNextDeal,
+    ShortcutPreviousDeal,
+    ShortcutOpenDeal,
+    /// The Enter key's name on a keyboard.
+    KeyEnter,
+    Close,
     /// The tabs' accessible name.
     Views,
     ViewList,

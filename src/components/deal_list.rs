@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use deals_contract::{Deal, DealQuery, DealStatus, Page, PageMeta, MAX_LIMIT};
 use deals_i18n::Msg;
-use leptos::ev::KeyboardEvent;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -256,12 +255,6 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
             query.try_update(|query| query.page = 1);
         }
     };
-    let on_search_key = move |event: KeyboardEvent| {
-        if event.key() == "Escape" {
-            event.prevent_default();
-            search.try_set(String::new());
-        }
-    };
     let words = expect_context::<Session>().words();
     view! {
         <form class="filters" aria-label=words.text(Msg::Filters) on:submit=move |event| { event.prevent_default(); apply_stage(); }>
@@ -275,7 +268,6 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                         search.try_set(event.target().value());
                         first_page();
                     }
-                    on:keydown=on_search_key
                 />
             </label>
             <button

@@ -24,6 +24,7 @@ mod on_demand;
 mod rate_limit;
 mod rebuilt;
 mod refresh_failure;
+mod shortcuts;
 mod state;
 mod views;
 mod wait_view;

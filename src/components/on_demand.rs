@@ -31,6 +31,7 @@ use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
 use super::rebuilt::rebuilt;
+use super::shortcuts::ShortcutList;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
 use crate::session::Session;
@@ -45,10 +46,12 @@ pub(super) enum Chunk {
     Export,
     /// The board and the forecast.
     Views,
+    /// The list of keyboard shortcuts.
+    Shortcuts,
 }
 
 impl Chunk {
-    const COUNT: usize = 4;
+    const COUNT: usize = 5;
 
     fn index(self) -> usize {
         match self {
@@ -56,6 +59,7 @@ impl Chunk {
             Chunk::NewDeal => 1,
             Chunk::Export => 2,
             Chunk::Views => 3,
+            Chunk::Shortcuts => 4,
         }
     }
 
@@ -65,6 +69,7 @@ impl Chunk {
             Chunk::NewDeal => new_deal_screen().await,
             Chunk::Export => export_screen().await,
             Chunk::Views => views_screen().await,
+            Chunk::Shortcuts => shortcuts_screen().await,
         }
     }
 }
@@ -162,6 +167,21 @@ fn render_views(state: WorkspaceState) -> AnyView {
     styled(state, |state| {
         view! { <MatchingDealsViews state /> }.into_any()
     })
+}
+
+fn render_shortcuts(state: WorkspaceState) -> AnyView {
+    styled(state, |state| view! { <ShortcutList state /> }.into_any())
+}
+
+#[cfg(not(debug_assertions))]
+#[leptos::wasm_split::wasm_split(shortcuts, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn shortcuts_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_shortcuts)
+}
+
+#[cfg(debug_assertions)]
+async fn shortcuts_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_shortcuts)
 }
 
 #[cfg(not(debug_assertions))]

@@ -95,6 +95,8 @@ pub(super) struct WorkspaceState {
     /// The user's id as the host page says it (`current-user`); the views
     /// ask the user otherwise (`mine.rs`).
     pub host_user: StoredValue<Option<String>>,
+    /// The list of keyboard shortcuts shows.
+    pub shortcuts: Later<bool>,
     /// "Mine": only the deals assigned to the current user.
     pub mine: Later<bool>,
     pub screen: Later<Screen>,
@@ -214,6 +216,7 @@ impl WorkspaceState {
             query,
             search,
             sort,
+            shortcuts: Later::new(false),
             mine,
             host_user: StoredValue::new(current_user),
             screen,

@@ -7,12 +7,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::ev::KeyboardEvent;
-use leptos::html::Div;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 use deals_i18n::Msg;
 
@@ -38,38 +34,13 @@ pub(super) fn tab_id(view: DealsView) -> String {
 }
 
 /// List, Board and Forecast as the ARIA tabs pattern has them: one tab in
-/// the Tab order, arrows, Home and End move between tabs and show each.
+/// the Tab order; arrows, Home and End move between tabs and show each
+/// (`shortcuts.js`, which reads every key of the widget).
 #[component]
 pub(super) fn ViewTabs(view: Later<DealsView>) -> impl IntoView {
-    let tablist = NodeRef::<Div>::new();
-    let on_keydown = move |event: KeyboardEvent| {
-        let last = DealsView::ALL.len() - 1;
-        let current = DealsView::ALL
-            .iter()
-            .position(|each| *each == view.get_untracked())
-            .unwrap_or_default();
-        let next = match event.key().as_str() {
-            "ArrowRight" => (current + 1) % DealsView::ALL.len(),
-            "ArrowLeft" => (current + last) % DealsView::ALL.len(),
-            "Home" => 0,
-            "End" => last,
-            _ => return,
-        };
-        event.prevent_default();
-        let next = DealsView::ALL[next];
-        view.try_set(next);
-        let tab = tablist
-            .get_untracked()
-            .and_then(|tablist| tablist.query_selector(&format!("#{}", tab_id(next))).ok())
-            .flatten()
-            .and_then(|tab| tab.dyn_into::<HtmlElement>().ok());
-        if let Some(tab) = tab {
-            let _ = tab.focus();
-        }
-    };
     let words = expect_context::<Session>().words();
     view! {
-        <div class="view-tabs" role="tablist" aria-label=words.text(Msg::Views) node_ref=tablist on:keydown=on_keydown>
+        <div class="view-tabs" role="tablist" aria-label=words.text(Msg::Views)>
             {DealsView::ALL
                 .into_iter()
                 .map(|each| {

@@ -13,6 +13,7 @@ use super::deal_list::{DealList, Filters};
 use super::debounce::Debounce;
 use super::on_demand::{Chunk, OnDemand};
 use super::rebuilt::rebuilt;
+use super::shortcuts::on_shortcut_key;
 use super::state::{Screen, ViewSettings, WorkspaceState};
 use super::views::{tab_id, ViewTabs};
 use crate::api::ApiClient;
@@ -123,21 +124,30 @@ pub fn Workspace(
     });
 
     view! {
-        <header class="toolbar" part="toolbar">
-            <h2>{words.text(Msg::Deals)}</h2>
-            <div class="toolbar-actions">
-                <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>{words.text(Msg::NewDeal)}</button>
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
-                    {words.text(Msg::ExportCsv)}
-                </button>
-                // With the host authorising, there is no key to forget.
-                {session.asks_for_key().then(|| view! {
-                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
-                        {words.text(Msg::Disconnect)}
+        <div class="workspace" on:keydown=move |event| on_shortcut_key(state, &event)>
+            <header class="toolbar" part="toolbar">
+                <h2>{words.text(Msg::Deals)}</h2>
+                <div class="toolbar-actions">
+                    <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>{words.text(Msg::NewDeal)}</button>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
+                        {words.text(Msg::ExportCsv)}
                     </button>
-                })}
-            </div>
-        </header>
-        {body}
+                    // With the host authorising, there is no key to forget.
+                    {session.asks_for_key().then(|| view! {
+                        <button part="button secondary-button" type="button" class="secondary" on:click=move |_| session.disconnect(None)>
+                            {words.text(Msg::Disconnect)}
+                        </button>
+                    })}
+                </div>
+            </header>
+            {rebuilt(move || {
+                if state.shortcuts.get() {
+                    view! { <OnDemand state chunk=Chunk::Shortcuts /> }.into_any()
+                } else {
+                    ().into_any()
+                }
+            })}
+            {body}
+        </div>
     }
 }

@@ -29,6 +29,7 @@ mod live;
 mod mine;
 mod robustness;
 mod search;
+mod shortcuts;
 
 /// Counts the bytes held on the heap, so that a test can tell a leak from
 /// the allocator keeping freed pages. Wraps the allocator the release build
