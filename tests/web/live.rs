@@ -92,12 +92,21 @@ async fn a_new_deal_from_elsewhere_is_offered_then_shown() {
 #[wasm_bindgen_test]
 async fn a_deal_leaving_the_filters_is_offered_then_removed() {
     let deal = create_deal(&unique("Won elsewhere")).await;
+    let open = DealQuery {
+        status: Some(DealStatus::Open),
+        ..DealQuery::default()
+    };
+    let open_total = list(RW_KEY, open).await.meta.total;
     let widget = refreshing_widget(1);
     connected(&widget).await;
     widget.fill("Status", "open");
+    // The open deals' count, not only open rows: the unfiltered first page
+    // may hold only open deals (the other tests' newest), and the filtered
+    // page, still on its way, would then arrive after the change below.
     widget
         .wait_until("open deals, the new one first", || {
             widget.row_ids().first() == Some(&deal.id)
+                && widget.shown_total() == open_total
                 && widget
                     .column(5)
                     .iter()
