@@ -13,13 +13,15 @@
 #    scripts/drop-glue-classes.mjs then takes out the stream classes that
 #    wasm-streams exports (linked by leptos's server_fn, never used): their
 #    wrappers in the glue, their methods and the code only they reach in the wasm.
+#    scripts/trim-glue-init.mjs takes out the ways of starting the wasm that
+#    no page uses (from bytes, from a response of another type).
 # 3. wasm-opt optimises each module (trunk's own wasm-opt is off).
 # 4. scripts/shorten-imports.mjs gives the first module's imports from the
 #    glue short names, in the wasm and in the glue: 6.7 KB gzip of hashes.
 #    scripts/inline-snippets.mjs then moves the glue's snippets (small JS
 #    modules it imports) into the glue: one request instead of one each.
-# 5. Subresource integrity: the chunks' sha256 go into chunk-integrity.json,
-#    whose own goes into the chunk loader.
+# 5. The chunk loader fetches every chunk through one function, and with its
+#    sha256: those go into chunk-integrity.json, whose own goes into the loader.
 # 6. terser minifies the JS glue (7.5 KB → 5.0 KB gzip) and the chunk loader.
 #    Trunk's own minifier stops at the glue's `export default`.
 # 7. The sha256 of the first module and of each minified JS module the glue
@@ -49,6 +51,7 @@ wasm-split-cli --target web --out-name "$name" "$built" "$work/split" >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/bound" "$work/split/$name.wasm"
 node "$REPO_ROOT/scripts/drop-glue-classes.mjs" "$work/bound/${name}_bg.wasm" "$work/bound/$name.js" \
     IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource >/dev/null
+node "$REPO_ROOT/scripts/trim-glue-init.mjs" "$work/bound/$name.js"
 
 # After -Oz, flattening and re-looping the control flow lets two more -Oz
 # rounds take more off, and a second such round more again (what the first
@@ -73,37 +76,44 @@ for chunk in "$work/split"/*.wasm; do
     [ "$(basename "$chunk")" = "$name.wasm" ] || optimise "$chunk" "$TRUNK_STAGING_DIR/$(basename "$chunk")"
 done
 
-# The chunk loader starts a chunk's fetch, then waits for the chunks it
-# depends on before it hands the fetch to WebAssembly.instantiateStreaming: a
-# fetch that fails meanwhile would be an unhandled rejection in the host
-# page's console, on top of the failure the widget already shows. Marking
-# each fetch handled leaves instantiateStreaming to see and report it.
-loader="$work/split/__wasm_split.js"
-fetches="$(grep -c 'const src = fetch(' "$loader")"
-sed -i 's|^\(\s*\)const src = fetch(\(.*\));$|\1const src = fetch(\2);\n\1src.catch(() => {});|' "$loader"
-[ "$fetches" -gt 0 ] && [ "$(grep -c 'src.catch(() => {});' "$loader")" -eq "$fetches" ] ||
-    fail "wasm-split-cli's loader changed shape: $loader no longer has one 'const src = fetch(…);' per chunk"
-
-# sri <file>: its Subresource Integrity value.
-sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
+# The chunk loader gets one function that fetches a chunk (appended below),
+# called with each chunk's name, instead of wasm-split-cli's copy of the
+# fetch for each: the loader is part of the first download.
+# The fetch starts, then waits for the chunks it depends on before it hands
+# the fetch to WebAssembly.instantiateStreaming: a fetch that fails meanwhile
+# would be an unhandled rejection in the host page's console, on top of the
+# failure the widget already shows. Marking each fetch handled leaves
+# instantiateStreaming to see and report it.
 # Each chunk is fetched with its sha256, read from chunk-integrity.json: that
 # list is fetched, with its own sha256 written into the chunk loader, the
 # first time a screen needs a chunk, so that the chunks' hashes are not part
 # of the first download. A failed fetch of it is not kept: Retry tries again.
+loader="$work/split/__wasm_split.js"
+fetches="$(grep -c 'const src = fetch(new URL(' "$loader")"
+perl -0pi -e 's/makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,/makeLoad(fetchChunk("$1"),/g' "$loader"
+[ "$fetches" -gt 0 ] && [ "$(grep -c 'makeLoad(fetchChunk("' "$loader")" -eq "$fetches" ] && ! grep -q 'const src = fetch(' "$loader" ||
+    fail "wasm-split-cli's loader changed shape: $loader no longer has one 'makeLoad(() => { const src = fetch(…); … }' per chunk"
+
+# sri <file>: its Subresource Integrity value.
+sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
 integrities="$TRUNK_STAGING_DIR/chunk-integrity.json"
 entries=()
 for chunk in "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
     [ -f "$chunk" ] || continue
     file="$(basename "$chunk")"
-    fetch="fetch(new URL(\"./$file\", import.meta.url))"
-    grep -qF "$fetch" "$loader" || fail "$loader does not fetch $file as '$fetch'"
-    sed -i "s|${fetch//./\\.}|chunkIntegrity(\"$file\").then((integrity) => fetch(new URL(\"./$file\", import.meta.url), { integrity }))|" "$loader"
+    grep -qF "makeLoad(fetchChunk(\"$file\")" "$loader" || fail "$loader does not fetch $file"
     entries+=("\"$file\":\"$(sri "$chunk")\"")
 done
 (IFS=,; printf '{%s}\n' "${entries[*]}") >"$integrities"
-[ "$(grep -c 'chunkIntegrity("' "$loader")" -eq "$fetches" ] && [ "${#entries[@]}" -eq "$fetches" ] ||
-    fail "$loader: not every chunk's fetch carries its integrity"
-cat >>"$loader" <<CHUNK_INTEGRITY
+[ "${#entries[@]}" -eq "$fetches" ] || fail "$loader fetches $fetches chunks, the build has ${#entries[@]}"
+cat >>"$loader" <<CHUNK_LOADER
+function fetchChunk(file) {
+  return () => {
+    const src = chunkIntegrity(file).then((integrity) => fetch(new URL("./" + file, import.meta.url), { integrity }));
+    src.catch(() => {});
+    return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+  };
+}
 let chunkIntegrities;
 function chunkIntegrity(file) {
   chunkIntegrities ??= fetch(new URL("./chunk-integrity.json", import.meta.url), { integrity: "$(sri "$integrities")" })
@@ -114,7 +124,7 @@ function chunkIntegrity(file) {
     });
   return chunkIntegrities.then((all) => all[file]);
 }
-CHUNK_INTEGRITY
+CHUNK_LOADER
 # Trunk's own wasm-bindgen run left its snippets here; the glue now holds them.
 rm -rf "$TRUNK_STAGING_DIR/snippets"
 # Property names stay: the wasm imports its functions by the names of the
