@@ -69,7 +69,7 @@ impl SearchWords {
     }
 
     /// Whether every word is in `text`, already [`folded`].
-    fn found_in(&self, text: &str) -> bool {
+    pub fn found_in(&self, text: &str) -> bool {
         self.0.iter().all(|word| text.contains(word.as_str()))
     }
 

@@ -7,7 +7,8 @@
 //!
 //! The widget's root makes one [`HostEvents`] and gives it to the session
 //! it provides to every screen (`Session::events`); the screens call it
-//! with what happened. It knows nothing of the screens.
+//! with what happened. It knows nothing of the screens. It also reads the
+//! host's `directory` for the new-deal form (`components::known_people`).
 
 use deals_contract::{Deal, StatusChange};
 use leptos::prelude::*;
@@ -88,6 +89,15 @@ impl HostEvents {
 
     fn host(self) -> Option<Element> {
         self.0.try_get_value().flatten()
+    }
+
+    /// The host element's `directory` property, `undefined` when it has
+    /// none: the one thing the widget reads from its host rather than tells
+    /// it, the people the host page lists for the new-deal form.
+    pub fn directory(self) -> JsValue {
+        self.host()
+            .and_then(|host| js_sys::Reflect::get(&host, &JsValue::from_str("directory")).ok())
+            .unwrap_or(JsValue::UNDEFINED)
     }
 
     /// `isao-deals:connect` once the API has accepted a key (or a stored key

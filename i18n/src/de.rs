@@ -162,6 +162,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::CreatingDeal => "Deal wird angelegt…",
         Msg::CorrectFields => "Bitte korrigieren Sie die unten markierten Felder.",
         Msg::DealNotCreated => "Der Deal wurde nicht angelegt: siehe die unten markierten Felder.",
+        Msg::PersonHint => "Name, E-Mail, Firma oder ID eingeben.",
+        Msg::NoOneKnownMatches => "Niemand Bekanntes passt: das Eingegebene wird als ID gesendet.",
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Nur inaktive",

@@ -159,6 +159,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::CreatingDeal => "Creating the deal…",
         Msg::CorrectFields => "Please correct the fields marked below.",
         Msg::DealNotCreated => "The deal was not created: see the fields marked below.",
+        Msg::PersonHint => "Type a name, an email, a company or an id.",
+        Msg::NoOneKnownMatches => "No one known matches: what you typed is sent as an id.",
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Idle only",

@@ -160,6 +160,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::CreatingDeal => "Création de l’affaire…",
         Msg::CorrectFields => "Veuillez corriger les champs signalés ci-dessous.",
         Msg::DealNotCreated => "L’affaire n’a pas été créée : voyez les champs signalés ci-dessous.",
+        Msg::PersonHint => "Tapez un nom, un e-mail, une société ou un identifiant.",
+        Msg::NoOneKnownMatches => "Personne de connu ne correspond : ce que vous avez tapé sera envoyé comme identifiant.",
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Inactives seulement",

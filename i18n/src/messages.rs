@@ -211,6 +211,10 @@ messages! {
     CreatingDeal,
     CorrectFields,
     DealNotCreated,
+    /// Under the new-deal form's contact and user pickers.
+    PersonHint,
+    /// Under a picker whose text names no one the widget knows.
+    NoOneKnownMatches,
 
 
     // -- The board and its moves (board/)

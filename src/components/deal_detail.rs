@@ -168,6 +168,8 @@ fn DealFields(deal: Deal) -> impl IntoView {
             <dd>{optional(deal.source)}</dd>
             <dt>{words.text(Msg::FieldContact)}</dt>
             <dd>{optional(contact.as_ref().map(|contact| contact.name.clone()))}</dd>
+            <dt>{words.text(Msg::ColumnContactCompany)}</dt>
+            <dd>{optional(contact.as_ref().and_then(|contact| contact.current_company.clone()))}</dd>
             <dt>{words.text(Msg::FieldContactEmail)}</dt>
             <dd>{optional(contact.as_ref().and_then(|contact| contact.email.clone()))}</dd>
             <dt>{words.text(Msg::FieldContactPhone)}</dt>

@@ -8,6 +8,8 @@ use leptos::reactive::actions::ActionAbortHandle;
 use std::sync::Arc;
 
 use super::fields::{SelectField, StageSuggestions, TextAreaField, TextField};
+use super::known_people::KnownPeople;
+use super::person_picker::PersonPicker;
 use super::state::{learn_stage, Screen, WorkspaceState};
 use super::waiting::waiting;
 use crate::api::ApiError;
@@ -224,6 +226,7 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
         Arc::new(move || submit(true)),
         false,
     );
+    let people = KnownPeople::shared(state);
     let priorities = Priority::ALL
         .map(|priority| (priority.as_str(), priority_message(priority)))
         .to_vec();
@@ -240,8 +243,8 @@ pub fn DealForm(state: WorkspaceState) -> impl IntoView {
                 <TextField label=Msg::FieldProbability name="probability" value=fields.probability errors inputmode="numeric" />
                 <TextField label=Msg::FieldExpectedCloseDate name="expectedCloseDate" value=fields.expected_close_date errors kind="date" />
                 <TextField label=Msg::FieldSource name="source" value=fields.source errors />
-                <TextField label=Msg::FieldContactId name="contactId" value=fields.contact_id errors />
-                <TextField label=Msg::FieldAssignedToId name="assignedToId" value=fields.assigned_to_id errors />
+                <PersonPicker label=Msg::FieldContact name="contactId" list="contacts" value=fields.contact_id errors seen=people.contacts />
+                <PersonPicker label=Msg::FieldAssignedTo name="assignedToId" list="users" value=fields.assigned_to_id errors seen=people.users />
                 <TextAreaField label=Msg::FieldDescription name="description" value=fields.description errors />
             </div>
             <StageSuggestions id="isao-stage-options" stages=state.stages />

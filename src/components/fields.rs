@@ -66,7 +66,7 @@ pub fn FieldShell<V: IntoView + 'static>(
 
 /// The message the server or the shared rules gave for the field `name`, in
 /// the widget's words, and the API's own when those translate them.
-fn message_for(
+pub(super) fn message_for(
     errors: RwSignal<FieldErrors>,
     name: &'static str,
 ) -> (Signal<Option<String>>, Signal<Option<String>>) {

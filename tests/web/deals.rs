@@ -146,8 +146,8 @@ async fn creating_a_deal_with_every_field_round_trips() {
     widget.fill("Probability", "40");
     widget.fill("Expected close date", "2025-12-31");
     widget.fill("Source", "referral");
-    widget.fill("Contact ID", &contact.id);
-    widget.fill("Assigned to ID", &assignee.id);
+    widget.fill("Contact", &contact.id);
+    widget.fill("Assigned to", &assignee.id);
     widget.fill("Description", "Native iOS and Android app\nsecond line");
     widget.click("Create deal");
 
@@ -280,7 +280,7 @@ async fn the_servers_refusals_land_next_to_their_fields() {
     let title = unique("Unknown contact");
     widget.fill("Title", &title);
     widget.fill("Value", "10");
-    widget.fill("Contact ID", "contact_nobody");
+    widget.fill("Contact", "contact_nobody");
     widget.click("Create deal");
     widget
         .wait_until("the contact error", || {
@@ -289,10 +289,10 @@ async fn the_servers_refusals_land_next_to_their_fields() {
         })
         .await;
     assert_eq!(widget.value_of("Title"), title);
-    assert_eq!(widget.value_of("Contact ID"), "contact_nobody");
+    assert_eq!(widget.value_of("Contact"), "contact_nobody");
 
-    widget.fill("Contact ID", "");
-    widget.fill("Assigned to ID", "user_nobody");
+    widget.fill("Contact", "");
+    widget.fill("Assigned to", "user_nobody");
     widget.click("Create deal");
     widget
         .wait_until("the user error", || {

@@ -6,14 +6,15 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
 
-/// The form's free-text fields: label, and name in the API.
-const FREE_TEXT: [(&str, &str); 6] = [
-    ("Title", "title"),
-    ("Description", "description"),
-    ("Stage", "stage"),
-    ("Source", "source"),
-    ("Contact ID", "contactId"),
-    ("Assigned to ID", "assignedToId"),
+/// The form's free-text fields: label, name in the API, and the words its
+/// messages name it by (the pickers hold an id).
+const FREE_TEXT: [(&str, &str, &str); 6] = [
+    ("Title", "title", "Title"),
+    ("Description", "description", "Description"),
+    ("Stage", "stage", "Stage"),
+    ("Source", "source", "Source"),
+    ("Contact", "contactId", "Contact ID"),
+    ("Assigned to", "assignedToId", "Assigned to ID"),
 ];
 
 /// Characters nobody sees, with the words the message names them by.
@@ -54,7 +55,7 @@ async fn a_hidden_character_is_named_next_to_its_field() {
     let widget = new_deal_form().await;
     for (character, words) in HIDDEN {
         let typed = format!("AB{character}C");
-        for (label, _) in FREE_TEXT {
+        for (label, _, _) in FREE_TEXT {
             widget.fill(label, &typed);
         }
         widget.click("Create deal");
@@ -70,8 +71,8 @@ async fn a_hidden_character_is_named_next_to_its_field() {
                 widget.field_error("title") == expected("Title")
             })
             .await;
-        for (label, name) in FREE_TEXT {
-            assert_eq!(widget.field_error(name), expected(label), "{character:?}");
+        for (label, name, named) in FREE_TEXT {
+            assert_eq!(widget.field_error(name), expected(named), "{character:?}");
             assert_eq!(widget.value_of(label), typed, "what was typed stays");
             assert_eq!(
                 widget
@@ -90,7 +91,7 @@ async fn a_hidden_character_is_named_next_to_its_field() {
 async fn text_that_shows_nothing_is_refused_next_to_its_field() {
     let widget = new_deal_form().await;
     for typed in SHOWING_NOTHING {
-        for (label, _) in FREE_TEXT {
+        for (label, _, _) in FREE_TEXT {
             widget.fill(label, typed);
         }
         widget.click("Create deal");
@@ -100,10 +101,10 @@ async fn text_that_shows_nothing_is_refused_next_to_its_field() {
                     && widget.value_of("Title") == typed
             })
             .await;
-        for (label, name) in FREE_TEXT {
+        for (label, name, named) in FREE_TEXT {
             assert_eq!(
                 widget.field_error(name),
-                format!("{label} must contain visible characters"),
+                format!("{named} must contain visible characters"),
                 "{typed:?}"
             );
             assert_eq!(widget.value_of(label), typed, "what was typed stays");

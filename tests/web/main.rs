@@ -27,6 +27,7 @@ mod language_screens;
 mod leak;
 mod live;
 mod mine;
+mod people;
 mod robustness;
 mod search;
 mod shortcuts;

@@ -7,18 +7,6 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 use crate::support::*;
 
-/// Presses `key` on `target` as a keydown that bubbles; whether a handler
-/// took it (prevented its default).
-fn press(target: &Element, key: &str) -> bool {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch");
-    event.default_prevented()
-}
-
 impl Widget {
     fn focused(&self) -> Option<Element> {
         self.root().active_element()

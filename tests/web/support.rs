@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, ShadowRoot,
+    HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit, ShadowRoot,
 };
 
 /// The reference API the test command started for this run.
@@ -417,6 +417,18 @@ pub async fn open_newest(widget: &Widget, title: &str) {
             widget.find(".deal-fields").is_some()
         })
         .await;
+}
+
+/// Presses `key` on `target` as a keydown that bubbles; whether a handler
+/// took it (prevented its default).
+pub fn press(target: &Element, key: &str) -> bool {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+    event.default_prevented()
 }
 
 /// A title no other test uses.
