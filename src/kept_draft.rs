@@ -8,10 +8,14 @@ use leptos::prelude::*;
 
 use crate::draft::DealDraft;
 use crate::key_store::KeyStorage;
+use crate::storage_entry::{StorageEntry, WebStorage};
+
+/// The draft's entry, per API base.
+const WHAT: &str = "new-deal";
 
 pub struct KeptDraft {
-    entry: String,
-    in_session_storage: bool,
+    /// `None` when keys are kept in memory only.
+    entry: Option<StorageEntry>,
     /// Where the draft waits otherwise: the session's, so each widget has its own.
     memory: StoredValue<Option<String>>,
 }
@@ -19,20 +23,20 @@ pub struct KeptDraft {
 impl KeptDraft {
     pub fn new(storage: KeyStorage, api_base: &str, memory: StoredValue<Option<String>>) -> Self {
         Self {
-            entry: Self::entry_name(api_base),
-            in_session_storage: storage == KeyStorage::Session,
+            entry: (storage == KeyStorage::Session)
+                .then(|| StorageEntry::new(WebStorage::Session, WHAT, api_base)),
             memory,
         }
     }
 
     pub fn entry_name(api_base: &str) -> String {
-        ["isao-deals:new-deal:", api_base.trim_end_matches('/')].concat()
+        StorageEntry::name(WHAT, api_base)
     }
 
     /// The draft kept last; `None` when there is none or it no longer reads.
     pub fn load(&self) -> Option<DealDraft> {
-        let kept = match self.session_storage() {
-            Some(storage) => storage.get_item(&self.entry).ok().flatten(),
+        let kept = match self.stored() {
+            Some(entry) => entry.read(),
             None => self.memory.try_get_value().flatten(),
         }?;
         DealDraft::from_kept(&kept)
@@ -45,10 +49,8 @@ impl KeptDraft {
             return;
         }
         let kept = draft.to_kept();
-        match self.session_storage() {
-            Some(storage) => {
-                let _ = storage.set_item(&self.entry, &kept);
-            }
+        match self.stored() {
+            Some(entry) => entry.write(&kept),
             None => {
                 self.memory.try_set_value(Some(kept));
             }
@@ -56,17 +58,15 @@ impl KeptDraft {
     }
 
     pub fn forget(&self) {
-        if let Some(storage) = self.session_storage() {
-            let _ = storage.remove_item(&self.entry);
+        if let Some(entry) = &self.entry {
+            entry.remove();
         }
         self.memory.try_set_value(None);
     }
 
-    fn session_storage(&self) -> Option<web_sys::Storage> {
-        if !self.in_session_storage {
-            return None;
-        }
-        web_sys::window()?.session_storage().ok().flatten()
+    /// The entry, when the page may use sessionStorage.
+    fn stored(&self) -> Option<&StorageEntry> {
+        self.entry.as_ref().filter(|entry| entry.is_usable())
     }
 }
 

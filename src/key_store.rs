@@ -1,6 +1,11 @@
 //! Where the API key lives between page loads: the tab's sessionStorage, or
 //! nowhere but memory when the embedding page asks for that.
 
+use crate::storage_entry::{StorageEntry, WebStorage};
+
+/// The key's entry, per API base.
+const WHAT: &str = "api-key";
+
 /// The embedder's choice of where the key is kept.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum KeyStorage {
@@ -21,52 +26,39 @@ impl KeyStorage {
     }
 }
 
+/// The key's entry: `None` when keys are kept in memory only.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyStore {
-    storage: KeyStorage,
-    entry: String,
-}
+pub struct KeyStore(Option<StorageEntry>);
 
 impl KeyStore {
     /// Keys are kept per API base, so widgets talking to different APIs on one
     /// page never hand one API's key to the other.
     pub fn new(storage: KeyStorage, api_base: &str) -> Self {
-        Self {
-            storage,
-            entry: Self::entry_name(api_base),
-        }
+        Self(
+            (storage == KeyStorage::Session)
+                .then(|| StorageEntry::new(WebStorage::Session, WHAT, api_base)),
+        )
     }
 
     pub fn entry_name(api_base: &str) -> String {
-        format!("isao-deals:api-key:{}", api_base.trim_end_matches('/'))
+        StorageEntry::name(WHAT, api_base)
     }
 
     pub fn load(&self) -> Option<String> {
-        self.session_storage()?
-            .get_item(&self.entry)
-            .ok()
-            .flatten()
-            .filter(|key| !key.is_empty())
+        self.0.as_ref()?.read()
     }
 
     /// A page that forbids storage keeps the key in memory only: saving is
     /// then a no-op, and the widget still works until reload.
     pub fn save(&self, key: &str) {
-        if let Some(storage) = self.session_storage() {
-            let _ = storage.set_item(&self.entry, key);
+        if let Some(entry) = &self.0 {
+            entry.write(key);
         }
     }
 
     pub fn forget(&self) {
-        if let Some(storage) = self.session_storage() {
-            let _ = storage.remove_item(&self.entry);
-        }
-    }
-
-    fn session_storage(&self) -> Option<web_sys::Storage> {
-        match self.storage {
-            KeyStorage::Memory => None,
-            KeyStorage::Session => web_sys::window()?.session_storage().ok().flatten(),
+        if let Some(entry) = &self.0 {
+            entry.remove();
         }
     }
 }

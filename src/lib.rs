@@ -23,6 +23,7 @@ pub mod live_refresh;
 pub mod people;
 pub mod pipeline;
 pub mod session;
+pub mod storage_entry;
 #[cfg(test)]
 mod test_deal;
 pub mod totals;

@@ -1,6 +1,6 @@
-//! The people the new-deal form offers by name: the contacts and the users
-//! seen on the company's deals, and those the host page lists in its
-//! `directory`. The API has no people endpoint: the widget knows a person by
+//! The people the widget knows by name: the contacts and the users seen on
+//! the company's deals, and those the host page lists in its `directory`;
+//! offered by the new-deal form's pickers, and by "Who are you?". The API has no people endpoint: the widget knows a person by
 //! what the deals say of them. A person is matched like the search matches a
 //! deal: every word typed, case and accents aside, in the name, the email,
 //! the company or the id.
@@ -99,11 +99,13 @@ impl People {
         }
     }
 
+    /// Everyone, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Person> {
+        self.known.iter().map(|(_, person)| person)
+    }
+
     pub fn find(&self, id: &str) -> Option<&Person> {
-        self.known
-            .iter()
-            .map(|(_, person)| person)
-            .find(|person| person.id == id)
+        self.iter().find(|person| person.id == id)
     }
 
     pub fn len(&self) -> usize {
@@ -212,6 +214,23 @@ mod tests {
         // A word is not found across two fields.
         assert!(people.matching("lovelace ada@", 10).len() == 1);
         assert!(people.matching("lovelaceada", 10).is_empty());
+    }
+
+    // Guards: "Who are you?" offers each assignee once, in the order a
+    // reader expects: "Émile" between "Dana" and "Fred", whatever the case.
+    #[test]
+    fn assignees_are_listed_once_each_by_folded_name() {
+        let mut people = People::default();
+        for (id, name) in [
+            ("user_3", "fred"),
+            ("user_1", "Émile"),
+            ("user_3", "fred"),
+            ("user_2", "Dana"),
+        ] {
+            people.add(person(id, name, "x@y.io", None));
+        }
+        let names: Vec<&str> = people.iter().map(|person| person.name.as_str()).collect();
+        assert_eq!(names, ["Dana", "Émile", "fred"]);
     }
 
     #[test]

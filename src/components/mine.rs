@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::all_matching::AllMatching;
 use super::current_user::CurrentUser;
 use super::state::WorkspaceState;
-use crate::current_user::assignees;
+use crate::people::People;
 use crate::session::Session;
 
 /// "Who are you?": the people the loaded deals are assigned to, to choose
@@ -19,11 +19,16 @@ pub(super) fn WhoAreYou(state: WorkspaceState, all: AllMatching) -> impl IntoVie
     let session = expect_context::<Session>();
     let words = session.words();
     let me = CurrentUser::of(state);
-    let people = Memo::new(move |_| all.with_deals(|deals| assignees(deals)));
+    let people = Memo::new(move |_| {
+        let mut users = People::default();
+        all.with_deals(|deals| users.add_users(deals));
+        users
+    });
     let chosen = RwSignal::new(None::<String>);
     let choose = move |event: SubmitEvent| {
         event.prevent_default();
-        let first = || people.with_untracked(|people| people.first().map(|user| user.id.clone()));
+        let first =
+            || people.with_untracked(|people| people.iter().next().map(|user| user.id.clone()));
         if let Some(id) = chosen.get_untracked().or_else(first) {
             session.remembered_user().save(&id);
             me.id.try_set(Some(id));

@@ -23,8 +23,8 @@ export function keyboardShortcut(event) {
   const root = target.getRootNode();
   if (target.getAttribute('role') === 'tab') {
     const tabs = [...target.parentNode.children];
-    const at = tabs.indexOf(target);
-    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: -1 }[key];
+    const tabAt = tabs.indexOf(target);
+    const to = { ArrowRight: tabAt + 1, ArrowLeft: tabAt - 1, Home: 0, End: -1 }[key];
     if (to !== undefined) {
       const tab = tabs.at(to % tabs.length);
       event.preventDefault();
@@ -34,7 +34,7 @@ export function keyboardShortcut(event) {
     }
   }
   const rows = [...root.querySelectorAll('table.deals tbody th a')];
-  const at = rows.indexOf(root.activeElement);
+  const rowAt = rows.indexOf(root.activeElement);
   const step = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[key];
   let next;
   if (key === '/') {
@@ -45,8 +45,8 @@ export function keyboardShortcut(event) {
     return 1;
   } else if (key === 'Escape') {
     return 2;
-  } else if (step && (at >= 0 || key.length === 1)) {
-    next = rows[Math.min(Math.max(at + step, 0), rows.length - 1)];
+  } else if (step && (rowAt >= 0 || key.length === 1)) {
+    next = rows[Math.min(Math.max(rowAt + step, 0), rows.length - 1)];
   }
   if (!next) return 0;
   event.preventDefault();
