@@ -292,13 +292,15 @@ impl ApiClient {
     }
 
     /// Every deal that matches `query`'s filters, read page by page at the
-    /// largest page size, with `progress(loaded, total)` after each page. A
-    /// message on `stop` (or its sender dropped) ends the load at once, the
-    /// request in flight abandoned, with what has arrived.
+    /// largest page size, with `arrived(page, loaded, total)` after each page
+    /// but the last (whose deals come with the answer): the page's deals, how
+    /// many have arrived, how many the API counts. A message on `stop` (or
+    /// its sender dropped) ends the load at once, the request in flight
+    /// abandoned, with what has arrived.
     pub async fn list_all_deals(
         &self,
         query: &DealQuery,
-        progress: impl Fn(usize, u64),
+        arrived: impl Fn(&[Deal], usize, u64),
         mut stop: oneshot::Receiver<()>,
     ) -> Result<AllDeals, ApiError> {
         let mut request = DealQuery {
@@ -318,11 +320,13 @@ impl ApiClient {
             };
             all.total = page.meta.total;
             all.complete = page.data.is_empty() || u64::from(request.page) >= page.meta.total_pages;
+            if !all.complete {
+                arrived(&page.data, all.deals.len() + page.data.len(), all.total);
+            }
             all.deals.extend(page.data);
             if all.complete {
                 return Ok(all);
             }
-            progress(all.deals.len(), all.total);
             request.page += 1;
         }
     }

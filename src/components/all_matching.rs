@@ -84,6 +84,9 @@ impl AllMatching {
         let progress = Later::new(None);
         let loaded_for = StoredValue::new(None::<DealQuery>);
         let stop = StoredValue::new(None::<oneshot::Sender<()>>);
+        // The load's own answer, which its pages write into as they arrive;
+        // set right below, before its first request runs (effects run later).
+        let itself = StoredValue::new(None);
         let loaded = LatestAnswer::new({
             let session = session.clone();
             move || {
@@ -94,8 +97,9 @@ impl AllMatching {
                     let (sender, stopped) = oneshot::channel();
                     stop.try_set_value(Some(sender));
                     progress.try_set(Some((0, 0)));
-                    let report = |loaded: usize, total: u64| {
-                        progress.try_set(Some((loaded, total)));
+                    let report = move |page: &[Deal], arrived: usize, total: u64| {
+                        progress.try_set(Some((arrived, total)));
+                        show_arrived(itself, page, arrived, total);
                     };
                     let answer = client.list_all_deals(&request, report, stopped).await;
                     progress.try_set(None);
@@ -112,6 +116,7 @@ impl AllMatching {
                 }
             }
         });
+        itself.set_value(Some(loaded));
         let found = found_and_sorted(state, loaded);
         let held = StoredValue::new(Vec::<String>::new());
         let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
@@ -221,8 +226,9 @@ impl AllMatching {
         });
     }
 
-    /// Reads the deals in place, once every page has been read (or the user
-    /// stopped the load), none before; tracked. In place: with thousands of
+    /// Reads the deals in place: those arrived so far while a load runs,
+    /// every one once it is over (or what had arrived when the user stopped
+    /// it); tracked. In place: with thousands of
     /// deals, a copy of them all on each change is felt.
     pub fn with_deals<R>(self, read: impl FnOnce(&[Deal]) -> R) -> R {
         self.loaded.with(|loaded| read(loaded_deals(loaded)))
@@ -318,6 +324,33 @@ fn found_and_sorted(
             Some(found)
         })
     })
+}
+
+/// Adds a page of the load under way to what the views show, so that what a
+/// search finds grows as pages arrive: the first page replaces what an
+/// earlier load left; the answer, once complete, replaces them all.
+fn show_arrived(
+    loaded: StoredValue<Option<LatestAnswer<Result<AllDeals, ApiError>>>>,
+    page: &[Deal],
+    arrived: usize,
+    total: u64,
+) {
+    let Some(loaded) = loaded.try_get_value().flatten() else {
+        return;
+    };
+    loaded.try_update(|shown| match shown {
+        Some(Ok(all)) if arrived > page.len() => {
+            all.deals.extend_from_slice(page);
+            all.total = total;
+        }
+        _ => {
+            *shown = Some(Ok(AllDeals {
+                deals: page.to_vec(),
+                total,
+                complete: false,
+            }))
+        }
+    });
 }
 
 fn loaded_deals(loaded: &Option<Result<AllDeals, ApiError>>) -> &[Deal] {

@@ -69,7 +69,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
         stop.set_value(Some(sender));
         progress.try_set(Some((0, 0)));
         async move {
-            let report = |loaded: usize, total: u64| {
+            let report = |_: &[Deal], loaded: usize, total: u64| {
                 progress.try_set(Some((loaded, total)));
             };
             let answer = client.list_all_deals(&request, report, stopped).await;

@@ -3,7 +3,7 @@
 //! property of the element the widget is mounted on:
 //! `{contacts: [{id, name, email, currentCompany}], users: [{id, name, email}]}`.
 
-use deals_contract::DealQuery;
+use deals_contract::{Deal, DealQuery};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,9 +19,9 @@ use crate::session::Session;
 const DIRECTORY_MOST: u32 = 20_000;
 
 /// The contacts and users of the company's deals: those of the page at
-/// hand at once, then those of every deal, read once per workspace (the
-/// first time the form opens), so that the pickers know everyone by the time
-/// the user reaches them.
+/// hand at once, then those of every deal, page by page as they arrive, read
+/// once per workspace (the first time the form opens), so that the pickers
+/// know everyone by the time the user reaches them.
 #[derive(Clone, Copy)]
 pub(super) struct KnownPeople {
     pub contacts: Later<People>,
@@ -46,15 +46,19 @@ impl KnownPeople {
         let (contacts, users) = (Later::new(contacts), Later::new(users));
         let (stop, stopped) = oneshot::channel();
         let client = state.client.get_value();
+        let learn = move |deals: &[Deal]| {
+            contacts.try_update(|known| known.add_contacts(deals));
+            users.try_update(|known| known.add_users(deals));
+        };
         spawn_local(async move {
             // Without them the pickers offer fewer people, and the list
             // shows the same refusal on its next request: nothing to say here.
+            let arrived = |page: &[Deal], _, _| learn(page);
             if let Ok(all) = client
-                .list_all_deals(&DealQuery::default(), |_, _| {}, stopped)
+                .list_all_deals(&DealQuery::default(), arrived, stopped)
                 .await
             {
-                contacts.try_update(|known| known.add_contacts(&all.deals));
-                users.try_update(|known| known.add_users(&all.deals));
+                learn(&all.deals);
             }
         });
         Self {

@@ -95,6 +95,10 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
     // A memo: the view is built once per load, not again on each move that
     // updates the deals.
     let arrived = Memo::new(move |_| all.loaded.with(|loaded| matches!(loaded, Some(Ok(_)))));
+    // The board and the forecast show every deal or none: while a load
+    // runs, only the list's results grow (a card moved meanwhile would be
+    // put back by the load's answer, read before the move).
+    let loading = Memo::new(move |_| all.progress.with(Option::is_some));
     let me = CurrentUser::of(state);
     let asks_who = Memo::new(move |_| state.mine.get() && me.id.with(Option::is_none));
     let shown = move || {
@@ -105,6 +109,7 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
             return view! { <WhoAreYou state all /> }.into_any();
         }
         match state.view.get() {
+            DealsView::Board | DealsView::Forecast if loading.get() => ().into_any(),
             DealsView::Forecast => {
                 let forecasts =
                     Signal::derive(move || all.with_found(|deals| local_forecast(deals)));
@@ -179,7 +184,7 @@ fn LoadingEverything(all: AllMatching) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(Ok(loaded)) if !loaded.complete => view! {
+            Some(Ok(loaded)) if !loaded.complete && all.progress.with(Option::is_none) => view! {
                 <p class="partial-load">
                     {texts.count(
                         Msg::LoadingStopped,

@@ -165,7 +165,7 @@ async fn export_csv_saves_every_deal_the_filters_match() {
                 status: Some(DealStatus::Open),
                 ..DealQuery::default()
             },
-            |_, _| {},
+            |_, _, _| {},
             stop,
         )
         .await

@@ -369,3 +369,39 @@ async fn every_matching_deal_is_loaded_once_for_every_view() {
         .await;
     assert_eq!(lost_loads.count(), 1);
 }
+
+// Guards: what a search finds shows as the pages of every matching deal
+// arrive, not once they all have: the newest deals (the first page) are
+// found while the load's progress still shows, and the load then ends
+// without a note that it stopped early.
+#[wasm_bindgen_test]
+async fn what_a_search_finds_grows_as_pages_arrive() {
+    let word = unique_word();
+    let made = deals_with(&word).await;
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    assert!(
+        widget.shown_total() > 200,
+        "more deals than one page of the load"
+    );
+    let slow = SlowFetch::install_for("GET", "/deals?", 800);
+    widget.fill("Search deals", &word);
+    widget.wait_for_rows(&made).await;
+    assert!(
+        widget.text().contains("Loading deals: 200 of"),
+        "found while the load goes on: {}",
+        widget.text()
+    );
+    drop(slow);
+    widget
+        .wait_until("the load over", || {
+            !widget.text().contains("Loading deals")
+                && sorted(widget.row_ids()) == sorted(made.clone())
+        })
+        .await;
+    assert!(
+        !widget.text().contains("loading was stopped"),
+        "{}",
+        widget.text()
+    );
+}
