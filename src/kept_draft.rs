@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::draft::DealDraft;
 use crate::key_store::KeyStorage;
-use crate::storage_entry::{StorageEntry, WebStorage};
+use crate::storage_entry::StorageEntry;
 
 /// The draft's entry, per API base.
 const WHAT: &str = "new-deal";
@@ -23,8 +23,7 @@ pub struct KeptDraft {
 impl KeptDraft {
     pub fn new(storage: KeyStorage, api_base: &str, memory: StoredValue<Option<String>>) -> Self {
         Self {
-            entry: (storage == KeyStorage::Session)
-                .then(|| StorageEntry::new(WebStorage::Session, WHAT, api_base)),
+            entry: storage.entry(WHAT, api_base),
             memory,
         }
     }

@@ -24,6 +24,13 @@ impl KeyStorage {
             _ => None,
         }
     }
+
+    /// The sessionStorage entry that keeps `what` for `api_base` under this
+    /// choice; none when it is kept in memory only.
+    pub fn entry(self, what: &str, api_base: &str) -> Option<StorageEntry> {
+        (self == KeyStorage::Session)
+            .then(|| StorageEntry::new(WebStorage::Session, what, api_base))
+    }
 }
 
 /// The key's entry: `None` when keys are kept in memory only.
@@ -34,10 +41,7 @@ impl KeyStore {
     /// Keys are kept per API base, so widgets talking to different APIs on one
     /// page never hand one API's key to the other.
     pub fn new(storage: KeyStorage, api_base: &str) -> Self {
-        Self(
-            (storage == KeyStorage::Session)
-                .then(|| StorageEntry::new(WebStorage::Session, WHAT, api_base)),
-        )
+        Self(storage.entry(WHAT, api_base))
     }
 
     pub fn entry_name(api_base: &str) -> String {
