@@ -53,8 +53,9 @@ chunks+=("$dist/isao-deals-screens.css" "$dist/chunk-integrity.json")
 sizes "chunks (fetched when first needed)" "${chunks[@]}"
 chunks_gzip="$total_gzip"
 # A widget that speaks French or German fetches its catalogue (one file) with
-# the first download; one that speaks English, none.
-sizes "catalogues (one, with the first download, unless English)" "$dist"/lang/*.txt
+# the first download; one that speaks English fetches the English one with the
+# first screen fetched on demand (the words of those screens).
+sizes "catalogues (one: French or German with the first download, English with the first screen on demand)" "$dist"/lang/*.txt
 
 printf 'first download: %d B gzip-9, budget %d B (%d KiB): %d%% of it; aim %d B (%d KiB)\n' \
     "$first_gzip" "$BUDGET_GZIP_BYTES" $((BUDGET_GZIP_BYTES / 1024)) $((first_gzip * 100 / BUDGET_GZIP_BYTES)) \

@@ -1,6 +1,9 @@
 //! The widget's words in the language it speaks: the catalogues of
 //! `deals-i18n`, English built in, any other fetched from beside the widget
-//! the first time a widget on the page speaks it.
+//! the first time a widget on the page speaks it. A release build's English
+//! leaves out the words shown only on the screens fetched on demand
+//! (`Msg::on_demand`): the first of those screens fetches the whole English
+//! catalogue ([`Words::whole`]).
 //!
 //! Views read a text through a widget's [`Words`], a signal: changing the
 //! language rewrites every text in place, and nothing the user has on screen
@@ -35,6 +38,9 @@ thread_local! {
 pub struct Texts {
     lang: Lang,
     lines: &'static [&'static str],
+    /// Every message has its text: no text is empty, so an empty line is
+    /// one left out of the first download.
+    whole: bool,
 }
 
 impl Texts {
@@ -65,14 +71,26 @@ impl Texts {
     }
 
     // Each language is read once a page and kept: its texts live as long as
-    // the page, as the built-in English ones do.
+    // the page, as the built-in English ones do. The whole English catalogue
+    // takes the place of the built-in one.
     fn remember(lang: Lang, lines: Vec<&'static str>) -> Texts {
         let texts = Texts {
             lang,
+            whole: !lines.contains(&""),
             lines: Vec::leak(lines),
         };
-        READ.with(|read| read.borrow_mut().push(texts));
+        READ.with(|read| {
+            let mut read = read.borrow_mut();
+            read.retain(|known| known.lang != lang);
+            read.push(texts);
+        });
         texts
+    }
+
+    /// Whether every message has its text here; the built-in English of a
+    /// release build has those of the first download only.
+    pub fn is_whole(self) -> bool {
+        self.whole
     }
 
     pub fn lang(self) -> Lang {
@@ -398,8 +416,8 @@ impl Words {
         words
     }
 
-    /// Switches to `lang`: at once when its texts are here, else once its
-    /// catalogue has arrived. A catalogue that cannot be had (offline,
+    /// Switches to `lang`: at once when its texts are here (for English, the
+    /// built-in ones will do), else once its catalogue has arrived. A catalogue that cannot be had (offline,
     /// altered) leaves the widget in the language it spoke.
     pub fn speak(self, lang: Lang) {
         if let Some(texts) = Texts::read_before(lang) {
@@ -431,6 +449,26 @@ impl Words {
     /// the widget shows nothing before, rather than English for a moment.
     pub fn ready(self) -> bool {
         self.ready.get()
+    }
+
+    /// Fetches the whole catalogue of the language spoken, when its texts
+    /// lack the words of the screens fetched on demand, which wait for it;
+    /// `false` when it cannot be had (offline, altered): the screen then
+    /// shows without them.
+    pub async fn whole(self) -> bool {
+        let Some(texts) = self.texts.try_get_untracked() else {
+            return false;
+        };
+        if texts.whole {
+            return true;
+        }
+        match fetch_catalogue(texts.lang).await {
+            Some(whole) => {
+                self.show(whole);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The texts of the language spoken now (tracked: a view that reads them
@@ -465,6 +503,9 @@ impl Words {
 }
 
 async fn fetch_catalogue(lang: Lang) -> Option<Texts> {
+    if let Some(texts) = Texts::read_before(lang).filter(|texts| texts.whole) {
+        return Some(texts);
+    }
     let integrity = CATALOGUE_INTEGRITY
         .iter()
         .find(|(known, _)| *known == lang)
@@ -474,7 +515,9 @@ async fn fetch_catalogue(lang: Lang) -> Option<Texts> {
         .await
         .ok()?
         .as_string()?;
-    Texts::read_before(lang).or_else(|| Texts::read(lang, &catalogue))
+    Texts::read_before(lang)
+        .filter(|texts| texts.whole)
+        .or_else(|| Texts::read(lang, &catalogue))
 }
 
 #[cfg(test)]
@@ -506,6 +549,25 @@ mod tests {
         for stage in deals_contract::PIPELINE_STAGES {
             assert_ne!(english.stage(Some(stage)), stage, "{stage} has a label");
         }
+    }
+
+    // Guards the English of a release build: the first download's texts
+    // are not whole and give the messages shown only on demand empty; the
+    // whole catalogue, once read, takes their place for every widget of the
+    // page.
+    #[test]
+    fn the_whole_english_catalogue_takes_the_place_of_the_first_downloads() {
+        let first = Texts::read(Lang::En, &deals_i18n::first_download_catalogue(Lang::En));
+        let first = first.expect("a line per message");
+        assert!(!first.is_whole());
+        assert_eq!(first.get(Msg::MarkWon), "");
+        assert_eq!(first.get(Msg::Deals), "Deals");
+        assert!(Texts::read_before(Lang::En).is_some_and(|texts| !texts.is_whole()));
+
+        let whole = Texts::read(Lang::En, &deals_i18n::catalogue(Lang::En));
+        assert!(whole.is_some_and(Texts::is_whole));
+        let now = Texts::read_before(Lang::En).map(|texts| texts.get(Msg::MarkWon));
+        assert_eq!(now, Some("Mark won"));
     }
 
     // Guards the catalogue format: a file of another build (one line more or less) is refused.

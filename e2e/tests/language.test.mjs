@@ -2,7 +2,8 @@
 // element's `lang`, a `data-lang`, the page's `<html lang>` or the browser's
 // languages; switched in place by the element's `lang`, keeping what the
 // user has on screen; and its catalogue fetched with integrity, a catalogue
-// altered by one byte refused.
+// altered by one byte refused. English is built in, but for the words of the
+// screens fetched on demand, which come with the first of them.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
@@ -39,6 +40,46 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
     after(async () => {
       await browser?.close();
+    });
+
+    // Guards: the English of the first download leaves out the words of the
+    // screens fetched on demand; the first such screen fetches the whole
+    // English catalogue (once for the page) and shows them; the list needs
+    // no catalogue at all.
+    test('an English widget fetches the screens\' words with the first screen', async () => {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      const page = await watchedPage(context, served.consoleErrors);
+      const catalogues = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/lang/')) catalogues.push(new URL(request.url()).pathname.replace(/^.*\/lang\//, ''));
+      });
+      await page.goto(`${served.host.origin}/plain.html`);
+      await connect(page);
+      assert.deepEqual(catalogues, [], 'the list shows with the English built in');
+      await page.locator('table.deals tbody tr').first().locator('a').click();
+      await page.getByRole('button', { name: TEXTS.en.get('MarkWon') }).waitFor();
+      assert.deepEqual(catalogues, ['en.txt']);
+      await page.getByRole('button', { name: TEXTS.en.get('BackToList') }).click();
+      await page.getByRole('tab', { name: 'Board' }).click();
+      await page.getByText(TEXTS.en.get('IdleOnly')).waitFor();
+      assert.deepEqual(catalogues, ['en.txt'], 'fetched once for the page');
+      await context.close();
+    });
+
+    // Guards: a widget that speaks French when it opens its first screen on
+    // demand, then English, fetches the English words of that screen then.
+    test('a switch to English on a screen on demand brings its English words', async () => {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await watchedPage(context, served.consoleErrors);
+      await page.goto(`${served.host.origin}/element.html`);
+      await switchLanguage(page, 'fr');
+      await page.getByLabel(TEXTS.fr.get('ApiKeyLabel')).fill('isao_demo_rw');
+      await page.getByRole('button', { name: TEXTS.fr.get('Connect') }).click();
+      await page.locator('table.deals tbody tr').first().locator('a').click();
+      await page.getByRole('button', { name: TEXTS.fr.get('MarkWon') }).waitFor();
+      await switchLanguage(page, 'en');
+      await page.getByRole('button', { name: TEXTS.en.get('MarkWon') }).waitFor();
+      await context.close();
     });
 
     // Guards: the element's own lang, a data-lang and the page's regional

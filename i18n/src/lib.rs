@@ -76,6 +76,126 @@ pub fn catalogue(lang: Lang) -> String {
     texts.join("\n")
 }
 
+/// [`catalogue`] with the line of every message shown only on demand
+/// ([`Msg::on_demand`]) left empty: the English built into the first
+/// download. No text of the catalogue is empty, so an empty line says that
+/// the whole catalogue is still to be fetched.
+pub fn first_download_catalogue(lang: Lang) -> String {
+    let texts: Vec<&str> = Msg::ALL
+        .iter()
+        .map(|msg| if msg.on_demand() { "" } else { lang.text(*msg) })
+        .collect();
+    texts.join("\n")
+}
+
+impl Msg {
+    /// Whether only the screens fetched on demand through their stylesheet's
+    /// wait (the deal, the new-deal form, the CSV export, the board, the
+    /// forecast, the list of what a search found, "Who are you?", the list of
+    /// keyboard shortcuts) show it.
+    /// Their words come with them: the English built into the first download
+    /// leaves them out, and the first such screen to open fetches the whole
+    /// catalogue. A message a screen of the first download shows, or the
+    /// wait and the live refresh (chunks that show without that wait), must
+    /// not be one.
+    pub const fn on_demand(self) -> bool {
+        matches!(
+            self,
+            // The deal and the new-deal form.
+            Msg::NewStage
+                | Msg::BackToList
+                | Msg::LoadingDeal
+                | Msg::MoveDealForward
+                | Msg::MarkWon
+                | Msg::MarkLost
+                | Msg::ChangeStage
+                | Msg::EnterCloseDate
+                | Msg::EnterStage
+                | Msg::CreateDeal
+                | Msg::CreatingDeal
+                | Msg::CorrectFields
+                | Msg::DealNotCreated
+                | Msg::PersonHint
+                | Msg::NoOneKnownMatches
+                // What a search found, "Mine" and "Who are you?".
+                | Msg::NoDealsFound
+                | Msg::ClearSearch
+                | Msg::SortedByCurrency
+                | Msg::WhoAreYou
+                | Msg::WhoAreYouHelp
+                | Msg::ShowMyDeals
+                | Msg::ShowEveryonesDeals
+                | Msg::NobodyAssigned
+                | Msg::AssignedToUser
+                | Msg::NotYou
+                | Msg::NoDealsMine
+                // The board.
+                | Msg::IdleOnly
+                | Msg::ColumnDeals
+                | Msg::ShowMore
+                | Msg::MoveCard
+                | Msg::MoveDeal
+                | Msg::ClosesOn
+                | Msg::IdleDays
+                | Msg::MoveDealTo
+                | Msg::ReopenDeal
+                | Msg::ReopenWonDeal
+                | Msg::ReopenLostDeal
+                | Msg::ReopenAndMove
+                | Msg::AlreadyInStage
+                | Msg::NotMoved
+                | Msg::NotMovedBecause
+                | Msg::MovedDeal
+                // The forecast.
+                | Msg::NoOpenDealsMatch
+                | Msg::OpenValue
+                | Msg::WeightedValue
+                | Msg::ExpectedClose
+                | Msg::ForecastCaption
+                | Msg::ForecastTotal
+                | Msg::Overdue
+                | Msg::Later
+                | Msg::NoDate
+                // The loading of every matching deal behind them.
+                | Msg::LoadingDealsOf
+                | Msg::LoadingStopped
+                | Msg::LoadAll
+                // The list of keyboard shortcuts.
+                | Msg::KeyboardShortcuts
+                | Msg::KeyEnter
+                | Msg::ShortcutNextDeal
+                | Msg::ShortcutPreviousDeal
+                | Msg::ShortcutOpenDeal
+                | Msg::Close
+                // The deal's fields that the list does not show, and the
+                // CSV file's columns and separators.
+                | Msg::FieldStatus
+                | Msg::FieldCreated
+                | Msg::FieldContact
+                | Msg::FieldContactEmail
+                | Msg::FieldContactPhone
+                | Msg::FieldAssignedTo
+                | Msg::ColumnId
+                | Msg::ColumnContactCompany
+                | Msg::ColumnAssignedToEmail
+                | Msg::SeparatorComma
+                | Msg::SeparatorSemicolon
+                // The CSV export.
+                | Msg::ExportScope
+                | Msg::CsvSeparator
+                | Msg::CsvForReimport
+                | Msg::SaveCsv
+                | Msg::ExportStarting
+                | Msg::ExportProgress
+                | Msg::CancelExport
+                | Msg::Exported
+                | Msg::ExportCancelled
+                | Msg::ExportFailed
+                | Msg::BrowserRefusedSave
+        )
+    }
+}
+
 /// Where each form of a plural message begins and ends.
 pub const PLURAL_SEPARATOR: char = '|';
 
@@ -186,6 +306,27 @@ mod tests {
             assert!(spoken.contains(&lang.tag()));
         }
         assert_eq!(Lang::from_code("fr-CA"), None);
+    }
+
+    // Guards the English of the first download: a line per message, the
+    // text of each message the first download shows, an empty line for each
+    // shown only on demand, and at least one such line (an empty line is how
+    // the widget knows to fetch the rest).
+    #[test]
+    fn the_first_download_leaves_out_the_words_shown_only_on_demand() {
+        let first = first_download_catalogue(Lang::En);
+        let lines: Vec<&str> = first.split('\n').collect();
+        assert_eq!(lines.len(), Msg::ALL.len());
+        for (msg, line) in Msg::ALL.iter().zip(&lines) {
+            let expected = if msg.on_demand() {
+                ""
+            } else {
+                Lang::En.text(*msg)
+            };
+            assert_eq!(*line, expected, "{}", msg.name());
+        }
+        assert!(Msg::ALL.iter().any(|msg| msg.on_demand()));
+        assert!(!Msg::Deals.on_demand() && Msg::MarkWon.on_demand());
     }
 
     // Guards the file format the widget reads: one line per message, in order.

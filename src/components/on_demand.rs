@@ -7,6 +7,10 @@
 //! Debug builds (`trunk serve`, the component tests) call the same functions
 //! directly.
 //!
+//! Those screens' words are left out of the English built into the first
+//! download (`Msg::on_demand`): the first of them fetches the whole English
+//! catalogue, with the stylesheet (`Words::whole`).
+//!
 //! Those screens' rules are left out of the widget's stylesheet too: they are
 //! in `isao-deals-screens.css`, found beside it (beside the shipped
 //! `isao-deals.css`, or beside the host's `stylesheet` option; beside a
@@ -123,7 +127,8 @@ extern "C" {
 }
 
 /// `screen`, once the screens' stylesheet applies in the widget's shadow
-/// root. Not generic, so that the chunks share one copy.
+/// root and the widget's words include the screens' (`Words::whole`). Not
+/// generic, so that the chunks share one copy.
 fn styled(state: WorkspaceState, screen: Render) -> AnyView {
     let words = expect_context::<Session>().words();
     let placeholder = NodeRef::<P>::new();
@@ -133,8 +138,19 @@ fn styled(state: WorkspaceState, screen: Render) -> AnyView {
             let sheet = screens_sheet(&placeholder);
             spawn_local(async move {
                 let _ = sheet.await;
+                words.whole().await;
                 // The user may have left the screen while the sheet was on its way.
                 shown.try_set(true);
+            });
+        }
+    });
+    // A switch to English on a screen already shown: its words come too
+    // (at the start, the wait above fetches them).
+    Effect::new(move |started: Option<()>| {
+        let whole = words.now().is_whole();
+        if started.is_some() && !whole {
+            spawn_local(async move {
+                words.whole().await;
             });
         }
     });
