@@ -116,6 +116,13 @@ export const CONNECTED_SCREENS = {
     await page.getByRole('tab', { name: 'Forecast' }).click();
     await page.locator('table.forecast-table').first().waitFor();
   },
+  'saved-views': async (page) => {
+    await connect(page);
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByLabel('Name of the view').fill('Big deals this quarter');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.locator('.view-links a').filter({ hasText: 'Big deals this quarter' }).waitFor();
+  },
 };
 
 /** Every deal the API of `served` lists for `filters`, through every page, as another client reads them. */

@@ -22,6 +22,7 @@ pub mod key_store;
 pub mod live_refresh;
 pub mod people;
 pub mod pipeline;
+pub mod saved_views;
 pub mod session;
 pub mod storage_entry;
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::current_user::RememberedUser;
 use crate::host_events::HostEvents;
 use crate::kept_draft::KeptDraft;
 use crate::key_store::{KeyStorage, KeyStore};
+use crate::saved_views::ViewStore;
 use crate::words::Words;
 
 /// Who authorises the widget's requests, as the embedding page chose.
@@ -129,6 +130,11 @@ impl Session {
     /// The answer to "Who are you?" kept for this API.
     pub fn remembered_user(&self) -> RememberedUser {
         RememberedUser::new(&self.api_base)
+    }
+
+    /// The views the user saved for this API.
+    pub fn saved_views(&self) -> ViewStore {
+        ViewStore::new(&self.api_base)
     }
 
     /// The "New deal" form's draft, kept until the deal is made.

@@ -99,6 +99,63 @@ pub struct Shown {
     pub screen: Screen,
 }
 
+impl Shown {
+    /// The deals shown and how, as the value of each parameter `name`
+    /// (without the widget's prefix) that `value_of` gives; the screen is the
+    /// list. Values that do not read (a hand-edited URL, a view saved by
+    /// another version) are dropped rather than refusing the rest.
+    pub fn from_params(value_of: impl Fn(&str) -> Option<String>) -> Self {
+        let pairs: Vec<(&str, String)> = QUERY_NAMES
+            .iter()
+            .filter_map(|name| value_of(name).map(|value| (*name, value)))
+            .collect();
+        let query = DealQuery::from_pairs(pairs.iter().cloned()).unwrap_or_else(|refused| {
+            let readable = pairs
+                .into_iter()
+                .filter(|(name, _)| !refused.contains(name));
+            DealQuery::from_pairs(readable).unwrap_or_default()
+        });
+        Self {
+            query,
+            search: value_of(SEARCH_NAME).unwrap_or_default(),
+            sort: value_of(SORT_NAME).and_then(|sort| SortOrder::parse(&sort)),
+            mine: value_of(MINE_NAME).as_deref() == Some("1"),
+            view: value_of(VIEW_NAME)
+                .and_then(|view| DealsView::parse(&view))
+                .unwrap_or_default(),
+            screen: Screen::List,
+        }
+    }
+
+    /// The parameters, without the widget's prefix, that say what
+    /// [`Shown::from_params`] reads back, but the screen; values that are
+    /// the default are left out.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let query = &self.query;
+        let mut params: Vec<_> = query
+            .to_pairs()
+            .into_iter()
+            .filter(|(name, _)| {
+                !((*name == "page" && query.page == 1)
+                    || (*name == "limit" && query.limit == DEFAULT_LIMIT))
+            })
+            .collect();
+        if !self.search.trim().is_empty() {
+            params.push((SEARCH_NAME, self.search.clone()));
+        }
+        if let Some(sort) = self.sort {
+            params.push((SORT_NAME, sort.to_string()));
+        }
+        if self.mine {
+            params.push((MINE_NAME, "1".to_owned()));
+        }
+        if self.view != DealsView::List {
+            params.push((VIEW_NAME, self.view.as_str().to_owned()));
+        }
+        params
+    }
+}
+
 /// How the page's history takes a change of what the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryStep {
@@ -145,23 +202,9 @@ impl UrlState {
         let Some(params) = self.params() else {
             return Shown::default();
         };
-        let pairs: Vec<(&str, String)> = QUERY_NAMES
-            .iter()
-            .filter_map(|name| params.get(&self.name(name)).map(|value| (*name, value)))
-            .collect();
-        let query = DealQuery::from_pairs(pairs.iter().cloned()).unwrap_or_else(|refused| {
-            let readable = pairs
-                .into_iter()
-                .filter(|(name, _)| !refused.contains(name));
-            DealQuery::from_pairs(readable).unwrap_or_default()
-        });
         let deal = params
             .get(&self.name(DEAL_NAME))
             .filter(|id| is_deal_id(id));
-        let view = params
-            .get(&self.name(VIEW_NAME))
-            .and_then(|view| DealsView::parse(&view))
-            .unwrap_or_default();
         let screen = match (deal, params.get(&self.name(SCREEN_NAME)).as_deref()) {
             (Some(deal), _) => Screen::Deal(deal),
             (None, Some(NEW_DEAL)) => Screen::NewDeal,
@@ -169,14 +212,8 @@ impl UrlState {
             (None, _) => Screen::List,
         };
         Shown {
-            query,
-            search: params.get(&self.name(SEARCH_NAME)).unwrap_or_default(),
-            sort: params
-                .get(&self.name(SORT_NAME))
-                .and_then(|sort| SortOrder::parse(&sort)),
-            mine: params.get(&self.name(MINE_NAME)).as_deref() == Some("1"),
-            view,
             screen,
+            ..Shown::from_params(|name| params.get(&self.name(name)))
         }
     }
 
@@ -224,14 +261,6 @@ impl UrlState {
     /// The page URL with this widget showing the deals of `shown`, no deal
     /// open, and the `screen` named if any; `None` where URL state is off.
     fn page_url(&self, shown: &Shown, screen: Option<&str>) -> Option<PageUrl> {
-        let Shown {
-            query,
-            search,
-            sort,
-            mine,
-            view,
-            ..
-        } = shown;
         let prefix = self.prefix.as_ref()?;
         let location = web_sys::window()?.location();
         let params = self.params()?;
@@ -245,24 +274,8 @@ impl UrlState {
         ]) {
             params.delete(&format!("{prefix}.{name}"));
         }
-        for (name, value) in query.to_pairs() {
-            let is_default = (name == "page" && query.page == 1)
-                || (name == "limit" && query.limit == DEFAULT_LIMIT);
-            if !is_default {
-                params.append(&self.name(name), &value);
-            }
-        }
-        if !search.trim().is_empty() {
-            params.append(&self.name(SEARCH_NAME), search);
-        }
-        if let Some(sort) = sort {
-            params.append(&self.name(SORT_NAME), &sort.to_string());
-        }
-        if *mine {
-            params.append(&self.name(MINE_NAME), "1");
-        }
-        if *view != DealsView::List {
-            params.append(&self.name(VIEW_NAME), view.as_str());
+        for (name, value) in shown.params() {
+            params.append(&self.name(name), &value);
         }
         if let Some(screen) = screen {
             params.append(&self.name(SCREEN_NAME), screen);

@@ -185,6 +185,7 @@ const SCREENS = {
   export: CONNECTED_SCREENS.export,
   board: CONNECTED_SCREENS.board,
   forecast: CONNECTED_SCREENS.forecast,
+  'saved-views': CONNECTED_SCREENS['saved-views'],
   'form-errors': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();

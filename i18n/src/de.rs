@@ -212,6 +212,20 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ColumnContactCompany => "Firma des Kontakts",
         Msg::ColumnAssignedToEmail => "E-Mail der zuständigen Person",
 
+        // -- Saved views (saved_views)
+        Msg::SavedViews => "Gespeicherte Ansichten",
+        Msg::ViewOpenDeals => "Offene Deals",
+        Msg::SaveView => "Ansicht speichern",
+        Msg::ViewName => "Name der Ansicht",
+        Msg::ViewNameMissing => "Geben Sie der Ansicht einen Namen.",
+        Msg::ViewNameTaken => "Eine Ansicht namens „{name}“ gibt es bereits.",
+        Msg::Rename => "Umbenennen",
+        Msg::Delete => "Löschen",
+        Msg::ViewSaved => "Ansicht „{name}“ gespeichert.",
+        Msg::ViewDeleted => "Ansicht „{name}“ gelöscht.",
+        Msg::ViewStageGone => "Kein Deal hat derzeit die Phase „{stage}“: Diese Ansicht filtert weiterhin danach.",
+        Msg::ViewsNotKept => "Diese Seite darf keine Ansichten behalten: Gespeicherte gelten, bis die Seite geschlossen wird.",
+
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Wird geladen…",
         Msg::ScreenNotLoaded => "Diese Ansicht konnte nicht sicher geladen werden. Prüfen Sie das Netzwerk und versuchen Sie es erneut.",

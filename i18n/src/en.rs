@@ -211,6 +211,20 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ColumnContactCompany => "Contact company",
         Msg::ColumnAssignedToEmail => "Assigned to email",
 
+        // -- Saved views (saved_views)
+        Msg::SavedViews => "Saved views",
+        Msg::ViewOpenDeals => "Open deals",
+        Msg::SaveView => "Save view",
+        Msg::ViewName => "Name of the view",
+        Msg::ViewNameMissing => "Give the view a name.",
+        Msg::ViewNameTaken => "A view named “{name}” exists already.",
+        Msg::Rename => "Rename",
+        Msg::Delete => "Delete",
+        Msg::ViewSaved => "View “{name}” saved.",
+        Msg::ViewDeleted => "View “{name}” deleted.",
+        Msg::ViewStageGone => "No deal has the stage “{stage}” now: this view still filters by it.",
+        Msg::ViewsNotKept => "This page may not keep views: those saved last until the page is closed.",
+
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Loading…",
         Msg::ScreenNotLoaded => {

@@ -210,6 +210,20 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ColumnContactCompany => "Entreprise du contact",
         Msg::ColumnAssignedToEmail => "E-mail du responsable",
 
+        // -- Saved views (saved_views)
+        Msg::SavedViews => "Vues enregistrées",
+        Msg::ViewOpenDeals => "Affaires ouvertes",
+        Msg::SaveView => "Enregistrer la vue",
+        Msg::ViewName => "Nom de la vue",
+        Msg::ViewNameMissing => "Donnez un nom à la vue.",
+        Msg::ViewNameTaken => "Une vue nommée « {name} » existe déjà.",
+        Msg::Rename => "Renommer",
+        Msg::Delete => "Supprimer",
+        Msg::ViewSaved => "Vue « {name} » enregistrée.",
+        Msg::ViewDeleted => "Vue « {name} » supprimée.",
+        Msg::ViewStageGone => "Aucune affaire n’a plus l’étape « {stage} » : cette vue filtre toujours sur elle.",
+        Msg::ViewsNotKept => "Cette page ne peut pas garder de vues : celles enregistrées durent jusqu’à sa fermeture.",
+
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Chargement…",
         Msg::ScreenNotLoaded => "Cet écran n’a pas pu être chargé en toute sécurité. Vérifiez le réseau et réessayez.",

@@ -92,7 +92,7 @@ impl Msg {
     /// Whether only the screens fetched on demand through their stylesheet's
     /// wait (the deal, the new-deal form, the CSV export, the board, the
     /// forecast, the list of what a search found, "Who are you?", the list of
-    /// keyboard shortcuts) show it.
+    /// keyboard shortcuts, the saved views) show it.
     /// Their words come with them: the English built into the first download
     /// leaves them out, and the first such screen to open fetches the whole
     /// catalogue. A message a screen of the first download shows, or the
@@ -180,6 +180,19 @@ impl Msg {
                 | Msg::ColumnAssignedToEmail
                 | Msg::SeparatorComma
                 | Msg::SeparatorSemicolon
+                // The saved views (the toolbar's button is in the first
+                // download).
+                | Msg::ViewOpenDeals
+                | Msg::SaveView
+                | Msg::ViewName
+                | Msg::ViewNameMissing
+                | Msg::ViewNameTaken
+                | Msg::Rename
+                | Msg::Delete
+                | Msg::ViewSaved
+                | Msg::ViewDeleted
+                | Msg::ViewStageGone
+                | Msg::ViewsNotKept
                 // The CSV export.
                 | Msg::ExportScope
                 | Msg::CsvSeparator

@@ -271,6 +271,23 @@ messages! {
     ColumnAssignedToEmail,
 
 
+    // -- Saved views (saved_views)
+    /// The toolbar's button and the panel's heading.
+    SavedViews,
+    ViewOpenDeals,
+    SaveView,
+    ViewName,
+    ViewNameMissing,
+    ViewNameTaken,
+    Rename,
+    Delete,
+    ViewSaved,
+    ViewDeleted,
+    /// A view filters by a stage no deal has now.
+    ViewStageGone,
+    /// The page may not use localStorage.
+    ViewsNotKept,
+
     // -- Loading screens on demand (on_demand)
     Loading,
     ScreenNotLoaded,

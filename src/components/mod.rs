@@ -26,6 +26,7 @@ mod person_picker;
 mod rate_limit;
 mod rebuilt;
 mod refresh_failure;
+mod saved_views;
 mod shortcuts;
 mod state;
 mod views;

@@ -1,6 +1,7 @@
 //! Screens left out of the first download. The release build cuts the code
-//! of the deal, of the new-deal form, of the CSV export and of the board and
-//! forecast views into wasm chunks
+//! of the deal, of the new-deal form, of the CSV export, of the board and
+//! forecast views, of the shortcuts' list and of the saved views into wasm
+//! chunks
 //! of their own (`scripts/release-bundle.sh`), fetched the first time one of
 //! them is opened, once per page: a host page that shows the list pays for
 //! the list only.
@@ -35,6 +36,7 @@ use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
 use super::rebuilt::rebuilt;
+use super::saved_views::SavedViewsPanel;
 use super::shortcuts::ShortcutList;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
@@ -50,8 +52,10 @@ pub(super) enum Chunk {
     Export,
     /// The board and the forecast.
     Views,
-    /// The list of keyboard shortcuts.
-    Shortcuts,
+    /// The panels under the toolbar: the list of keyboard shortcuts and
+    /// the saved views. One chunk: each split point costs the first
+    /// download its own loader.
+    Panels,
 }
 
 impl Chunk {
@@ -63,7 +67,7 @@ impl Chunk {
             Chunk::NewDeal => 1,
             Chunk::Export => 2,
             Chunk::Views => 3,
-            Chunk::Shortcuts => 4,
+            Chunk::Panels => 4,
         }
     }
 
@@ -73,7 +77,7 @@ impl Chunk {
             Chunk::NewDeal => new_deal_screen().await,
             Chunk::Export => export_screen().await,
             Chunk::Views => views_screen().await,
-            Chunk::Shortcuts => shortcuts_screen().await,
+            Chunk::Panels => panels_screen().await,
         }
     }
 }
@@ -185,19 +189,26 @@ fn render_views(state: WorkspaceState) -> AnyView {
     })
 }
 
-fn render_shortcuts(state: WorkspaceState) -> AnyView {
-    styled(state, |state| view! { <ShortcutList state /> }.into_any())
+/// The list of keyboard shortcuts while it shows, else the saved views.
+fn render_panels(state: WorkspaceState) -> AnyView {
+    styled(state, |state| {
+        if state.shortcuts.get_untracked() {
+            view! { <ShortcutList state /> }.into_any()
+        } else {
+            view! { <SavedViewsPanel state /> }.into_any()
+        }
+    })
 }
 
 #[cfg(not(debug_assertions))]
-#[leptos::wasm_split::wasm_split(shortcuts, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn shortcuts_screen() -> Result<Render, SplitLoaderError> {
-    Ok(render_shortcuts)
+#[leptos::wasm_split::wasm_split(panels, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn panels_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_panels)
 }
 
 #[cfg(debug_assertions)]
-async fn shortcuts_screen() -> Result<Render, SplitLoaderError> {
-    Ok(render_shortcuts)
+async fn panels_screen() -> Result<Render, SplitLoaderError> {
+    Ok(render_panels)
 }
 
 #[cfg(not(debug_assertions))]

@@ -97,6 +97,8 @@ pub(super) struct WorkspaceState {
     pub host_user: StoredValue<Option<String>>,
     /// The list of keyboard shortcuts shows.
     pub shortcuts: Later<bool>,
+    /// The saved views show.
+    pub saved_views: Later<bool>,
     /// "Mine": only the deals assigned to the current user.
     pub mine: Later<bool>,
     pub screen: Later<Screen>,
@@ -147,6 +149,28 @@ impl WorkspaceState {
             provide_context(made.clone());
             made
         })
+    }
+
+    /// What the workspace shows, as the page URL says it; tracked.
+    pub(super) fn shown(&self) -> Shown {
+        Shown {
+            query: self.query.get(),
+            search: self.search.get(),
+            sort: self.sort.get(),
+            mine: self.mine.get(),
+            view: self.view.get(),
+            screen: self.screen.get(),
+        }
+    }
+
+    /// Shows what `shown` names.
+    pub(super) fn show(&self, shown: Shown) {
+        self.query.try_set(shown.query);
+        self.search.try_set(shown.search);
+        self.sort.try_set(shown.sort);
+        self.mine.try_set(shown.mine);
+        self.view.try_set(shown.view);
+        self.screen.try_set(shown.screen);
     }
 
     /// The links of the deals `view` shows for the query in force.
@@ -217,6 +241,7 @@ impl WorkspaceState {
             search,
             sort,
             shortcuts: Later::new(false),
+            saved_views: Later::new(false),
             mine,
             host_user: StoredValue::new(current_user),
             screen,
@@ -241,14 +266,8 @@ impl WorkspaceState {
 
     /// Shows what the page URL names: at the start, and on Back or Forward.
     pub(super) fn show_url(&self) {
-        let Some(shown) = self.url_state.try_with_value(UrlState::read) else {
-            return;
-        };
-        self.query.try_set(shown.query);
-        self.search.try_set(shown.search);
-        self.sort.try_set(shown.sort);
-        self.mine.try_set(shown.mine);
-        self.view.try_set(shown.view);
-        self.screen.try_set(shown.screen);
+        if let Some(shown) = self.url_state.try_with_value(UrlState::read) {
+            self.show(shown);
+        }
     }
 }

@@ -57,14 +57,7 @@ pub fn Workspace(
             .try_with_value(|url_state| url_state.write(&shown, step));
     };
     Effect::new(move |_| {
-        let shown = Shown {
-            query: state.query.get(),
-            search: state.search.get(),
-            sort: state.sort.get(),
-            mine: state.mine.get(),
-            view: state.view.get(),
-            screen: state.screen.get(),
-        };
+        let shown = state.shown();
         let in_url = state.url_state.with_value(UrlState::read);
         match HistoryStep::between(&in_url, &shown) {
             Some(HistoryStep::Push) => {
@@ -104,23 +97,26 @@ pub fn Workspace(
             && !state.mine.get()
     });
     let body = rebuilt(move || {
-        match state.screen.get() {
-        Screen::List => view! {
-            <ViewTabs view=state.view />
-            <div class="view-panel" role="tabpanel" id="isao-view-panel" aria-labelledby=move || tab_id(state.view.get())>
-                <Filters state />
-                {rebuilt(move || if shows_list.get() {
-                    view! { <DealList state /> }.into_any()
-                } else {
-                    view! { <OnDemand state chunk=Chunk::Views /> }.into_any()
-                })}
-            </div>
-        }
-        .into_any(),
-        Screen::Deal(_) => view! { <OnDemand state chunk=Chunk::Deal /> }.into_any(),
-        Screen::NewDeal => view! { <OnDemand state chunk=Chunk::NewDeal /> }.into_any(),
-        Screen::Export => view! { <OnDemand state chunk=Chunk::Export /> }.into_any(),
-    }
+        let chunk = match state.screen.get() {
+            Screen::List => {
+                return view! {
+                    <ViewTabs view=state.view />
+                    <div class="view-panel" role="tabpanel" id="isao-view-panel" aria-labelledby=move || tab_id(state.view.get())>
+                        <Filters state />
+                        {rebuilt(move || if shows_list.get() {
+                            view! { <DealList state /> }.into_any()
+                        } else {
+                            on_demand(state, Chunk::Views)
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+            Screen::Deal(_) => Chunk::Deal,
+            Screen::NewDeal => Chunk::NewDeal,
+            Screen::Export => Chunk::Export,
+        };
+        on_demand(state, chunk)
     });
 
     view! {
@@ -129,6 +125,13 @@ pub fn Workspace(
                 <h2>{words.text(Msg::Deals)}</h2>
                 <div class="toolbar-actions">
                     <button part="button" type="button" on:click=move |_| state.screen.try_set(Screen::NewDeal)>{words.text(Msg::NewDeal)}</button>
+                    <button part="button secondary-button" type="button" class="secondary"
+                        aria-expanded=move || state.saved_views.get().to_string()
+                        on:click=move |_| {
+                            state.saved_views.try_update(|shown| *shown = !*shown);
+                        }>
+                        {words.text(Msg::SavedViews)}
+                    </button>
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| state.screen.try_set(Screen::Export)>
                         {words.text(Msg::ExportCsv)}
                     </button>
@@ -140,9 +143,11 @@ pub fn Workspace(
                     })}
                 </div>
             </header>
+            // One panel at a time under the toolbar: the shortcuts' list
+            // over the saved views, which show again once it closes.
             {rebuilt(move || {
-                if state.shortcuts.get() {
-                    view! { <OnDemand state chunk=Chunk::Shortcuts /> }.into_any()
+                if state.shortcuts.get() || state.saved_views.get() {
+                    on_demand(state, Chunk::Panels)
                 } else {
                     ().into_any()
                 }
@@ -150,4 +155,10 @@ pub fn Workspace(
             {body}
         </div>
     }
+}
+
+/// `chunk`'s screen, built in one place for every screen and panel: each
+/// place that builds a component carries that code of its own.
+fn on_demand(state: WorkspaceState, chunk: Chunk) -> AnyView {
+    view! { <OnDemand state chunk /> }.into_any()
 }

@@ -29,6 +29,7 @@ mod live;
 mod mine;
 mod people;
 mod robustness;
+mod saved_views;
 mod search;
 mod shortcuts;
 
