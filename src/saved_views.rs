@@ -1,5 +1,5 @@
 //! Views the user saved: a name for what the list shows (filters, search,
-//! sort, "Mine", the narrowing and the tab), kept per API base in the
+//! sort, "Mine" and the tab), kept per API base in the
 //! browser's localStorage, where a colleague's link or another tab finds
 //! them too. A view is kept as the page URL's parameters say it, so a view
 //! and its link are one thing, and a view saved by another version reads
@@ -65,6 +65,8 @@ pub struct SavedViews(Vec<SavedView>);
 impl SavedViews {
     /// The views kept as `json`; none when it does not read.
     pub fn read(json: &str) -> Self {
+        // From bytes: the reader the widget already has for the API's
+        // answers, rather than a second one for `&str`.
         Self(serde_json::from_slice(json.as_bytes()).unwrap_or_default())
     }
 

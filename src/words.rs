@@ -93,6 +93,11 @@ impl Texts {
         self.whole
     }
 
+    /// The language's texts if a widget of the page has read all of them.
+    fn read_whole_before(lang: Lang) -> Option<Texts> {
+        Texts::read_before(lang).filter(|texts| texts.whole)
+    }
+
     pub fn lang(self) -> Lang {
         self.lang
     }
@@ -417,8 +422,9 @@ impl Words {
     }
 
     /// Switches to `lang`: at once when its texts are here (for English, the
-    /// built-in ones will do), else once its catalogue has arrived. A catalogue that cannot be had (offline,
-    /// altered) leaves the widget in the language it spoke.
+    /// built-in ones will do), else once its catalogue has arrived. A
+    /// catalogue that cannot be had (offline, altered) leaves the widget in
+    /// the language it spoke.
     pub fn speak(self, lang: Lang) {
         if let Some(texts) = Texts::read_before(lang) {
             self.show(texts);
@@ -503,7 +509,7 @@ impl Words {
 }
 
 async fn fetch_catalogue(lang: Lang) -> Option<Texts> {
-    if let Some(texts) = Texts::read_before(lang).filter(|texts| texts.whole) {
+    if let Some(texts) = Texts::read_whole_before(lang) {
         return Some(texts);
     }
     let integrity = CATALOGUE_INTEGRITY
@@ -515,9 +521,8 @@ async fn fetch_catalogue(lang: Lang) -> Option<Texts> {
         .await
         .ok()?
         .as_string()?;
-    Texts::read_before(lang)
-        .filter(|texts| texts.whole)
-        .or_else(|| Texts::read(lang, &catalogue))
+    // Another widget may have read it while this one's fetch was on its way.
+    Texts::read_whole_before(lang).or_else(|| Texts::read(lang, &catalogue))
 }
 
 #[cfg(test)]

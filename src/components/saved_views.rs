@@ -1,8 +1,9 @@
 //! "Saved views": a panel under the toolbar with the views built in and
 //! those the user saved (kept per API base, `saved_views.rs`), each a link to
 //! the page URL that shows it, opened in the widget by a plain click; the
-//! view on show saved under a name; a saved view renamed or deleted. A chunk
-//! of its own, fetched the first time the panel opens.
+//! view on show saved under a name; a saved view renamed or deleted. In the
+//! `panels` chunk with the list of shortcuts, fetched the first time either
+//! opens.
 
 use deals_contract::DealStatus;
 use deals_i18n::Msg;
@@ -99,12 +100,14 @@ pub(super) fn SavedViewsPanel(state: WorkspaceState) -> impl IntoView {
         }
     };
 
-    // What the list shows now, whatever its page, as a saved view says it.
-    let on_show = Memo::new(move |_| {
+    // What the list shows now, whatever its page: what a view saves.
+    let on_show = move || {
         let mut shown = state.shown();
         shown.query.page = 1;
-        SavedView::new("", &shown).params
-    });
+        shown
+    };
+    // The same as a saved view says it, to mark the view on show.
+    let on_show_params = Memo::new(move |_| SavedView::new("", &on_show()).params);
     let open = move |event: MouseEvent, shown: Shown| {
         if event.ctrl_key() || event.meta_key() || event.shift_key() {
             return;
@@ -122,7 +125,11 @@ pub(super) fn SavedViewsPanel(state: WorkspaceState) -> impl IntoView {
             .with_value(|url_state| url_state.url_for(&shown))
             .unwrap_or_else(|| "#".to_owned());
         let params = SavedView::new("", &shown).params;
-        let current = move || (on_show.with(|on_show| *on_show == params)).then_some("true");
+        let current = move || {
+            on_show_params
+                .with(|on_show| *on_show == params)
+                .then_some("true")
+        };
         (href, current)
     };
 
@@ -192,9 +199,7 @@ pub(super) fn SavedViewsPanel(state: WorkspaceState) -> impl IntoView {
         event.prevent_default();
         let name = typed.get_untracked();
         let mut edited = latest();
-        let mut shown = untrack(|| state.shown());
-        shown.query.page = 1;
-        match edited.save(&name, &shown) {
+        match edited.save(&name, &untrack(on_show)) {
             Ok(()) => {
                 keep(edited);
                 problem.set(None);

@@ -72,19 +72,6 @@ impl Widget {
     }
 }
 
-/// Types `text` into `input` as the user would.
-fn type_into(input: &Element, text: &str) {
-    let input: &HtmlInputElement = input.dyn_ref().expect("an input");
-    input.set_value(text);
-    let event = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .expect("event");
-    input.dispatch_event(&event).expect("dispatch");
-}
-
 // Guards: the view on show is saved under a name (a missing or taken name
 // says so under the field and keeps what was typed); it is kept in
 // localStorage, so a widget mounted anew lists it, and opening it from the
@@ -202,12 +189,12 @@ async fn a_saved_view_is_renamed_and_deleted() {
             .map(|input| input.value()),
         Some("Quarter".to_owned())
     );
-    type_into(&field, "  ");
+    fill_control(&field, "  ");
     submit();
     widget
         .wait_for_message("#isao-rename-view-error", "Give the view a name.")
         .await;
-    type_into(&field, "week");
+    fill_control(&field, "week");
     submit();
     widget
         .wait_for_message(
@@ -215,7 +202,7 @@ async fn a_saved_view_is_renamed_and_deleted() {
             "A view named “week” exists already.",
         )
         .await;
-    type_into(&field, "Quarter Q4");
+    fill_control(&field, "Quarter Q4");
     submit();
     widget
         .wait_until("renamed", || widget.view_link("Quarter Q4").is_some())

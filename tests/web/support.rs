@@ -122,20 +122,7 @@ impl Widget {
 
     /// Types `value` into the labelled control, as input then change events.
     pub fn fill(&self, label: &str, value: &str) {
-        let control = self.control(label);
-        if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
-            input.set_value(value);
-        } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
-            select.set_value(value);
-        } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
-            area.set_value(value);
-        }
-        for kind in ["input", "change"] {
-            let init = EventInit::new();
-            init.set_bubbles(true);
-            let event = Event::new_with_event_init_dict(kind, &init).expect("event");
-            control.dispatch_event(&event).expect("dispatch");
-        }
+        fill_control(&self.control(label), value);
     }
 
     pub fn value_of(&self, label: &str) -> String {
@@ -249,6 +236,24 @@ impl Widget {
         digits
             .parse()
             .unwrap_or_else(|_| panic!("no total in {text:?}"))
+    }
+}
+
+/// Types `value` into `control` (an input, a select or a textarea), as input
+/// then change events.
+pub fn fill_control(control: &Element, value: &str) {
+    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(value);
+    } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    for kind in ["input", "change"] {
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+        control.dispatch_event(&event).expect("dispatch");
     }
 }
 
