@@ -205,6 +205,33 @@ impl Msg {
                 | Msg::ExportCancelled
                 | Msg::ExportFailed
                 | Msg::BrowserRefusedSave
+                // A deal not found (the deal's screen), a change refused
+                // field by field (the form, a deal's move, the board's), and
+                // the fields only the form and the export name.
+                | Msg::ValuesRefused
+                | Msg::DealNotFound
+                | Msg::ContactNotFound
+                | Msg::UserNotFound
+                | Msg::ValueTooLarge
+                | Msg::ValuePositive
+                | Msg::PriorityChoice
+                | Msg::ProbabilityRange
+                | Msg::StatusChoice
+                | Msg::CloseDateNeedsClosing
+                | Msg::CurrencyCode
+                | Msg::DateFormat
+                | Msg::FieldRequired
+                | Msg::FieldNotText
+                | Msg::FieldInvisible
+                | Msg::FieldTooLong
+                | Msg::FieldCharacter
+                | Msg::FieldCurrency
+                | Msg::FieldDescription
+                | Msg::FieldExpectedCloseDate
+                | Msg::FieldSource
+                | Msg::FieldContactId
+                | Msg::FieldAssignedToId
+                | Msg::FieldActualCloseDate
         )
     }
 }
