@@ -44,6 +44,15 @@ impl MonthStarts {
         Self { this_month, starts }
     }
 
+    /// Whether `deal` is open and expected to close in the user's current
+    /// month: "Closing this month".
+    pub fn is_closing_this_month(&self, deal: &Deal) -> bool {
+        deal.status == DealStatus::Open
+            && deal
+                .expected_close_date
+                .is_some_and(|date| self.slot(&date) == 1)
+    }
+
     /// The bucket of an expected close instant: overdue, a month, or later.
     fn slot(&self, date: &DateTime<Utc>) -> usize {
         // 0 before this month, 1 + the months ahead within the buckets, and
@@ -485,5 +494,29 @@ mod tests {
     fn no_open_deals_means_no_forecast() {
         let deals = [deal("EUR", 5.0, Some(5.0), "won", None)];
         assert!(forecast(&deals, &months_where("2024-11-15T00:00:00Z", fixed(0))).is_empty());
+    }
+
+    // Guards: "Closing this month" keeps the open deals expected to close in
+    // the user's current month (its first and last instant where the user
+    // is), not an earlier or a later one, not a closed deal, not one without
+    // a date.
+    #[test]
+    fn closing_this_month_is_open_and_expected_in_the_users_month() {
+        let paris = months_where("2024-11-22T12:00:00.000Z", |_| 1);
+        let closing = |status: &str, close: Option<&str>| {
+            paris.is_closing_this_month(&deal("EUR", 1.0, None, status, close))
+        };
+        assert!(
+            closing("open", Some("2024-10-31T23:00:00.000Z")),
+            "1 Nov, 00:00 in Paris"
+        );
+        assert!(closing("open", Some("2024-11-30T22:59:59.000Z")));
+        assert!(!closing("open", Some("2024-10-31T22:59:59.000Z")));
+        assert!(
+            !closing("open", Some("2024-11-30T23:00:00.000Z")),
+            "1 Dec in Paris"
+        );
+        assert!(!closing("won", Some("2024-11-15T12:00:00.000Z")));
+        assert!(!closing("open", None));
     }
 }

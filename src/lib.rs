@@ -20,6 +20,7 @@ pub mod host_events;
 pub mod kept_draft;
 pub mod key_store;
 pub mod live_refresh;
+pub mod narrowing;
 pub mod people;
 pub mod pipeline;
 pub mod saved_views;

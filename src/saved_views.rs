@@ -1,5 +1,5 @@
 //! Views the user saved: a name for what the list shows (filters, search,
-//! sort, "Mine" and the tab), kept per API base in the
+//! sort, "Mine", the narrowing and the tab), kept per API base in the
 //! browser's localStorage, where a colleague's link or another tab finds
 //! them too. A view is kept as the page URL's parameters say it, so a view
 //! and its link are one thing, and a view saved by another version reads
@@ -172,6 +172,8 @@ mod tests {
             search: "Müller & Söhne".to_owned(),
             sort: SortOrder::parse("-value"),
             mine: true,
+            idle: true,
+            closing_this_month: true,
             view: DealsView::Board,
             ..Shown::default()
         };

@@ -26,6 +26,10 @@ const SEARCH_NAME: &str = "q";
 const SORT_NAME: &str = "sort";
 /// Only the deals assigned to the user: `deals.mine=1`.
 const MINE_NAME: &str = "mine";
+/// Only the idle deals: `deals.idle=1`.
+const IDLE_NAME: &str = "idle";
+/// Only the open deals expected to close this month: `deals.closingThisMonth=1`.
+const CLOSING_NAME: &str = "closingThisMonth";
 const VIEW_NAME: &str = "view";
 /// The screens other than the list and a deal: `deals.screen=new-deal`.
 const SCREEN_NAME: &str = "screen";
@@ -95,6 +99,10 @@ pub struct Shown {
     pub sort: Option<SortOrder>,
     /// Only the deals assigned to the user.
     pub mine: bool,
+    /// Only the open deals unchanged for the embedder's `idle-days`.
+    pub idle: bool,
+    /// Only the open deals expected to close in the user's current month.
+    pub closing_this_month: bool,
     pub view: DealsView,
     pub screen: Screen,
 }
@@ -120,6 +128,8 @@ impl Shown {
             search: value_of(SEARCH_NAME).unwrap_or_default(),
             sort: value_of(SORT_NAME).and_then(|sort| SortOrder::parse(&sort)),
             mine: value_of(MINE_NAME).as_deref() == Some("1"),
+            idle: value_of(IDLE_NAME).as_deref() == Some("1"),
+            closing_this_month: value_of(CLOSING_NAME).as_deref() == Some("1"),
             view: value_of(VIEW_NAME)
                 .and_then(|view| DealsView::parse(&view))
                 .unwrap_or_default(),
@@ -146,8 +156,14 @@ impl Shown {
         if let Some(sort) = self.sort {
             params.push((SORT_NAME, sort.to_string()));
         }
-        if self.mine {
-            params.push((MINE_NAME, "1".to_owned()));
+        for (on, name) in [
+            (self.mine, MINE_NAME),
+            (self.idle, IDLE_NAME),
+            (self.closing_this_month, CLOSING_NAME),
+        ] {
+            if on {
+                params.push((name, "1".to_owned()));
+            }
         }
         if self.view != DealsView::List {
             params.push((VIEW_NAME, self.view.as_str().to_owned()));
@@ -268,6 +284,8 @@ impl UrlState {
             SEARCH_NAME,
             SORT_NAME,
             MINE_NAME,
+            IDLE_NAME,
+            CLOSING_NAME,
             DEAL_NAME,
             VIEW_NAME,
             SCREEN_NAME,

@@ -1,8 +1,9 @@
 // Saved views in the release build: a view saved by name survives a reload
 // of the page, opens with its filters and search (the rows are then exactly
 // the API's deals for them), and its link, opened by a colleague in another
-// browser profile, shows the same deals; axe clean with the panel open; in
-// both browsers.
+// browser profile, shows the same deals; the built-in "Closing this month"
+// and "Idle" narrow to exactly the API's deals they name; axe clean with the
+// panel open; in both browsers.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
@@ -38,6 +39,23 @@ async function wonDealsWithAWord() {
     deal.assignedTo?.name, deal.assignedTo?.email, deal.source, deal.id,
   ].some((text) => text?.toLowerCase().includes(word));
   return { word, ids: won.filter(holds).map((deal) => deal.id) };
+}
+
+/** The year and month of `date` in Paris, where the tests' browsers are. */
+const parisMonth = (date) => new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit',
+}).format(new Date(date));
+
+/**
+ * Waits for the pager's count of `ids`, then checks each row is one of them
+ * (all of them when they fit on a page), and returns the rows' ids.
+ */
+async function showsAmong(page, ids) {
+  await page.locator('.pager .total').filter({ hasText: new RegExp(`^${ids.length} deals?`) }).waitFor();
+  const rows = await rowIds(page);
+  assert.ok(rows.length > 0 && rows.every((id) => ids.includes(id)), `${rows} among ${ids.length}`);
+  if (ids.length <= rows.length) assert.deepEqual([...rows].sort(), [...ids].sort());
+  return rows;
 }
 
 for (const [name, launch] of Object.entries(BROWSERS)) {
@@ -94,6 +112,34 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await showsExactly(theirs, ids);
       assert.equal(await theirs.getByLabel('Status').inputValue(), 'won');
       await colleague.close();
+      await context.close();
+    });
+
+    // Guards: the built-in "Closing this month" shows exactly the API's open
+    // deals expected to close in the user's calendar month, soonest first,
+    // says so with "Show all", and is in the page URL; "Show all" lifts it.
+    // The built-in "Idle" shows exactly the open deals unchanged for 14 days.
+    test('the built-in views narrow to the deals they name', async () => {
+      const open = await apiDeals(served, { status: 'open' });
+      const thisMonth = parisMonth(Date.now());
+      const closing = open.filter((deal) => deal.expectedCloseDate && parisMonth(deal.expectedCloseDate) === thisMonth);
+      const idle = open.filter((deal) => Date.now() - Date.parse(deal.updatedAt) >= 14 * 86_400_000);
+      assert.ok(closing.length > 0 && idle.length > 0, 'the demo has deals of both views');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
+      const page = await watchedPage(context, served.consoleErrors);
+      await page.goto(`${served.host.origin}/plain.html`);
+      await connect(page);
+      await page.getByRole('button', { name: 'Saved views' }).click();
+      await page.locator('.view-links a').filter({ hasText: 'Closing this month' }).click();
+      const rows = await showsAmong(page, closing.map((deal) => deal.id));
+      const closes = rows.map((id) => Date.parse(closing.find((deal) => deal.id === id).expectedCloseDate));
+      assert.deepEqual(closes, [...closes].sort((a, b) => a - b), 'soonest first');
+      await page.waitForURL((url) => url.searchParams.get('deals.closingThisMonth') === '1');
+      await page.locator('.narrowed-note').getByRole('button', { name: 'Show all' }).click();
+      await showsAmong(page, open.map((deal) => deal.id));
+      await page.locator('.view-links a').filter({ hasText: /^Idle$/ }).click();
+      await showsAmong(page, idle.map((deal) => deal.id));
+      await page.waitForURL((url) => url.searchParams.get('deals.idle') === '1');
       await context.close();
     });
   });

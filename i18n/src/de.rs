@@ -215,6 +215,8 @@ pub const fn text(msg: Msg) -> &'static str {
         // -- Saved views (saved_views)
         Msg::SavedViews => "Gespeicherte Ansichten",
         Msg::ViewOpenDeals => "Offene Deals",
+        Msg::ViewIdle => "Inaktiv",
+        Msg::ViewClosingThisMonth => "Abschluss diesen Monat",
         Msg::SaveView => "Ansicht speichern",
         Msg::ViewName => "Name der Ansicht",
         Msg::ViewNameMissing => "Geben Sie der Ansicht einen Namen.",
@@ -225,6 +227,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ViewDeleted => "Ansicht „{name}“ gelöscht.",
         Msg::ViewStageGone => "Kein Deal hat derzeit die Phase „{stage}“: Diese Ansicht filtert weiterhin danach.",
         Msg::ViewsNotKept => "Diese Seite darf keine Ansichten behalten: Gespeicherte gelten, bis die Seite geschlossen wird.",
+        Msg::ShowAll => "Alle anzeigen",
 
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Wird geladen…",

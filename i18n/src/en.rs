@@ -214,6 +214,8 @@ pub const fn text(msg: Msg) -> &'static str {
         // -- Saved views (saved_views)
         Msg::SavedViews => "Saved views",
         Msg::ViewOpenDeals => "Open deals",
+        Msg::ViewIdle => "Idle",
+        Msg::ViewClosingThisMonth => "Closing this month",
         Msg::SaveView => "Save view",
         Msg::ViewName => "Name of the view",
         Msg::ViewNameMissing => "Give the view a name.",
@@ -224,6 +226,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ViewDeleted => "View “{name}” deleted.",
         Msg::ViewStageGone => "No deal has the stage “{stage}” now: this view still filters by it.",
         Msg::ViewsNotKept => "This page may not keep views: those saved last until the page is closed.",
+        Msg::ShowAll => "Show all",
 
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Loading…",

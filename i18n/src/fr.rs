@@ -213,6 +213,8 @@ pub const fn text(msg: Msg) -> &'static str {
         // -- Saved views (saved_views)
         Msg::SavedViews => "Vues enregistrées",
         Msg::ViewOpenDeals => "Affaires ouvertes",
+        Msg::ViewIdle => "Inactives",
+        Msg::ViewClosingThisMonth => "Clôture ce mois-ci",
         Msg::SaveView => "Enregistrer la vue",
         Msg::ViewName => "Nom de la vue",
         Msg::ViewNameMissing => "Donnez un nom à la vue.",
@@ -223,6 +225,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ViewDeleted => "Vue « {name} » supprimée.",
         Msg::ViewStageGone => "Aucune affaire n’a plus l’étape « {stage} » : cette vue filtre toujours sur elle.",
         Msg::ViewsNotKept => "Cette page ne peut pas garder de vues : celles enregistrées durent jusqu’à sa fermeture.",
+        Msg::ShowAll => "Tout afficher",
 
         // -- Loading screens on demand (on_demand)
         Msg::Loading => "Chargement…",

@@ -183,6 +183,9 @@ impl Msg {
                 // The saved views (the toolbar's button is in the first
                 // download).
                 | Msg::ViewOpenDeals
+                | Msg::ViewIdle
+                | Msg::ViewClosingThisMonth
+                | Msg::ShowAll
                 | Msg::SaveView
                 | Msg::ViewName
                 | Msg::ViewNameMissing

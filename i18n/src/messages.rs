@@ -275,6 +275,8 @@ messages! {
     /// The toolbar's button and the panel's heading.
     SavedViews,
     ViewOpenDeals,
+    ViewIdle,
+    ViewClosingThisMonth,
     SaveView,
     ViewName,
     ViewNameMissing,
@@ -287,6 +289,8 @@ messages! {
     ViewStageGone,
     /// The page may not use localStorage.
     ViewsNotKept,
+    /// Ends the narrowing to idle deals or to those closing this month.
+    ShowAll,
 
     // -- Loading screens on demand (on_demand)
     Loading,

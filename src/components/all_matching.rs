@@ -14,9 +14,11 @@ use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
-use crate::current_user::is_assigned_to;
 use crate::deal_search::{SearchIndex, SearchWords};
+use crate::forecast::MonthStarts;
+use crate::format;
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
+use crate::narrowing::Narrowing;
 use crate::session::Session;
 
 /// The answer to a move on the board, with the deal as it was before.
@@ -267,9 +269,10 @@ impl AllMatching {
     }
 }
 
-/// The positions of the loaded deals that the search finds and "Mine"
-/// keeps, in the sort's order. The deals are folded for the search, and
-/// sorted, once per change of the load (or of the sort), not once a keystroke.
+/// The positions of the loaded deals that the search finds and "Mine" and
+/// the narrowing ("Idle", "Closing this month") keep, in the sort's order.
+/// The deals are folded for the search, and sorted, once per change of the
+/// load (or of the sort), not once a keystroke.
 fn found_and_sorted(
     state: WorkspaceState,
     loaded: LatestAnswer<Result<AllDeals, ApiError>>,
@@ -310,20 +313,36 @@ fn found_and_sorted(
                 None => index.matching(&words, 0..index.len()),
             })),
         });
-        let Some(user) = mine.get() else {
+        let narrowing = narrowing(state, mine.get());
+        if narrowing.keeps_all() {
             return found;
-        };
+        }
         loaded.with(|loaded| {
             let deals = loaded_deals(loaded);
             let mut found = found.unwrap_or_else(|| (0..deals.len()).collect());
             found.retain(|position| {
-                let deal = deals.get(*position);
-                deal.zip(user.as_deref())
-                    .is_some_and(|(deal, user)| is_assigned_to(deal, user))
+                deals
+                    .get(*position)
+                    .is_some_and(|deal| narrowing.keeps(deal))
             });
             Some(found)
         })
     })
+}
+
+/// What narrows the matching deals as `state` says now ("Mine" for
+/// `assigned_to`, the idle deals, those closing this month); tracked.
+pub(super) fn narrowing(state: WorkspaceState, assigned_to: Option<Option<String>>) -> Narrowing {
+    let (year, month, _) = format::local_today();
+    Narrowing {
+        assigned_to,
+        idle_after_days: state.idle.get().then_some(state.idle_days),
+        closing_in: state
+            .closing_this_month
+            .get()
+            .then(|| MonthStarts::new((year, month), format::local_month_start)),
+        now: format::now(),
+    }
 }
 
 /// Adds a page of the load under way to what the views show, so that what a

@@ -1,7 +1,7 @@
 //! The CSV export screen, fetched the first time it opens (`on_demand`):
-//! every deal the filters match, the search finds and "Mine" keeps, all pages of them, in
-//! the sort's order, saved as a file with the separator the user's
-//! spreadsheet program expects, its columns named in the widget's language
+//! every deal the filters match, the search finds and "Mine", "Idle" and
+//! "Closing this month" keep, all pages of them, in the sort's order, saved
+//! as a file with the separator the user's spreadsheet program expects, its columns named in the widget's language
 //! or, for a file to import again, as the API names them.
 
 use deals_contract::Deal;
@@ -10,13 +10,13 @@ use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use super::all_matching::narrowing;
 use super::current_user::CurrentUser;
 use super::later::Later;
 use super::state::{Screen, WorkspaceState};
 use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
-use crate::current_user::is_assigned_to;
 use crate::deal_search::SearchWords;
 use crate::deal_sort::SortOrder;
 use crate::download::save_text_file;
@@ -65,6 +65,7 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
             .mine
             .get_untracked()
             .then(|| CurrentUser::of(state).id.get_untracked());
+        let narrowing = untrack(|| narrowing(state, mine));
         let (sender, stopped) = oneshot::channel();
         stop.set_value(Some(sender));
         progress.try_set(Some((0, 0)));
@@ -80,11 +81,8 @@ pub(super) fn ExportScreen(state: WorkspaceState) -> impl IntoView {
                     if !searched.is_empty() {
                         all.deals.retain(|deal| searched.matches(deal));
                     }
-                    if let Some(user) = &mine {
-                        all.deals.retain(|deal| {
-                            user.as_deref()
-                                .is_some_and(|user| is_assigned_to(deal, user))
-                        });
+                    if !narrowing.keeps_all() {
+                        all.deals.retain(|deal| narrowing.keeps(deal));
                     }
                     if let Some(sort) = sort {
                         all.deals = sorted(all.deals, sort);

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::state::WorkspaceState;
+use crate::deal_sort::SortOrder;
 use crate::saved_views::{unknown_stage, NameProblem, SavedView, SavedViews};
 use crate::session::Session;
 use crate::url_state::Shown;
@@ -23,15 +24,31 @@ use crate::words::Words;
 /// when the panel closes: the toolbar's only button with `aria-expanded`.
 const TOGGLE: &str = ".toolbar button[aria-expanded]";
 
-/// The views every user has: the open deals, and "Mine".
-fn built_in() -> [(Msg, Shown); 2] {
+/// The views every user has: the open deals, "Mine", the idle deals (unless
+/// the embedder turned the idle marker off) and those closing this month,
+/// soonest first.
+fn built_in(idle_days: u32) -> Vec<(Msg, Shown)> {
     let mut open = Shown::default();
     open.query.status = Some(DealStatus::Open);
     let mine = Shown {
         mine: true,
         ..Shown::default()
     };
-    [(Msg::ViewOpenDeals, open), (Msg::Mine, mine)]
+    let idle = Shown {
+        idle: true,
+        ..open.clone()
+    };
+    let closing = Shown {
+        closing_this_month: true,
+        sort: SortOrder::parse("expectedCloseDate"),
+        ..open.clone()
+    };
+    let mut views = vec![(Msg::ViewOpenDeals, open), (Msg::Mine, mine)];
+    if idle_days != 0 {
+        views.push((Msg::ViewIdle, idle));
+    }
+    views.push((Msg::ViewClosingThisMonth, closing));
+    views
 }
 
 fn problem_text(words: Words, problem: Option<NameProblem>, name: &str) -> String {
@@ -133,7 +150,7 @@ pub(super) fn SavedViewsPanel(state: WorkspaceState) -> impl IntoView {
         (href, current)
     };
 
-    let built_in_rows = built_in()
+    let built_in_rows = built_in(state.idle_days)
         .into_iter()
         .map(|(name, shown)| {
             let (href, current) = link(shown.clone());

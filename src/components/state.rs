@@ -101,6 +101,10 @@ pub(super) struct WorkspaceState {
     pub saved_views: Later<bool>,
     /// "Mine": only the deals assigned to the current user.
     pub mine: Later<bool>,
+    /// Only the idle deals.
+    pub idle: Later<bool>,
+    /// Only the open deals expected to close this month.
+    pub closing_this_month: Later<bool>,
     pub screen: Later<Screen>,
     /// How the list screen shows the deals: list, board or forecast.
     pub view: Later<DealsView>,
@@ -158,6 +162,8 @@ impl WorkspaceState {
             search: self.search.get(),
             sort: self.sort.get(),
             mine: self.mine.get(),
+            idle: self.idle.get(),
+            closing_this_month: self.closing_this_month.get(),
             view: self.view.get(),
             screen: self.screen.get(),
         }
@@ -169,6 +175,8 @@ impl WorkspaceState {
         self.search.try_set(shown.search);
         self.sort.try_set(shown.sort);
         self.mine.try_set(shown.mine);
+        self.idle.try_set(shown.idle);
+        self.closing_this_month.try_set(shown.closing_this_month);
         self.view.try_set(shown.view);
         self.screen.try_set(shown.screen);
     }
@@ -176,12 +184,9 @@ impl WorkspaceState {
     /// The links of the deals `view` shows for the query in force.
     pub(super) fn deal_links(&self, view: DealsView) -> DealLinks {
         let shown = Shown {
-            query: self.query.get_untracked(),
-            search: self.search.get_untracked(),
-            sort: self.sort.get_untracked(),
-            mine: self.mine.get_untracked(),
             view,
             screen: Screen::List,
+            ..untrack(|| self.shown())
         };
         self.url_state
             .with_value(|url_state| url_state.deal_links(&shown))
@@ -198,6 +203,8 @@ impl WorkspaceState {
         let search = Later::new(String::new());
         let sort = Later::new(None);
         let mine = Later::new(false);
+        let idle = Later::new(false);
+        let closing_this_month = Later::new(false);
         let screen = Later::new(Screen::List);
         let view = Later::new(DealsView::List);
         let stages = Later::new(PIPELINE_STAGES.map(str::to_owned).to_vec());
@@ -243,6 +250,8 @@ impl WorkspaceState {
             shortcuts: Later::new(false),
             saved_views: Later::new(false),
             mine,
+            idle,
+            closing_this_month,
             host_user: StoredValue::new(current_user),
             screen,
             view,

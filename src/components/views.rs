@@ -130,7 +130,34 @@ pub(super) fn MatchingDealsViews(state: WorkspaceState) -> impl IntoView {
         {waiting}
         <div class="live-refresh" part="status" role="status">{refresh_failure(state.live)}</div>
         <MineNote state all />
+        <NarrowedNote state />
         {shown}
+    }
+}
+
+/// What the deals are narrowed to (the idle ones, those closing this month)
+/// with "Show all", on the list and the forecast; the board has its own
+/// "Idle only".
+#[component]
+fn NarrowedNote(state: WorkspaceState) -> impl IntoView {
+    let words = expect_context::<Session>().words();
+    move || {
+        let idle = state.idle.get() && state.view.get() != DealsView::Board;
+        let closing = state.closing_this_month.get();
+        (idle || closing).then(|| {
+            view! {
+                <p class="narrowed-note">
+                    {idle.then(|| view! { <span>{words.text(Msg::IdleOnly)}</span>" " })}
+                    {closing.then(|| view! { <span>{words.text(Msg::ViewClosingThisMonth)}</span>" " })}
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| {
+                        state.idle.try_set(false);
+                        state.closing_this_month.try_set(false);
+                    }>
+                        {words.text(Msg::ShowAll)}
+                    </button>
+                </p>
+            }
+        })
     }
 }
 

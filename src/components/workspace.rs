@@ -95,6 +95,8 @@ pub fn Workspace(
             && state.search.with(|typed| typed.trim().is_empty())
             && state.sort.with(Option::is_none)
             && !state.mine.get()
+            && !state.idle.get()
+            && !state.closing_this_month.get()
     });
     let body = rebuilt(move || {
         let chunk = match state.screen.get() {

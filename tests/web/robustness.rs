@@ -340,6 +340,8 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         search: "Müller & co".to_owned(),
         sort: SortOrder::parse("-value"),
         mine: true,
+        idle: true,
+        closing_this_month: true,
         view: DealsView::Board,
         screen: Screen::List,
     };
@@ -358,6 +360,8 @@ fn deal_links_are_written_as_the_browser_writes_urls() {
         params.append(&format!("{prefix}.q"), "Müller & co");
         params.append(&format!("{prefix}.sort"), "-value");
         params.append(&format!("{prefix}.mine"), "1");
+        params.append(&format!("{prefix}.idle"), "1");
+        params.append(&format!("{prefix}.closingThisMonth"), "1");
         params.append(&format!("{prefix}.view"), "board");
         params.append(&format!("{prefix}.deal"), id);
         let expected = format!("{path}?{}#section", String::from(params.to_string()));

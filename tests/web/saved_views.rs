@@ -1,6 +1,8 @@
 //! "Saved views": the views built in, and those saved by name, kept per API
 //! base in localStorage, renamed, deleted, opened as they were saved.
 
+use chrono::{DateTime, Utc};
+use deals_contract::NewDeal;
 use isao_deals_widget::saved_views::{SavedViews, ViewStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -70,6 +72,21 @@ impl Widget {
         })
         .await;
     }
+}
+
+/// Noon on `day` of the month `months_ahead` after this one, in the user's
+/// time zone.
+fn local_noon(months_ahead: u32, day: u32) -> DateTime<Utc> {
+    let now = js_sys::Date::new_0();
+    let date = js_sys::Date::new_with_year_month_day_hr_min_sec(
+        now.get_full_year(),
+        (now.get_month() + months_ahead) as i32,
+        day as i32,
+        12,
+        0,
+        0,
+    );
+    DateTime::from_timestamp_millis(date.get_time() as i64).expect("a date")
 }
 
 // Guards: the view on show is saved under a name (a missing or taken name
@@ -148,7 +165,10 @@ async fn a_saved_view_is_renamed_and_deleted() {
     widget.connect(RW_KEY).await;
     widget.open_saved_views().await;
     let built_in = widget.view_names();
-    assert_eq!(built_in, ["Open deals", "Mine"]);
+    assert_eq!(
+        built_in,
+        ["Open deals", "Mine", "Idle", "Closing this month"]
+    );
     assert!(widget.button("Rename").is_none(), "built-in views stay");
     widget.save_view("Quarter").await;
     widget.save_view("Week").await;
@@ -220,6 +240,64 @@ async fn a_saved_view_is_renamed_and_deleted() {
     widget.wait_for_text("View “Week” deleted.").await;
     assert!(widget.view_link("Week").is_none());
     assert_eq!(views.names(), ["Quarter Q4"]);
+}
+
+// Guards: "Closing this month" keeps the open deals expected to close in the
+// user's current month, not the next one, says so above the list, and "Show
+// all" lifts it.
+#[wasm_bindgen_test]
+async fn closing_this_month_keeps_the_deals_expected_this_month() {
+    let _views = NoSavedViews::new();
+    let word = unique_word();
+    let mut made = Vec::new();
+    for months_ahead in [0, 1] {
+        let deal = NewDeal {
+            expected_close_date: Some(local_noon(months_ahead, 15)),
+            ..new_deal(&format!("Closing {word}"))
+        };
+        let sent = client(RW_KEY)
+            .create_deal(&deal)
+            .await
+            .expect("create deal");
+        made.push(sent.deal.id);
+    }
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.open_saved_views().await;
+    widget
+        .view_link("Closing this month")
+        .expect("the built-in view")
+        .click();
+    widget.fill("Search deals", &word);
+    widget.wait_for_rows(&made[..1]).await;
+    assert_eq!(widget.value_of("Status"), "open");
+    assert!(widget
+        .text_of(".narrowed-note")
+        .starts_with("Closing this month"));
+    widget.click("Show all");
+    widget.wait_for_rows(&made).await;
+    assert!(widget.find(".narrowed-note").is_none());
+}
+
+// Guards: "Idle" and the board's "Idle only" are one narrowing: the built-in
+// view checks the board's box.
+#[wasm_bindgen_test]
+async fn the_idle_view_is_the_boards_idle_only() {
+    let _views = NoSavedViews::new();
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.open_saved_views().await;
+    widget.view_link("Idle").expect("the built-in view").click();
+    widget.wait_for_text("Idle only").await;
+    widget.click("Board");
+    widget
+        .wait_until("the Idle only box checked", || {
+            widget
+                .find(".idle-only input")
+                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|input| input.checked())
+        })
+        .await;
 }
 
 // Guards: a saved view naming a stage that no deal has still opens, with

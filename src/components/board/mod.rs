@@ -7,7 +7,6 @@ mod move_prompt;
 mod moves;
 mod pointer;
 
-use deals_contract::Deal;
 use deals_i18n::Msg;
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html::Div;
@@ -32,8 +31,7 @@ use crate::words::Words;
 pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     let idle_threshold = state.idle_days;
     let now = format::now();
-    let idle_only = RwSignal::new(false);
-    let columns = grouped_columns(all, idle_only, idle_threshold, now);
+    let columns = grouped_columns(all);
     let links = StoredValue::new_local(state.deal_links(DealsView::Board));
     let link_to = move |id: &str| links.with_value(|links| links.to(id));
 
@@ -64,7 +62,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
         <div class="board-tools">
             {(idle_threshold != 0).then(|| view! {
                 <label class="idle-only">
-                    <input type="checkbox" prop:checked=move || idle_only.get() on:change:target=move |event| idle_only.set(event.target().checked()) />
+                    <input type="checkbox" prop:checked=move || state.idle.get() on:change:target=move |event| state.idle.try_set(event.target().checked()) />
                     " "{words.text(Msg::IdleOnly)}
                 </label>
             })}
@@ -101,22 +99,14 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
 }
 
 /// The deals of the load that the search finds in columns, in the sort's
-/// order, or only the idle ones, by position: with thousands of deals, each
-/// copy of all of them is felt.
-fn grouped_columns(
-    all: AllMatching,
-    idle_only: RwSignal<bool>,
-    idle_threshold: u32,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Memo<Vec<Column>> {
+/// order, by position: with thousands of deals, each copy of all of them is
+/// felt.
+fn grouped_columns(all: AllMatching) -> Memo<Vec<Column>> {
     Memo::new(move |_| {
-        let idle_only = idle_only.get();
-        let shown =
-            |deal: &Deal| !idle_only || pipeline::idle_days(deal, now, idle_threshold).is_some();
         all.found.with(|found| {
             all.with_deals(|deals| match found {
-                Some(found) => pipeline::columns(deals, found.iter().copied(), shown),
-                None => pipeline::columns(deals, 0..deals.len(), shown),
+                Some(found) => pipeline::columns(deals, found.iter().copied()),
+                None => pipeline::columns(deals, 0..deals.len()),
             })
         })
     })
