@@ -167,6 +167,10 @@ pub const fn text(msg: Msg) -> &'static str {
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Nur inaktive",
+        Msg::SortCardsBy => "Karten sortieren nach",
+        Msg::ApiOrder => "In der Reihenfolge der API",
+        Msg::SortAscending => "{column}, aufsteigend",
+        Msg::SortDescending => "{column}, absteigend",
         Msg::ColumnDeals => "{count} Deal|{count} Deals",
         Msg::ShowMore => "{count} weiteren anzeigen|{count} weitere anzeigen",
         Msg::MoveCard => "Verschieben",

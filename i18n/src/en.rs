@@ -164,6 +164,10 @@ pub const fn text(msg: Msg) -> &'static str {
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Idle only",
+        Msg::SortCardsBy => "Sort cards by",
+        Msg::ApiOrder => "As the API lists them",
+        Msg::SortAscending => "{column}, ascending",
+        Msg::SortDescending => "{column}, descending",
         Msg::ColumnDeals => "{count} deal|{count} deals",
         Msg::ShowMore => "Show {count} more|Show {count} more",
         Msg::MoveCard => "Move",

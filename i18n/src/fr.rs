@@ -165,6 +165,10 @@ pub const fn text(msg: Msg) -> &'static str {
 
         // -- The board and its moves (board/)
         Msg::IdleOnly => "Inactives seulement",
+        Msg::SortCardsBy => "Trier les cartes par",
+        Msg::ApiOrder => "Dans l’ordre de l’API",
+        Msg::SortAscending => "{column}, croissant",
+        Msg::SortDescending => "{column}, décroissant",
         Msg::ColumnDeals => "{count} affaire|{count} d’affaires|{count} affaires",
         Msg::ShowMore => "Afficher {count} de plus|Afficher {count} de plus|Afficher {count} de plus",
         Msg::MoveCard => "Déplacer",

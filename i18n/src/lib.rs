@@ -131,6 +131,10 @@ impl Msg {
                 | Msg::NoDealsMine
                 // The board.
                 | Msg::IdleOnly
+                | Msg::SortCardsBy
+                | Msg::ApiOrder
+                | Msg::SortAscending
+                | Msg::SortDescending
                 | Msg::ColumnDeals
                 | Msg::ShowMore
                 | Msg::MoveCard

@@ -219,6 +219,11 @@ messages! {
 
     // -- The board and its moves (board/)
     IdleOnly,
+    /// The board's sort control, and its choices.
+    SortCardsBy,
+    ApiOrder,
+    SortAscending,
+    SortDescending,
     ColumnDeals,
     ShowMore,
     /// A card's button that asks where to move its deal.

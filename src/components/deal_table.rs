@@ -130,6 +130,14 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
+/// The columns the deals can be sorted by, with their headers: the board's
+/// sort control offers them too.
+pub(super) fn sortable_columns() -> impl Iterator<Item = (Msg, SortKey)> {
+    COLUMNS
+        .iter()
+        .filter_map(|column| Some((column.header, column.sort?)))
+}
+
 impl Cell {
     /// Its name in deal_rows.js.
     fn kind(self) -> &'static str {

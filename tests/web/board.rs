@@ -1,6 +1,7 @@
 //! The views: tabs, the board and its moves.
 
 use deals_contract::{DealQuery, DealStatus, StatusChange, PIPELINE_STAGES};
+use isao_deals_widget::deal_sort::SortOrder;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -425,6 +426,53 @@ async fn idle_only_narrows_the_board_to_idle_deals() {
             .unwrap_or_else(|| panic!("an idle marker in words, not {idle:?}"));
         assert!(days >= 14);
     }
+}
+
+// Guards: the board's own sort control orders every column's cards as the
+// list's sort does (amounts grouped by currency, then highest first here),
+// and it is the list's sort: back on the list, the Value header says so.
+#[wasm_bindgen_test]
+async fn the_boards_sort_control_orders_the_cards_and_is_the_lists_sort() {
+    let widget = mount_widget();
+    widget.connect(RW_KEY).await;
+    widget.fill("Stage", "negotiation");
+    let deals = list(
+        RW_KEY,
+        DealQuery {
+            stage: Some("negotiation".to_owned()),
+            limit: 200,
+            ..DealQuery::default()
+        },
+    )
+    .await;
+    assert!(
+        deals.meta.total > 1 && deals.meta.total <= 200,
+        "one page of several deals"
+    );
+    let highest_first = SortOrder::parse("-value").expect("a sort");
+    let mut positions: Vec<usize> = (0..deals.data.len()).collect();
+    highest_first.sort(&deals.data, &mut positions);
+    let expected: Vec<String> = positions
+        .iter()
+        .take(25)
+        .map(|position| deals.data[*position].id.clone())
+        .collect();
+    widget.open_board().await;
+    widget.fill("Sort cards by", "-value");
+    widget
+        .wait_until("the cards by value, highest first", || {
+            widget.cards_in("negotiation") == expected
+        })
+        .await;
+    widget.click("List");
+    widget
+        .wait_until("the list sorted by value, highest first", || {
+            widget
+                .find("th[aria-sort=\"descending\"]")
+                .and_then(|header| header.text_content())
+                .is_some_and(|header| header.contains("Value"))
+        })
+        .await;
 }
 
 // Guards: live refresh reaches the board too: another client's stage change

@@ -6,6 +6,7 @@ mod drag;
 mod move_prompt;
 mod moves;
 mod pointer;
+mod sort;
 
 use deals_i18n::Msg;
 use leptos::ev::{MouseEvent, PointerEvent};
@@ -18,6 +19,7 @@ use self::column::BoardColumn;
 use self::move_prompt::MovePrompt;
 use self::moves::Mover;
 use self::pointer::CardDrag;
+use self::sort::SortCards;
 use crate::components::all_matching::AllMatching;
 use crate::components::clicked_deal::open_clicked_deal;
 use crate::components::state::WorkspaceState;
@@ -66,6 +68,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     " "{words.text(Msg::IdleOnly)}
                 </label>
             })}
+            <SortCards sort=state.sort words />
             <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.with(|said| said.as_ref().map(|said| said.in_words(words.now())))}</p>
         </div>
         <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
