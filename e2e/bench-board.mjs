@@ -13,7 +13,8 @@
 //     totals counting every open deal;
 //   - search: once the first key has loaded every open deal, each key of
 //     "analytics nordwind" typed one at a time, from the input event to the
-//     frame that shows the count of deals found, against the same search
+//     count of deals found on screen (the rows updated) and to the next
+//     frame drawn, against the same search
 //     written by hand in plain JavaScript over the same deals (folded once,
 //     50 rows drawn): the 95th percentile of the keys, and the longest task
 //     while typing.
@@ -192,8 +193,9 @@ const keystrokes = [...TYPED].map((_, index) => TYPED.slice(0, index + 1));
 /**
  * In the page: sets the search box `input` (found by `findInput`) to each
  * of `typed` in turn as a keystroke does, and times each from the input
- * event to the frame drawn once `count()` says the expected number of deals
- * was found: the times in ms.
+ * event to the rows updated (`count()` says the expected number of deals
+ * was found) and to the next frame drawn after that, which waits for the
+ * screen's refresh too (up to 16.7 ms at 60 Hz): pairs of times in ms.
  */
 function typeAndTime([findInput, count, typed, expected]) {
   const input = new Function(findInput)();
@@ -211,9 +213,12 @@ function typeAndTime([findInput, count, typed, expected]) {
       const start = performance.now();
       input.value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (counted() !== expected[index]) await yielded();
+      // At least one yield: the widget updates in the microtasks after the
+      // input event, and a count the key did not change says nothing.
+      do await yielded(); while (counted() !== expected[index]);
+      const updated = performance.now();
       await framed();
-      times.push(performance.now() - start);
+      times.push([updated - start, performance.now() - start]);
     }
     return times;
   })();
@@ -298,6 +303,7 @@ const expected = keystrokes.map((typed) => {
   const words = folded(typed).split(/\s+/).filter(Boolean);
   return texts.filter((text) => words.every((word) => text.includes(word))).length;
 });
+// Per key: [rows updated, frame drawn], in ms.
 const widgetKeys = [];
 const handKeys = [];
 let widgetLongest = 0;
@@ -322,14 +328,20 @@ results.forEach((result, index) => console.log(`${String(index + 1).padStart(5)}
 const worst = (key, index) => Math.max(...results.map((result) => result[key][index])).toFixed(0);
 const lines = MEASURES.map(([key, label]) => [label, `${median(results.map((result) => result[key][0])).toFixed(1)} ms`, '',
   `longest task ${worst(key, 1)} ms (CPU ${worst(key, 2)} ms)`, 'no task > 100 ms']);
-console.log(`search, each key in ms: widget ${widgetKeys.map((time) => time.toFixed(0)).join(' ')}`);
-console.log(`search, each key in ms: hand-written ${handKeys.map((time) => time.toFixed(0)).join(' ')}`);
-const ours95 = percentile95(widgetKeys);
-const theirs95 = percentile95(handKeys);
-console.log(`search, ${listed.length} open deals, "${TYPED}" a key at a time, ${ROUNDS} rounds: p95 ${ours95.toFixed(1)} ms`
-  + ` (longest task ${widgetLongest.toFixed(0)} ms); hand-written ${theirs95.toFixed(1)} ms (longest task ${handLongest.toFixed(0)} ms)`);
-lines.push([`search, ${listed.length} open deals: a keystroke to rows shown, p95`, `${ours95.toFixed(1)} ms`,
+const shown = (times, which) => times.map((pair) => pair[which].toFixed(0)).join(' ');
+console.log(`search, each key to rows updated in ms: widget ${shown(widgetKeys, 0)}`);
+console.log(`search, each key to rows updated in ms: hand-written ${shown(handKeys, 0)}`);
+console.log(`search, each key to the frame drawn in ms: widget ${shown(widgetKeys, 1)}`);
+console.log(`search, each key to the frame drawn in ms: hand-written ${shown(handKeys, 1)}`);
+const [ours95, drawn95] = [0, 1].map((which) => percentile95(widgetKeys.map((pair) => pair[which])));
+const [theirs95, theirDrawn95] = [0, 1].map((which) => percentile95(handKeys.map((pair) => pair[which])));
+console.log(`search, ${listed.length} open deals, "${TYPED}" a key at a time, ${ROUNDS} rounds: rows updated p95 ${ours95.toFixed(1)} ms,`
+  + ` frame drawn p95 ${drawn95.toFixed(1)} ms (longest task ${widgetLongest.toFixed(0)} ms); hand-written ${theirs95.toFixed(1)} ms,`
+  + ` ${theirDrawn95.toFixed(1)} ms (longest task ${handLongest.toFixed(0)} ms)`);
+lines.push([`search, ${listed.length} open deals: a keystroke to rows updated, p95`, `${ours95.toFixed(1)} ms`,
   `${theirs95.toFixed(1)} ms hand-written`, `${(ours95 / theirs95).toFixed(2)}x`, '<= 16 ms, <= 1.5x']);
+lines.push(['  to the next frame drawn, p95', `${drawn95.toFixed(1)} ms`,
+  `${theirDrawn95.toFixed(1)} ms hand-written`, `${(drawn95 / theirDrawn95).toFixed(2)}x`, '']);
 lines.push(['  its longest task while typing', `${widgetLongest.toFixed(0)} ms`, `${handLongest.toFixed(0)} ms hand-written`, '',
   'no task > 50 ms']);
 if (resultsFile) appendFileSync(resultsFile, lines.map((line) => `${line.join('\t')}\n`).join(''));
