@@ -211,7 +211,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::Exported => "{count} Deal exportiert.|{count} Deals exportiert.",
         Msg::ExportCancelled => "Export abgebrochen.",
         Msg::ExportFailed => "Export fehlgeschlagen: {reason}",
-        Msg::BrowserRefusedSave => "Der Browser konnte die Datei nicht speichern: {reason}.",
+        Msg::BrowserRefusedSave => "Der Browser konnte die Datei nicht speichern.",
         Msg::ColumnId => "ID",
         Msg::ColumnContactCompany => "Firma des Kontakts",
         Msg::ColumnAssignedToEmail => "E-Mail der zuständigen Person",

@@ -210,7 +210,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::Exported => "Exported {count} deal.|Exported {count} deals.",
         Msg::ExportCancelled => "Export cancelled.",
         Msg::ExportFailed => "Export failed: {reason}",
-        Msg::BrowserRefusedSave => "The browser could not save the file: {reason}.",
+        Msg::BrowserRefusedSave => "The browser could not save the file.",
         Msg::ColumnId => "ID",
         Msg::ColumnContactCompany => "Contact company",
         Msg::ColumnAssignedToEmail => "Assigned to email",

@@ -209,7 +209,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::Exported => "{count} affaire exportée.|{count} d’affaires exportées.|{count} affaires exportées.",
         Msg::ExportCancelled => "Export annulé.",
         Msg::ExportFailed => "Échec de l’export : {reason}",
-        Msg::BrowserRefusedSave => "Le navigateur n’a pas pu enregistrer le fichier : {reason}.",
+        Msg::BrowserRefusedSave => "Le navigateur n’a pas pu enregistrer le fichier.",
         Msg::ColumnId => "ID",
         Msg::ColumnContactCompany => "Entreprise du contact",
         Msg::ColumnAssignedToEmail => "E-mail du responsable",
