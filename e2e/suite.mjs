@@ -111,6 +111,12 @@ export const CONNECTED_SCREENS = {
     await page.getByRole('tab', { name: 'Board' }).click();
     await page.locator('.board-column .card').first().waitFor();
   },
+  'board-selection': async (page) => {
+    await connect(page);
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await page.locator('.board-column .card .card-select').first().check();
+    await page.locator('.bulk-bar').waitFor();
+  },
   forecast: async (page) => {
     await connect(page);
     await page.getByRole('tab', { name: 'Forecast' }).click();
@@ -124,6 +130,17 @@ export const CONNECTED_SCREENS = {
     await page.locator('.view-links a').filter({ hasText: 'Big deals this quarter' }).waitFor();
   },
 };
+
+/** Another client of the API of `served`, with the demo's read-write key: the `data` of its answer. */
+export async function apiCall(served, method, path, body) {
+  const response = await fetch(`${served.api.base}/api/external${path}`, {
+    method,
+    headers: { authorization: 'Bearer isao_demo_rw', 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return (await response.json()).data;
+}
 
 /** Every deal the API of `served` lists for `filters`, through every page, as another client reads them. */
 export async function apiDeals(served, filters) {

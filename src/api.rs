@@ -6,6 +6,7 @@
 use std::fmt;
 use std::ops::Deref;
 use std::pin::pin;
+use std::time::Duration;
 
 use deals_contract::{
     Deal, DealQuery, Envelope, ErrorBody, FieldErrors, NewDeal, Page, StatusChange, MAX_LIMIT,
@@ -59,7 +60,24 @@ pub enum ApiError {
     Decode(String),
 }
 
+/// How long to wait before asking again when a 429 names no time.
+pub const DEFAULT_RETRY_SECONDS: u64 = 10;
+
 impl ApiError {
+    /// The wait a 429 asks for before the same request is sent again (at
+    /// least a second); none for any other error.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ApiError::RateLimited {
+                retry_after_seconds,
+                ..
+            } => Some(Duration::from_secs(
+                retry_after_seconds.unwrap_or(DEFAULT_RETRY_SECONDS).max(1),
+            )),
+            _ => None,
+        }
+    }
+
     /// Reads a non-2xx answer: the server's own words when its body has the
     /// contract's error shape, a plain description of the status otherwise.
     pub fn from_answer(status: u16, retry_after: Option<&str>, body: &[u8]) -> Self {

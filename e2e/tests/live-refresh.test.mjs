@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, BROWSERS, loggingPage, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { apiCall, axeViolations, BROWSERS, loggingPage, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS ?? new URL('../artifacts', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -23,15 +23,7 @@ const served = servedWidget();
 const rows = (page) => page.locator('table.deals tbody tr');
 
 /** Another client: the API itself, with the demo's read-write key. */
-async function api(method, path, body) {
-  const response = await fetch(`${served.api.base}/api/external${path}`, {
-    method,
-    headers: { authorization: 'Bearer isao_demo_rw', 'content-type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-  return (await response.json()).data;
-}
+const api = (method, path, body) => apiCall(served, method, path, body);
 
 for (const [name, launch] of Object.entries(BROWSERS)) {
   describe(`live refresh in ${name}`, () => {

@@ -81,6 +81,7 @@ const SCREENS = {
   forecast: CONNECTED_SCREENS.forecast,
   export: CONNECTED_SCREENS.export,
   'saved-views': CONNECTED_SCREENS['saved-views'],
+  'board-selection': CONNECTED_SCREENS['board-selection'],
   'rate-limit': async (page) => {
     await connect(page);
     await page.route('**/api/external/deals?**', (route) => route.fulfill({

@@ -186,6 +186,7 @@ const SCREENS = {
   board: CONNECTED_SCREENS.board,
   forecast: CONNECTED_SCREENS.forecast,
   'saved-views': CONNECTED_SCREENS['saved-views'],
+  'board-selection': CONNECTED_SCREENS['board-selection'],
   'form-errors': async (page) => {
     await connect(page);
     await page.getByRole('button', { name: 'New deal' }).click();

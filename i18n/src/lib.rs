@@ -135,6 +135,17 @@ impl Msg {
                 | Msg::ApiOrder
                 | Msg::SortAscending
                 | Msg::SortDescending
+                | Msg::SelectDeal
+                | Msg::SelectedDeals
+                | Msg::MoveSelectedTo
+                | Msg::ClearSelection
+                | Msg::ReopenSelected
+                | Msg::MovingDeals
+                | Msg::MovedDeals
+                | Msg::SomeNotMovedBecause
+                | Msg::SomeNotMoved
+                | Msg::RetryThese
+                | Msg::ExportSelection
                 | Msg::ColumnDeals
                 | Msg::ShowMore
                 | Msg::MoveCard

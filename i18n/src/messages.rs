@@ -224,6 +224,19 @@ messages! {
     ApiOrder,
     SortAscending,
     SortDescending,
+    /// Many deals at once: a card's checkbox, the bar of the selection.
+    SelectDeal,
+    SelectedDeals,
+    MoveSelectedTo,
+    ClearSelection,
+    ReopenSelected,
+    MovingDeals,
+    MovedDeals,
+    /// Some of the selected deals were refused, all for the same reason.
+    SomeNotMovedBecause,
+    SomeNotMoved,
+    RetryThese,
+    ExportSelection,
     ColumnDeals,
     ShowMore,
     /// A card's button that asks where to move its deal.

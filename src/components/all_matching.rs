@@ -8,17 +8,20 @@ use deals_contract::{Deal, DealQuery, StatusChange, MAX_LIMIT};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::time::Duration;
 
 use super::current_user::CurrentUser;
 use super::later::Later;
 use super::latest_answer::LatestAnswer;
 use super::state::{learn_stage, WorkspaceState};
-use crate::api::{AllDeals, ApiError};
+use crate::api::{AllDeals, ApiClient, ApiError};
 use crate::deal_search::{SearchIndex, SearchWords};
 use crate::forecast::MonthStarts;
 use crate::format;
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::narrowing::Narrowing;
+use crate::pipeline::expected_after;
+use crate::sending::send_all;
 use crate::session::Session;
 
 /// The answer to a move on the board, with the deal as it was before.
@@ -262,6 +265,71 @@ impl AllMatching {
         replace(self.loaded, deal);
     }
 
+    /// Sends `moves` (each deal as it was, and its change) at most four at a
+    /// time, a 429 waited out (`sending::send_all`). Each deal shows moved
+    /// at once, kept from live refresh until its answer, which replaces it;
+    /// a deal the API refuses goes back where it was and comes back with the
+    /// API's error. `answered` hears how many have answered so far.
+    pub fn move_many(
+        self,
+        state: WorkspaceState,
+        session: Session,
+        moves: Vec<(Deal, StatusChange)>,
+        answered: impl Fn(usize),
+    ) -> impl std::future::Future<Output = Vec<(Deal, ApiError)>> {
+        for (before, change) in &moves {
+            self.show(&expected_after(before, change));
+            self.hold(&before.id);
+        }
+        let client = state.client.get_value();
+        async move {
+            self.send_moves(state, session, client, moves, answered)
+                .await
+        }
+    }
+
+    async fn send_moves(
+        self,
+        state: WorkspaceState,
+        session: Session,
+        client: ApiClient,
+        moves: Vec<(Deal, StatusChange)>,
+        answered: impl Fn(usize),
+    ) -> Vec<(Deal, ApiError)> {
+        let answers = send_all(
+            moves,
+            |(before, change)| {
+                let (client, id, change) = (client.clone(), before.id.clone(), change.clone());
+                async move { client.update_status(&id, &change).await }
+            },
+            |error: &ApiError| error.retry_after().map(sleep),
+            answered,
+        )
+        .await;
+        let events = session.events();
+        let mut refused = Vec::new();
+        for ((before, _), answer) in answers {
+            self.held
+                .try_update_value(|held| held.retain(|id| *id != before.id));
+            match answer {
+                Ok(sent) => {
+                    events.deal_changed(&sent, &before);
+                    learn_stage(state.stages, &sent.deal);
+                    replace(self.loaded, &sent.deal);
+                }
+                Err(error) => {
+                    replace(self.loaded, &before);
+                    refused.push((before, error));
+                }
+            }
+        }
+        if let Some((_, error)) = refused.first() {
+            session.report(error);
+        }
+        state.deals.refetch();
+        refused
+    }
+
     pub fn stop_loading(self) {
         if let Some(sender) = self.stop.try_update_value(Option::take).flatten() {
             let _ = sender.send(());
@@ -387,4 +455,16 @@ fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
             }
         }
     });
+}
+
+/// Settles once `wait` has passed.
+async fn sleep(wait: Duration) {
+    let (done, waited) = oneshot::channel();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        wait,
+    );
+    let _ = waited.await;
 }

@@ -9,10 +9,8 @@ use leptos::prelude::*;
 
 use super::api_words::api_words;
 use super::later::Later;
+use crate::api::DEFAULT_RETRY_SECONDS;
 use crate::session::Session;
-
-/// How long to wait when a 429 names no time.
-const DEFAULT_WAIT_SECONDS: u64 = 10;
 
 /// A read the API refused for now (429): the wait counts down where the
 /// user can see it, then `retry` asks again by itself. `error` is the API's.
@@ -22,7 +20,7 @@ pub fn RateLimitWait(
     retry_after_seconds: Option<u64>,
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let left = Later::new(retry_after_seconds.unwrap_or(DEFAULT_WAIT_SECONDS).max(1));
+    let left = Later::new(retry_after_seconds.unwrap_or(DEFAULT_RETRY_SECONDS).max(1));
     // Counts down to 0, which means "asking again", once.
     let tick = move || match left.try_get_untracked() {
         Some(1) => {

@@ -10,6 +10,7 @@ mod support;
 mod abort;
 mod board;
 mod board_batches;
+mod board_bulk;
 mod browse;
 mod connect;
 mod deals;

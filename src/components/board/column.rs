@@ -26,6 +26,8 @@ pub(super) fn BoardColumn(
     drag_over: RwSignal<Option<MoveTarget>>,
     /// Cards moved on this board, shown wherever they fall in their column.
     pinned: RwSignal<Vec<String>>,
+    /// The deals whose checkbox is ticked, to change at once.
+    selection: RwSignal<Vec<String>>,
     idle_threshold: u32,
     now: chrono::DateTime<chrono::Utc>,
     link_to: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
@@ -105,7 +107,7 @@ pub(super) fn BoardColumn(
                     key=|deal| (deal.id.clone(), deal.updated_at, deal.status, deal.stage.clone())
                     let:deal
                 >
-                    <DealCard idle=pipeline::idle_days(&deal, now, idle_threshold) link=link_to(&deal.id) deal />
+                    <DealCard idle=pipeline::idle_days(&deal, now, idle_threshold) link=link_to(&deal.id) selection deal />
                 </For>
             </ol>
             {show_more}
@@ -142,13 +144,34 @@ fn column_cards<R>(
     })
 }
 
-/// One deal on the board: a link to it, what it is worth and when it should
-/// close, and a Move button for the keyboard.
+/// One deal on the board: a checkbox that selects it, a link to it, what it
+/// is worth and when it should close, and a Move button for the keyboard.
 #[component]
-fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
+fn DealCard(
+    deal: Deal,
+    idle: Option<i64>,
+    link: String,
+    selection: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let words = expect_context::<Session>().words();
     let title = deal.title.clone();
+    let select_label = {
+        let title = title.clone();
+        move || words.now().fill(Msg::SelectDeal, &[("title", &title)])
+    };
     let move_label = move || words.now().fill(Msg::MoveDeal, &[("title", &title)]);
+    let selected_id = StoredValue::new(deal.id.clone());
+    let selected =
+        move || selected_id.with_value(|id| selection.with(|selection| selection.contains(id)));
+    let select = move |on: bool| {
+        let id = selected_id.get_value();
+        selection.update(|selection| {
+            selection.retain(|each| *each != id);
+            if on {
+                selection.push(id);
+            }
+        });
+    };
     let card_id = deal.id.clone();
     let closes = deal.expected_close_date.map(|date| {
         move || {
@@ -166,7 +189,11 @@ fn DealCard(deal: Deal, idle: Option<i64>, link: String) -> impl IntoView {
     view! {
         <li class="card" part="card" data-deal-id=card_id tabindex="-1">
             <span class="card-grip" aria-hidden="true">"⠿"</span>
-            <a class="card-title" href=link>{deal.title}</a>
+            <div class="card-head">
+                <input type="checkbox" class="card-select" aria-label=select_label prop:checked=selected
+                    on:change:target=move |event| select(event.target().checked()) />
+                <a class="card-title" href=link>{deal.title}</a>
+            </div>
             <p class="card-value">{move || format::money(words.locale(), deal.value, &deal.currency)} {status}</p>
             <p class="card-contact">{deal.contact.map(|contact| contact.name)}</p>
             <p class="card-meta">

@@ -1,6 +1,7 @@
 //! The board: every deal that matches the filters, one column per stage,
 //! moved to another stage by dragging its card or by its Move button.
 
+mod bulk;
 mod column;
 mod drag;
 mod move_prompt;
@@ -9,12 +10,13 @@ mod pointer;
 mod sort;
 
 use deals_i18n::Msg;
-use leptos::ev::{MouseEvent, PointerEvent};
+use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use self::bulk::BulkBar;
 use self::column::BoardColumn;
 use self::move_prompt::MovePrompt;
 use self::moves::Mover;
@@ -42,6 +44,25 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     mover.keep_focus_through_answers();
     let drag = CardDrag::new();
     let (pinned, drag_over, words) = (mover.pinned, drag.over, mover.words);
+    let selection = RwSignal::new(Vec::<String>::new());
+    // A deal that leaves the board (the filters, the search, another
+    // client's change) leaves the selection, and its count says so.
+    Effect::new(move || {
+        let shown: Vec<String> = columns.with(|columns| {
+            all.with_deals_untracked(|deals| {
+                columns
+                    .iter()
+                    .flat_map(|column| &column.deals)
+                    .filter_map(|&position| Some(deals.get(position)?.id.clone()))
+                    .collect()
+            })
+        });
+        let gone =
+            selection.with_untracked(|selection| selection.iter().any(|id| !shown.contains(id)));
+        if gone {
+            selection.update(|selection| selection.retain(|id| shown.contains(id)));
+        }
+    });
     let on_click = move |event: MouseEvent| {
         if drag.click_ends_drag() {
             event.prevent_default();
@@ -71,6 +92,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             <SortCards sort=state.sort words />
             <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.with(|said| said.as_ref().map(|said| said.in_words(words.now())))}</p>
         </div>
+        <BulkBar state mover selection stages />
         <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
         <div class="board-prompt">
             {move || mover.prompt.get().map(|asked| view! { <MovePrompt asked mover stages /> })}
@@ -86,6 +108,11 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             on:pointermove=move |event: PointerEvent| drag.pointer_move(&event, mover)
             on:pointerup=move |event: PointerEvent| drag.pointer_up(&event, true, mover)
             on:pointercancel=move |event: PointerEvent| drag.pointer_up(&event, false, mover)
+            on:keydown=move |event: KeyboardEvent| {
+                if event.key() == "Escape" {
+                    selection.set(Vec::new());
+                }
+            }
         >
             <div class="board" class:dragging=move || drag.dragging.get()>
                 <For
@@ -93,7 +120,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     key=|stage| stage.clone()
                     let:stage
                 >
-                    <BoardColumn stage all columns drag_over pinned idle_threshold now link_to />
+                    <BoardColumn stage all columns drag_over pinned selection idle_threshold now link_to />
                 </For>
             </div>
             {move || drag.dragging.get().then(|| view! { <CloseZones over=drag_over words /> })}

@@ -90,7 +90,7 @@ pub(super) struct Mover {
     /// Cards moved on this board, shown wherever they fall in their column.
     pub pinned: RwSignal<Vec<String>>,
     /// Asked before each move: the host page may refuse it.
-    events: HostEvents,
+    pub events: HostEvents,
     pub words: Words,
 }
 
@@ -225,7 +225,6 @@ impl Mover {
     /// The API's answer replaces the moved card's element: keeps the focus
     /// on it.
     pub fn keep_focus_through_answers(self) {
-        let board = self.board;
         Effect::new(move |seen: Option<()>| {
             let answered = self
                 .all
@@ -233,15 +232,22 @@ impl Mover {
                 .value()
                 .with(|answer| answer.as_ref().map(|(before, _)| before.id.clone()));
             if let (Some(()), Some(id)) = (seen, answered) {
-                request_animation_frame(move || {
-                    if let Some(board) = board.try_get_untracked().flatten() {
-                        if focus_is_lost(&board) {
-                            if let Some(card) = find_card(&board, &id) {
-                                let _ = card.focus();
-                            }
-                        }
+                self.focus_card_if_lost(id);
+            }
+        });
+    }
+
+    /// Gives the focus back to the card of deal `id` once it is drawn, if
+    /// the focus went nowhere, as when an answer replaced the focused card.
+    pub fn focus_card_if_lost(self, id: String) {
+        let board = self.board;
+        request_animation_frame(move || {
+            if let Some(board) = board.try_get_untracked().flatten() {
+                if focus_is_lost(&board) {
+                    if let Some(card) = find_card(&board, &id) {
+                        let _ = card.focus();
                     }
-                });
+                }
             }
         });
     }
