@@ -177,6 +177,9 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.goto(`${servers.host.origin}/languages.html`);
       await fetched;
       await waitForRoot(page, '#by-page');
+      // The German widget shows once its own catalogue has arrived, which
+      // may be after the other one.
+      await waitForRoot(page, '#by-attribute');
       assert.deepEqual(await spoken(page, '#by-page'), { lang: 'en', title: true });
       assert.deepEqual(await spoken(page, '#by-attribute'), { lang: 'de', title: true }, 'the intact German one is read');
       const widget = page.locator('#by-page');
