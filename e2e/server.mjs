@@ -70,7 +70,8 @@ export async function startHost(distDir) {
 
 /**
  * Starts the reference API with demo data in a fresh database, allowing
- * `corsOrigin`; `extraArgs` go to `serve` (a rate limit, say).
+ * `corsOrigin`; `extraArgs` go to `serve` (a rate limit, say). Gives
+ * `{ base, child, db }`: `db` for `reference-api webhooks --db`.
  */
 export function startApi(binary, corsOrigin, extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'isao-e2e-'));
@@ -82,7 +83,7 @@ export function startApi(binary, corsOrigin, extraArgs = []) {
     child.on('exit', (code) => reject(new Error(`reference-api exited with ${code} before listening`)));
     createInterface({ input: child.stdout }).once('line', (line) => {
       const match = /listening on (http:\S+)/.exec(line);
-      if (match) resolve({ base: match[1], child });
+      if (match) resolve({ base: match[1], child, db: join(dir, 'deals.db') });
       else reject(new Error(`unexpected line: ${line}`));
     });
   });

@@ -78,6 +78,7 @@ const OPTIONS = {
   "api-base": "apiBase",
   auth: "auth",
   "refresh-seconds": "refreshSeconds",
+  "undo-seconds": "undoSeconds",
   "idle-days": "idleDays",
   "key-storage": "keyStorage",
   "current-user": "currentUser",

@@ -16,7 +16,8 @@ use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
-use web_sys::AbortController;
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, RequestInit};
 
 use crate::api_key::ApiKey;
 
@@ -374,9 +375,37 @@ impl ApiClient {
         sent_deal(read_body(request).await?)
     }
 
+    /// `update_status` for a page being closed or reloaded: the browser
+    /// sends it through to the end (`keepalive`) after the page has gone.
+    /// Nothing aborts it, and nobody may be left to read its answer.
+    pub async fn update_status_while_leaving(
+        &self,
+        id: &str,
+        change: &StatusChange,
+    ) -> Result<SentDeal, ApiError> {
+        let url = format!("{}/status", self.deal_url(id));
+        let built = self
+            .with_credentials(Request::put(&url))
+            .json(change)
+            .map_err(|error| ApiError::Network(error.to_string()))?;
+        let init = RequestInit::new();
+        // web-sys has no setter for `keepalive` yet; the dictionary is a
+        // plain object.
+        let kept_alive =
+            js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE)
+                .and_then(|_| web_sys::Request::new_with_request_and_init(&built.into(), &init))
+                .map_err(|error| ApiError::Network(format!("{error:?}")))?;
+        sent_deal(read_body(Ok(Request::from(kept_alive))).await?)
+    }
+
     /// The request with its credentials, aborted when `abort` is dropped.
     fn authorized(&self, request: RequestBuilder, abort: &AbortOnDrop) -> RequestBuilder {
-        let request = match &self.credentials {
+        self.with_credentials(request)
+            .abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
+    }
+
+    fn with_credentials(&self, request: RequestBuilder) -> RequestBuilder {
+        match &self.credentials {
             Credentials::Key(key) => {
                 request.header("Authorization", &format!("Bearer {}", key.as_str()))
             }
@@ -384,8 +413,7 @@ impl ApiClient {
             // authentication to an API base on the page's origin, where the
             // host's proxy answers.
             Credentials::Host => request,
-        };
-        request.abort_signal(abort.0.as_ref().map(AbortController::signal).as_ref())
+        }
     }
 }
 

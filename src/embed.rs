@@ -169,14 +169,15 @@ impl MountOptions {
     /// `host`), `data-key-storage` (`session`, the default,
     /// or `memory`), `data-url-key` (prefix in the page URL; empty turns URL
     /// state off), `data-idle-days` (default 14, 0 = off),
-    /// `data-refresh-seconds` (default 30, 0 = off), `data-current-user` (the
+    /// `data-refresh-seconds` (default 30, 0 = off), `data-undo-seconds`
+    /// (default 6, 0 = changes sent at once), `data-current-user` (the
     /// user's id, for "Mine"), `data-lang` (by default
     /// the nearest `lang` of the page, else the browser's), `data-stylesheet`.
     fn from_element(element: &Element) -> Result<Self, JsValue> {
         Self::read(|name| element.get_attribute(&format!("data-{name}")))
     }
 
-    /// `{apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, currentUser, lang, stylesheet}`:
+    /// `{apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, undoSeconds, currentUser, lang, stylesheet}`:
     /// the same options in camelCase; the numbers as numbers or strings.
     fn from_object(options: &JsValue) -> Result<Self, JsValue> {
         Self::read(|name| {
@@ -186,6 +187,7 @@ impl MountOptions {
                 "url-key" => "urlKey",
                 "idle-days" => "idleDays",
                 "refresh-seconds" => "refreshSeconds",
+                "undo-seconds" => "undoSeconds",
                 "current-user" => "currentUser",
                 other => other,
             };
@@ -231,6 +233,9 @@ impl MountOptions {
         }
         if let Some(seconds) = option("refresh-seconds") {
             settings.refresh_seconds = whole_number(&seconds, "refreshSeconds")?;
+        }
+        if let Some(seconds) = option("undo-seconds") {
+            settings.undo_seconds = whole_number(&seconds, "undoSeconds")?;
         }
         options.config.current_user = option("current-user")
             .map(|user| user.trim().to_owned())
@@ -308,7 +313,7 @@ fn preferred_lang(host: &Element, asked: Option<&str>) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// `mount(element, {apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, currentUser, lang, stylesheet})` for JavaScript.
+/// `mount(element, {apiBase, auth, keyStorage, urlKey, idleDays, refreshSeconds, undoSeconds, currentUser, lang, stylesheet})` for JavaScript.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     mount(host, MountOptions::from_object(&options)?)

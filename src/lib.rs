@@ -30,5 +30,6 @@ pub mod storage_entry;
 #[cfg(test)]
 mod test_deal;
 pub mod totals;
+pub mod undo_window;
 pub mod url_state;
 pub mod words;

@@ -1,7 +1,9 @@
 // The board and the forecast in the release build, in both browsers: a card
 // dragged with the pointer or moved with the keyboard ends where the API then
 // has the deal; a move the API refuses puts the card back with the API's
-// reason; the forecast's totals are the API's open deals, to the cent.
+// reason; the forecast's totals are the API's open deals, to the cent. A move
+// reaches the API once its undo window (6 s by default) is over: the tests
+// wait up to 15 s for it.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
@@ -80,7 +82,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.getByRole('status').filter({ hasText: `Moved ${title} to Proposal, position` }).waitFor();
       await assert.doesNotReject(async () => {
         for (let tries = 0; (await apiDeal(id)).stage !== 'proposal'; tries += 1) {
-          if (tries > 50) throw new Error('the API never got the new stage');
+          if (tries > 150) throw new Error('the API never got the new stage');
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       });
@@ -116,7 +118,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
 
         await column(page, 'Contract review').locator(`.card[data-deal-id="${id}"]`).waitFor();
         let deal = await apiDeal(id);
-        for (let tries = 0; deal.stage !== 'contract-review' && tries < 50; tries += 1) {
+        for (let tries = 0; deal.stage !== 'contract-review' && tries < 150; tries += 1) {
           await new Promise((resolve) => setTimeout(resolve, 100));
           deal = await apiDeal(id);
         }
@@ -144,7 +146,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await column(page, 'Closed won').locator(`.card[data-deal-id="${id}"]`).waitFor();
       await won.waitFor({ state: 'detached' });
       let deal = await apiDeal(id);
-      for (let tries = 0; deal.status !== 'won' && tries < 50; tries += 1) {
+      for (let tries = 0; deal.status !== 'won' && tries < 150; tries += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         deal = await apiDeal(id);
       }
@@ -177,7 +179,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.waitForFunction(
         (wanted) => document.querySelector('#deals').shadowRoot.activeElement?.closest('.card')?.dataset.dealId === wanted, id);
       let deal = await apiDeal(id);
-      for (let tries = 0; deal.stage !== 'negotiation' && tries < 50; tries += 1) {
+      for (let tries = 0; deal.stage !== 'negotiation' && tries < 150; tries += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         deal = await apiDeal(id);
       }

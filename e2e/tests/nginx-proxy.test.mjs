@@ -93,7 +93,12 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.getByLabel('New stage').fill('negotiation');
       await page.getByRole('button', { name: 'Change stage' }).click();
       await page.locator('.deal-fields dd').filter({ hasText: /^Negotiation$/ }).waitFor();
-      const deal = await apiDeal(id);
+      // Sent once its undo window (6 s) is over.
+      let deal = await apiDeal(id);
+      for (let tries = 0; deal.stage !== 'negotiation' && tries < 150; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        deal = await apiDeal(id);
+      }
       assert.equal(deal.title, title);
       assert.equal(deal.stage, 'negotiation');
 

@@ -146,6 +146,11 @@ impl Msg {
                 | Msg::SomeNotMoved
                 | Msg::RetryThese
                 | Msg::ExportSelection
+                | Msg::MovedDealTo
+                | Msg::MarkedWon
+                | Msg::MarkedLost
+                | Msg::UndoChange
+                | Msg::ChangeUndone
                 | Msg::ColumnDeals
                 | Msg::ShowMore
                 | Msg::MoveCard

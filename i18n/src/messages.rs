@@ -237,6 +237,14 @@ messages! {
     SomeNotMoved,
     RetryThese,
     ExportSelection,
+    /// A change waiting to be sent, in the undo toast: one deal by its
+    /// title, more by their number.
+    MovedDealTo,
+    MarkedWon,
+    MarkedLost,
+    /// The toast's button, and what it says once pressed.
+    UndoChange,
+    ChangeUndone,
     ColumnDeals,
     ShowMore,
     /// A card's button that asks where to move its deal.

@@ -8,24 +8,23 @@ use deals_contract::{Deal, DealQuery, StatusChange, MAX_LIMIT};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 
 use super::current_user::CurrentUser;
 use super::later::Later;
 use super::latest_answer::LatestAnswer;
+use super::outbox::{Outbox, Settled, Summary};
 use super::state::{learn_stage, WorkspaceState};
-use crate::api::{AllDeals, ApiClient, ApiError};
+use crate::api::{AllDeals, ApiError};
 use crate::deal_search::{SearchIndex, SearchWords};
 use crate::forecast::MonthStarts;
 use crate::format;
 use crate::live_refresh::{changes_since, merge_changes, newest_update};
 use crate::narrowing::Narrowing;
 use crate::pipeline::expected_after;
-use crate::sending::send_all;
 use crate::session::Session;
 
 /// The answer to a move on the board, with the deal as it was before.
-pub(super) type MoveAnswer = (Deal, Result<Deal, ApiError>);
+pub(super) type MoveAnswer = (Deal, Result<(), ApiError>);
 
 /// How far a load of every matching deal has come: deals read, deals counted.
 type LoadProgress = (usize, u64);
@@ -71,7 +70,6 @@ impl AllMatching {
 
     fn new(state: WorkspaceState) -> Self {
         let session = expect_context::<Session>();
-        let events = session.events();
         let showing = RwSignal::new(0_u32);
         let filters = Memo::new(move |last: Option<&DealQuery>| {
             let wanted = || {
@@ -124,25 +122,17 @@ impl AllMatching {
         itself.set_value(Some(loaded));
         let found = found_and_sorted(state, loaded);
         let held = StoredValue::new(Vec::<String>::new());
+        let outbox = Outbox::of(state);
         let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
-            let (client, session) = (state.client.get_value(), session.clone());
-            let (before, change) = (before.clone(), change.clone());
+            let moves = vec![(before.clone(), change.clone())];
+            let before = before.clone();
+            let settling = move_and_settle(loaded, held, outbox, moves, |_| {});
             async move {
-                let answer = client.update_status(&before.id, &change).await;
-                match &answer {
-                    Ok(moved) => {
-                        events.deal_changed(moved, &before);
-                        learn_stage(state.stages, moved);
-                        replace(loaded, moved);
-                        state.deals.refetch();
-                    }
-                    Err(error) => {
-                        replace(loaded, &before);
-                        session.report(error);
-                    }
-                }
-                held.try_update_value(|held| held.retain(|id| *id != before.id));
-                (before, answer.map(|sent| sent.deal))
+                let answer = match settling.await {
+                    Some(refused) => refused.into_iter().next().map(|(_, error)| error),
+                    None => None,
+                };
+                (before, answer.map_or(Ok(()), Err))
             }
         });
         Self {
@@ -260,74 +250,19 @@ impl AllMatching {
         self.with_deals_untracked(|deals| deals.iter().find(|deal| deal.id == id).cloned())
     }
 
-    /// Shows `deal` as it is now in place of the deal with its id.
-    pub fn show(self, deal: &Deal) {
-        replace(self.loaded, deal);
-    }
-
-    /// Sends `moves` (each deal as it was, and its change) at most four at a
-    /// time, a 429 waited out (`sending::send_all`). Each deal shows moved
-    /// at once, kept from live refresh until its answer, which replaces it;
-    /// a deal the API refuses goes back where it was and comes back with the
-    /// API's error. `answered` hears how many have answered so far.
+    /// Shows `moves` (each deal as it was, and its change) at once, each deal
+    /// kept from live refresh until it settles, and hands them to the
+    /// outbox, which sends them once their undo window is over. Undone, or
+    /// refused by the API, a deal goes back where it was; the future gives
+    /// the refusals, with the API's errors, or `None` once undone. `answered`
+    /// hears how many have answered so far.
     pub fn move_many(
         self,
         state: WorkspaceState,
-        session: Session,
         moves: Vec<(Deal, StatusChange)>,
-        answered: impl Fn(usize),
-    ) -> impl std::future::Future<Output = Vec<(Deal, ApiError)>> {
-        for (before, change) in &moves {
-            self.show(&expected_after(before, change));
-            self.hold(&before.id);
-        }
-        let client = state.client.get_value();
-        async move {
-            self.send_moves(state, session, client, moves, answered)
-                .await
-        }
-    }
-
-    async fn send_moves(
-        self,
-        state: WorkspaceState,
-        session: Session,
-        client: ApiClient,
-        moves: Vec<(Deal, StatusChange)>,
-        answered: impl Fn(usize),
-    ) -> Vec<(Deal, ApiError)> {
-        let answers = send_all(
-            moves,
-            |(before, change)| {
-                let (client, id, change) = (client.clone(), before.id.clone(), change.clone());
-                async move { client.update_status(&id, &change).await }
-            },
-            |error: &ApiError| error.retry_after().map(sleep),
-            answered,
-        )
-        .await;
-        let events = session.events();
-        let mut refused = Vec::new();
-        for ((before, _), answer) in answers {
-            self.held
-                .try_update_value(|held| held.retain(|id| *id != before.id));
-            match answer {
-                Ok(sent) => {
-                    events.deal_changed(&sent, &before);
-                    learn_stage(state.stages, &sent.deal);
-                    replace(self.loaded, &sent.deal);
-                }
-                Err(error) => {
-                    replace(self.loaded, &before);
-                    refused.push((before, error));
-                }
-            }
-        }
-        if let Some((_, error)) = refused.first() {
-            session.report(error);
-        }
-        state.deals.refetch();
-        refused
+        answered: impl Fn(usize) + 'static,
+    ) -> impl std::future::Future<Output = Option<Vec<(Deal, ApiError)>>> {
+        move_and_settle(self.loaded, self.held, Outbox::of(state), moves, answered)
     }
 
     pub fn stop_loading(self) {
@@ -457,14 +392,45 @@ fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
     });
 }
 
-/// Settles once `wait` has passed.
-async fn sleep(wait: Duration) {
-    let (done, waited) = oneshot::channel();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        wait,
-    );
-    let _ = waited.await;
+/// `AllMatching::move_many`, for the board's single moves too.
+fn move_and_settle(
+    loaded: LatestAnswer<Result<AllDeals, ApiError>>,
+    held: StoredValue<Vec<String>>,
+    outbox: Outbox,
+    moves: Vec<(Deal, StatusChange)>,
+    answered: impl Fn(usize) + 'static,
+) -> impl std::future::Future<Output = Option<Vec<(Deal, ApiError)>>> {
+    for (before, change) in &moves {
+        replace(loaded, &expected_after(before, change));
+        held.update_value(|held| held.push(before.id.clone()));
+    }
+    let summary = Summary::of(&moves);
+    let settling = outbox.change(moves.clone(), summary, answered);
+    async move {
+        let settled = settling.await;
+        let release = |id: &str| held.try_update_value(|held| held.retain(|each| each != id));
+        match settled {
+            Settled::Undone => {
+                for (before, _) in &moves {
+                    replace(loaded, before);
+                    release(&before.id);
+                }
+                None
+            }
+            Settled::Answered(answers) => {
+                let mut refused = Vec::new();
+                for (before, answer) in answers {
+                    release(&before.id);
+                    match answer {
+                        Ok(deal) => replace(loaded, &deal),
+                        Err(error) => {
+                            replace(loaded, &before);
+                            refused.push((before, error));
+                        }
+                    }
+                }
+                Some(refused)
+            }
+        }
+    }
 }

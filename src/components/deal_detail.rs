@@ -9,11 +9,13 @@ use std::sync::Arc;
 use super::api_words::said_view;
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
+use super::outbox::{Outbox, Settled, Summary};
 use super::rate_limit::RateLimitWait;
-use super::state::{learn_stage, Screen, WorkspaceState};
+use super::state::{Screen, WorkspaceState};
 use super::waiting::waiting;
 use crate::api::ApiError;
 use crate::format;
+use crate::pipeline::expected_after;
 use crate::session::Session;
 
 /// The answer to a status change, with the id of the deal it was for.
@@ -54,27 +56,23 @@ impl OpenDeal {
                 }
             }
         });
+        // The change shows at once; undone or refused, the deal as it was
+        // comes back.
+        let outbox = Outbox::of(state);
         let change_status = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
-            let (client, session) = (state.client.get_value(), session.clone());
-            let (before, change) = (before.clone(), change.clone());
+            let moves = vec![(before.clone(), change.clone())];
+            let before = before.clone();
+            show_open(deal, &expected_after(&before, change));
+            let settling = outbox.change(moves.clone(), Summary::of(&moves), |_| {});
             async move {
-                let answer = client.update_status(&before.id, &change).await;
-                match &answer {
-                    Ok(changed) => {
-                        events.deal_changed(changed, &before);
-                        learn_stage(state.stages, changed);
-                        deal.try_update(|shown| {
-                            if let Some(Some((shown_id, shown))) = shown {
-                                if *shown_id == changed.id {
-                                    *shown = Ok(changed.deal.clone());
-                                }
-                            }
-                        });
-                        state.deals.refetch();
-                    }
-                    Err(error) => session.report(error),
-                }
-                (before.id, answer.map(|sent| sent.deal))
+                let answer = match settling.await {
+                    Settled::Answered(mut answers) => answers
+                        .pop()
+                        .map_or(Ok(before.clone()), |(_, answer)| answer),
+                    Settled::Undone => Ok(before.clone()),
+                };
+                show_open(deal, answer.as_ref().unwrap_or(&before));
+                (before.id, answer)
             }
         });
         Self {
@@ -82,6 +80,17 @@ impl OpenDeal {
             change_status,
         }
     }
+}
+
+/// Shows `changed` as the open deal, if it is the one open.
+fn show_open(open: LatestAnswer<Option<(String, Result<Deal, ApiError>)>>, changed: &Deal) {
+    open.try_update(|shown| {
+        if let Some(Some((shown_id, shown))) = shown {
+            if *shown_id == changed.id {
+                *shown = Ok(changed.clone());
+            }
+        }
+    });
 }
 
 /// One deal with all its fields, and the actions that move it forward.

@@ -22,6 +22,7 @@ mod latest_answer;
 mod list_refresh;
 mod mine;
 mod on_demand;
+mod outbox;
 mod person_picker;
 mod rate_limit;
 mod rebuilt;

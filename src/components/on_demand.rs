@@ -35,6 +35,7 @@ use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
+use super::outbox::UndoToast;
 use super::rebuilt::rebuilt;
 use super::saved_views::SavedViewsPanel;
 use super::shortcuts::ShortcutList;
@@ -53,8 +54,8 @@ pub(super) enum Chunk {
     /// The board and the forecast.
     Views,
     /// The panels under the toolbar: the list of keyboard shortcuts and
-    /// the saved views. One chunk: each split point costs the first
-    /// download its own loader.
+    /// the saved views, and the undo toast. One chunk: each split point
+    /// costs the first download its own loader.
     Panels,
 }
 
@@ -189,14 +190,26 @@ fn render_views(state: WorkspaceState) -> AnyView {
     })
 }
 
-/// The list of keyboard shortcuts while it shows, else the saved views.
+/// The list of keyboard shortcuts while it shows, else the saved views
+/// while they show; and the undo toast, from the first change on.
 fn render_panels(state: WorkspaceState) -> AnyView {
     styled(state, |state| {
-        if state.shortcuts.get_untracked() {
-            view! { <ShortcutList state /> }.into_any()
-        } else {
-            view! { <SavedViewsPanel state /> }.into_any()
-        }
+        let panel = rebuilt(move || {
+            if state.shortcuts.get() {
+                view! { <ShortcutList state /> }.into_any()
+            } else if state.saved_views.get() {
+                view! { <SavedViewsPanel state /> }.into_any()
+            } else {
+                ().into_any()
+            }
+        });
+        let toast = move || {
+            state
+                .changes_made
+                .get()
+                .then(|| view! { <UndoToast state /> })
+        };
+        view! { {panel} {toast} }.into_any()
     })
 }
 

@@ -24,6 +24,8 @@ pub struct ViewSettings {
     pub idle_days: u32,
     /// How often a visible widget asks for changes; 0 turns live refresh off.
     pub refresh_seconds: u32,
+    /// How long a change waits, undoable, before it is sent; 0 sends at once.
+    pub undo_seconds: u32,
 }
 
 impl Default for ViewSettings {
@@ -31,6 +33,7 @@ impl Default for ViewSettings {
         Self {
             idle_days: 14,
             refresh_seconds: 30,
+            undo_seconds: 6,
         }
     }
 }
@@ -121,6 +124,10 @@ pub(super) struct WorkspaceState {
     pub url_state: StoredValue<UrlState>,
     /// An open deal unchanged for this many days is marked idle; 0 = off.
     pub idle_days: u32,
+    /// How long a change waits, undoable, before it is sent; 0 = at once.
+    pub undo_seconds: u32,
+    /// A change was made: the undo toast's place shows from then on.
+    pub changes_made: Later<bool>,
 }
 
 /// Adds `deal`'s stage to the suggestions if it is a new one.
@@ -268,6 +275,8 @@ impl WorkspaceState {
             client,
             url_state: StoredValue::new(url_state),
             idle_days: settings.idle_days,
+            undo_seconds: settings.undo_seconds,
+            changes_made: Later::new(false),
         };
         state.show_url();
         state

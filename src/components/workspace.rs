@@ -121,6 +121,11 @@ pub fn Workspace(
         on_demand(state, chunk)
     });
 
+    // A memo: the panels' place is built again only when it comes or goes,
+    // not when one of its panels does (that would rebuild the toast).
+    let panels_shown = Memo::new(move |_| {
+        state.shortcuts.get() || state.saved_views.get() || state.changes_made.get()
+    });
     view! {
         <div class="workspace" on:keydown=move |event| on_shortcut_key(state, &event)>
             <header class="toolbar" part="toolbar">
@@ -146,9 +151,10 @@ pub fn Workspace(
                 </div>
             </header>
             // One panel at a time under the toolbar: the shortcuts' list
-            // over the saved views, which show again once it closes.
+            // over the saved views, which show again once it closes; the
+            // undo toast from the first change on.
             {rebuilt(move || {
-                if state.shortcuts.get() || state.saved_views.get() {
+                if panels_shown.get() {
                     on_demand(state, Chunk::Panels)
                 } else {
                     ().into_any()

@@ -11,7 +11,7 @@ use crate::support::*;
 
 impl Widget {
     /// Ticks the checkbox of the card of deal `id`.
-    fn select_card(&self, id: &str) {
+    pub(crate) fn select_card(&self, id: &str) {
         self.find_all(".card")
             .into_iter()
             .find(|card| card.get_attribute("data-deal-id").as_deref() == Some(id))
@@ -23,7 +23,7 @@ impl Widget {
 
     /// Moves the selected deals to the stage named `stage` in the API, once
     /// the selection's bar has taken the choice.
-    async fn move_selected_to(&self, stage: &str) {
+    pub(crate) async fn move_selected_to(&self, stage: &str) {
         self.fill("Move the selected deals to", &format!("stage:{stage}"));
         let button = || {
             self.find(".bulk-bar button:not(.secondary)")

@@ -4,7 +4,6 @@
 
 use isao_deals_widget::kept_draft::KeptDraft;
 use isao_deals_widget::key_store::{KeyStorage, KeyStore};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -24,18 +23,6 @@ fn clean_tab() {
 fn stored_draft() -> Option<String> {
     session_storage()
         .get_item(&KeptDraft::entry_name(API_BASE))
-        .unwrap()
-}
-
-/// Whether the page, closed now, would ask the user first.
-fn closing_asks_first() -> bool {
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
-    let window = web_sys::window().unwrap();
-    !window
-        .unchecked_ref::<web_sys::EventTarget>()
-        .dispatch_event(&event)
         .unwrap()
 }
 

@@ -33,6 +33,7 @@ mod robustness;
 mod saved_views;
 mod search;
 mod shortcuts;
+mod undo;
 
 /// Counts the bytes held on the heap, so that a test can tell a leak from
 /// the allocator keeping freed pages. Wraps the allocator the release build

@@ -296,13 +296,34 @@ pub async fn sleep(ms: i32) {
 }
 
 /// Options for a test widget: URL state off (tests share one page URL),
-/// no stylesheet fetch.
+/// no stylesheet fetch, changes sent at once (the tests of the undo window,
+/// in undo.rs, give it its time).
 pub fn options(storage: KeyStorage) -> MountOptions {
     let mut options = MountOptions::new(API_BASE);
+    options.config.view_settings.undo_seconds = 0;
     options.config.key_storage = storage;
     options.config.url_key = None;
     options.stylesheet = Some("data:text/css,".to_owned());
     options
+}
+
+/// Sends the window the event `name`, as the browser does when the page is
+/// closed or hidden; whether a listener cancelled it (for `beforeunload`:
+/// the page would ask the user first).
+pub fn window_event_cancelled(name: &str) -> bool {
+    let init = EventInit::new();
+    init.set_cancelable(true);
+    let event = Event::new_with_event_init_dict(name, &init).expect("an event");
+    !web_sys::window()
+        .expect("window")
+        .unchecked_ref::<web_sys::EventTarget>()
+        .dispatch_event(&event)
+        .expect("dispatched")
+}
+
+/// Whether the page, closed now, would ask the user first.
+pub fn closing_asks_first() -> bool {
+    window_event_cancelled("beforeunload")
 }
 
 /// An empty element at the end of the page's body, for a widget to mount on.

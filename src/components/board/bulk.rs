@@ -3,7 +3,8 @@
 //! to a stage, Won or Lost (asking first when that reopens won or lost
 //! deals), saves them as a CSV file, and clears the selection, as Escape
 //! does. The moves go at most
-//! four at a time (`AllMatching::move_many`), their progress shown past ten;
+//! four at a time once their undo window is over (`AllMatching::move_many`,
+//! `outbox.rs`), their progress shown past ten;
 //! the deals the API refuses go back where they were, listed with its
 //! reason, and "Retry these" selects them again.
 
@@ -20,7 +21,6 @@ use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
 use crate::download::save_text_file;
 use crate::format;
 use crate::pipeline::{move_change, reopens, MoveTarget};
-use crate::session::Session;
 use crate::words::Texts;
 
 /// More moves than this show how far they have come.
@@ -92,7 +92,6 @@ pub(super) fn BulkBar(
     /// The board's stages, in column order.
     stages: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let session = StoredValue::new_local(expect_context::<Session>());
     let words = mover.words;
     let all = mover.all;
     let target = RwSignal::new(None::<MoveTarget>);
@@ -117,13 +116,15 @@ pub(super) fn BulkBar(
             }));
             return;
         }
-        outcome.set(Some(Outcome::Moving { answered: 0, total }));
+        // The toast says what waits; the bar says how far the sending has
+        // come once it starts.
+        outcome.set(None);
         let first = moves.first().map(|(deal, _)| deal.id.clone());
         let answered = move |answered| {
             outcome.try_set(Some(Outcome::Moving { answered, total }));
         };
         // The cards show moved from here on.
-        let sending = all.move_many(state, session.get_value(), moves, answered);
+        let sending = all.move_many(state, moves, answered);
         // The bar goes with the selection: the focus goes to the first card
         // moved, where the keyboard user's work is, and comes back to it when
         // the API's answers replace the cards.
@@ -131,7 +132,11 @@ pub(super) fn BulkBar(
             mover.focus_card(first);
         }
         spawn_local(async move {
-            let refused = sending.await;
+            let Some(refused) = sending.await else {
+                // Undone: nothing was sent, and the toast says so.
+                outcome.try_set(None);
+                return;
+            };
             if let Some(first) = first {
                 mover.focus_card_if_lost(first);
             }

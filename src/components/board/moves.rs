@@ -135,9 +135,10 @@ impl Mover {
         }
     }
 
-    /// Shows the move at once, sends it to the API and says where the card
-    /// went; unless the host page refuses it, which says why in its own
-    /// words: then the card stays where it was, and nothing is sent.
+    /// Shows the move at once, hands it to the outbox, which sends it once
+    /// its undo window is over, and says where the card went; unless the
+    /// host page refuses it, which says why in its own words: then the card
+    /// stays where it was, and nothing is sent.
     pub fn perform(self, deal: Deal, change: StatusChange) {
         let id = deal.id.clone();
         if !self.events.may_change(&deal, &change) {
@@ -147,8 +148,6 @@ impl Mover {
             return;
         }
         let moved = expected_after(&deal, &change);
-        self.all.show(&moved);
-        self.all.hold(&id);
         // A card moved past the cards its new column shows is shown anyway.
         self.pinned.update(|pinned| {
             if !pinned.contains(&id) {
