@@ -2,8 +2,9 @@
 //! to undo it, and only then goes to the API; Undo sends nothing.
 
 use deals_contract::{Deal, DealStatus};
+use isao_deals_widget::embed::mount_from_js;
 use isao_deals_widget::key_store::KeyStorage;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Event, EventTarget};
 
@@ -217,5 +218,59 @@ async fn undo_on_the_deal_and_no_window_at_zero() {
     assert!(
         widget.find(".undo-toast.shown").is_none(),
         "no toast at 0 s"
+    );
+}
+
+/// `mount(element, options)` as a host page calls it, with `undoSeconds`
+/// given as `undo_seconds`.
+fn mount_from_page(undo_seconds: JsValue) -> Result<Widget, JsValue> {
+    let options = js_sys::Object::new();
+    for (name, value) in [
+        ("apiBase", JsValue::from_str(API_BASE)),
+        ("keyStorage", JsValue::from_str("memory")),
+        ("urlKey", JsValue::from_str("")),
+        ("stylesheet", JsValue::from_str("data:text/css,")),
+        ("undoSeconds", undo_seconds),
+    ] {
+        js_sys::Reflect::set(&options, &JsValue::from_str(name), &value).expect("option");
+    }
+    let host = new_host();
+    match mount_from_js(&host, options.into()) {
+        Ok(handle) => Ok(Widget { host, handle }),
+        Err(error) => {
+            host.remove();
+            Err(error)
+        }
+    }
+}
+
+// Guards: the host page's `undoSeconds` sets the window (a number here: 1 s,
+// not the default 6), and a value that is not a whole number of seconds is
+// refused with the option named.
+#[wasm_bindgen_test]
+async fn the_host_page_sets_the_window() {
+    assert!(
+        mount_from_page(JsValue::from_f64(-1.0))
+            .err()
+            .and_then(|error| error.as_string())
+            .is_some_and(|error| error.contains("undoSeconds")),
+        "-1 is refused, naming the option"
+    );
+    let widget = mount_from_page(JsValue::from_f64(1.0)).expect("mounted");
+    let deal = create_deal(&unique("One second to undo")).await;
+    widget.connect(RW_KEY).await;
+    open_newest(&widget, &deal.title).await;
+    widget.click("Mark won");
+    widget
+        .wait_until("the toast", || widget.toast().starts_with("Marked"))
+        .await;
+    let started = js_sys::Date::now();
+    wait_until_held(&deal.id, "the deal won", |held| {
+        held.status == DealStatus::Won
+    })
+    .await;
+    assert!(
+        js_sys::Date::now() - started < 4_000.0,
+        "sent after about a second, not six"
     );
 }
