@@ -274,3 +274,59 @@ async fn the_host_page_sets_the_window() {
         "sent after about a second, not six"
     );
 }
+
+impl Widget {
+    /// Moves the card of `deal` to Negotiation through its Move prompt.
+    async fn move_to_negotiation(&self, deal: &Deal) {
+        self.press_move_on(&deal.id);
+        self.wait_until("the move choices", || self.button("Negotiation").is_some())
+            .await;
+        self.click("Negotiation");
+        self.wait_for_card("negotiation", &deal.id).await;
+    }
+}
+
+// Guards: one change waits at a time: a second change sends the first at
+// once (the API holds it while the second still waits), and Undo then takes
+// back the second only.
+#[wasm_bindgen_test]
+async fn a_second_change_sends_the_first() {
+    let word = unique_word();
+    let first = create_deal(&format!("Queued {word} first")).await;
+    let second = create_deal(&format!("Queued {word} second")).await;
+    let widget = board_of(60, &word, &[first.clone(), second.clone()]).await;
+    widget.move_to_negotiation(&first).await;
+    widget
+        .wait_until("the first toast", || {
+            widget
+                .toast()
+                .starts_with(&format!("Moved {} to", first.title))
+        })
+        .await;
+    assert_eq!(
+        held(&first.id).await.stage.as_deref(),
+        Some("proposal"),
+        "waits"
+    );
+    widget.move_to_negotiation(&second).await;
+    widget
+        .wait_until("the second toast", || {
+            widget
+                .toast()
+                .starts_with(&format!("Moved {} to", second.title))
+        })
+        .await;
+    wait_until_held(&first.id, "the first move", |held| {
+        held.stage.as_deref() == Some("negotiation")
+    })
+    .await;
+    assert_eq!(
+        held(&second.id).await.stage.as_deref(),
+        Some("proposal"),
+        "waits"
+    );
+    widget.click("Undo");
+    widget.wait_for_card("proposal", &second.id).await;
+    assert!(widget.cards_in("negotiation").contains(&first.id));
+    assert_eq!(held(&second.id).await.stage.as_deref(), Some("proposal"));
+}
