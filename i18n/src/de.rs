@@ -174,6 +174,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SelectDeal => "{title} auswählen",
         Msg::SelectedDeals => "{count} ausgewählt|{count} ausgewählt",
         Msg::MoveSelectedTo => "Auswahl verschieben nach",
+        Msg::ChooseTarget => "Auswählen…",
         Msg::ClearSelection => "Auswahl aufheben",
         Msg::ReopenSelected => "{count} gewonnenen oder verlorenen Deal wieder öffnen und verschieben?|{count} gewonnene oder verlorene Deals wieder öffnen und verschieben?",
         Msg::MovingDeals => "Verschiebe {done} von {total}",

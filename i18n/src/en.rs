@@ -171,6 +171,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SelectDeal => "Select {title}",
         Msg::SelectedDeals => "{count} selected|{count} selected",
         Msg::MoveSelectedTo => "Move the selected deals to",
+        Msg::ChooseTarget => "Choose…",
         Msg::ClearSelection => "Clear selection",
         Msg::ReopenSelected => "Reopen {count} won or lost deal and move it?|Reopen {count} won or lost deals and move them?",
         Msg::MovingDeals => "Moving {done} of {total}",

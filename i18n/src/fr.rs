@@ -172,6 +172,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SelectDeal => "Sélectionner {title}",
         Msg::SelectedDeals => "{count} sélectionnée|{count} sélectionnées|{count} sélectionnées",
         Msg::MoveSelectedTo => "Déplacer la sélection vers",
+        Msg::ChooseTarget => "Choisir…",
         Msg::ClearSelection => "Effacer la sélection",
         Msg::ReopenSelected => "Rouvrir {count} affaire gagnée ou perdue et la déplacer ?|Rouvrir {count} d’affaires gagnées ou perdues et les déplacer ?|Rouvrir {count} affaires gagnées ou perdues et les déplacer ?",
         Msg::MovingDeals => "Déplacement : {done} sur {total}",

@@ -138,6 +138,7 @@ impl Msg {
                 | Msg::SelectDeal
                 | Msg::SelectedDeals
                 | Msg::MoveSelectedTo
+                | Msg::ChooseTarget
                 | Msg::ClearSelection
                 | Msg::ReopenSelected
                 | Msg::MovingDeals

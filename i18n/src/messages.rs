@@ -228,6 +228,8 @@ messages! {
     SelectDeal,
     SelectedDeals,
     MoveSelectedTo,
+    /// The first choice of that list, before one is made.
+    ChooseTarget,
     ClearSelection,
     ReopenSelected,
     MovingDeals,

@@ -73,6 +73,11 @@ async fn three_selected_deals_move_together() {
         widget.select_card(&deal.id);
     }
     widget.wait_for_text("3 selected").await;
+    assert_eq!(
+        widget.text_of(".bulk-bar select option"),
+        "Choose…",
+        "the list of places says what it waits for"
+    );
     widget.move_selected_to("negotiation").await;
     for deal in &deals {
         widget.wait_for_card("negotiation", &deal.id).await;

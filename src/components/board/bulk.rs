@@ -343,7 +343,7 @@ pub(super) fn BulkBar(
                     <label>
                         <span>{words.text(Msg::MoveSelectedTo)}</span>" "
                         <select part="field" on:change:target=move |event| target.set(target_of(&event.target().value()))>
-                            <option value="" prop:selected=move || target.with(Option::is_none)></option>
+                            <option value="" prop:selected=move || target.with(Option::is_none)>{words.text(Msg::ChooseTarget)}</option>
                             {choices}
                         </select>
                     </label>
