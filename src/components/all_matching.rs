@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use super::current_user::CurrentUser;
 use super::later::Later;
 use super::latest_answer::LatestAnswer;
-use super::outbox::{Outbox, Settled, Summary};
+use super::outbox::{Outbox, Settled};
 use super::state::{learn_stage, WorkspaceState};
 use crate::api::{AllDeals, ApiError};
 use crate::deal_search::{SearchIndex, SearchWords};
@@ -128,11 +128,10 @@ impl AllMatching {
             let before = before.clone();
             let settling = move_and_settle(loaded, held, outbox, moves, |_| {});
             async move {
-                let answer = match settling.await {
-                    Some(refused) => refused.into_iter().next().map(|(_, error)| error),
-                    None => None,
-                };
-                (before, answer.map_or(Ok(()), Err))
+                let refusal = settling
+                    .await
+                    .and_then(|refused| refused.into_iter().next());
+                (before, refusal.map_or(Ok(()), |(_, error)| Err(error)))
             }
         });
         Self {
@@ -404,8 +403,7 @@ fn move_and_settle(
         replace(loaded, &expected_after(before, change));
         held.update_value(|held| held.push(before.id.clone()));
     }
-    let summary = Summary::of(&moves);
-    let settling = outbox.change(moves.clone(), summary, answered);
+    let settling = outbox.change(moves.clone(), answered);
     async move {
         let settled = settling.await;
         let release = |id: &str| held.try_update_value(|held| held.retain(|each| each != id));

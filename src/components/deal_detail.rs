@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::api_words::said_view;
 use super::fields::{FieldShell, StageSuggestions};
 use super::latest_answer::LatestAnswer;
-use super::outbox::{Outbox, Settled, Summary};
+use super::outbox::{Outbox, Settled};
 use super::rate_limit::RateLimitWait;
 use super::state::{Screen, WorkspaceState};
 use super::waiting::waiting;
@@ -60,10 +60,9 @@ impl OpenDeal {
         // comes back.
         let outbox = Outbox::of(state);
         let change_status = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
-            let moves = vec![(before.clone(), change.clone())];
+            show_open(deal, &expected_after(before, change));
+            let settling = outbox.change(vec![(before.clone(), change.clone())], |_| {});
             let before = before.clone();
-            show_open(deal, &expected_after(&before, change));
-            let settling = outbox.change(moves.clone(), Summary::of(&moves), |_| {});
             async move {
                 let answer = match settling.await {
                     Settled::Answered(mut answers) => answers

@@ -33,16 +33,16 @@ use crate::words::Texts;
 
 /// What a change does, as the toast says it.
 #[derive(Clone, PartialEq)]
-pub(super) struct Summary {
-    pub count: usize,
+struct Summary {
+    count: usize,
     /// The first deal's title: the toast names a single deal.
-    pub title: String,
-    pub target: MoveTarget,
+    title: String,
+    target: MoveTarget,
 }
 
 impl Summary {
     /// What `moves` do, read off the first.
-    pub fn of(moves: &[(Deal, StatusChange)]) -> Self {
+    fn of(moves: &[(Deal, StatusChange)]) -> Self {
         let (title, target) = match moves.first() {
             Some((before, change)) => {
                 let after = expected_after(before, change);
@@ -150,9 +150,9 @@ impl Outbox {
     pub fn change(
         self,
         moves: Vec<(Deal, StatusChange)>,
-        summary: Summary,
         answered: impl Fn(usize) + 'static,
     ) -> impl Future<Output = Settled> {
+        let summary = Summary::of(&moves);
         let (settled, settling) = oneshot::channel();
         let waiting = Waiting {
             moves,
