@@ -24,6 +24,7 @@ pub mod narrowing;
 pub mod people;
 pub mod pipeline;
 pub mod saved_views;
+pub mod selection;
 pub mod sending;
 pub mod session;
 pub mod storage_entry;
