@@ -142,6 +142,14 @@ impl DealQuery {
                 .is_none_or(|since| deal.updated_at >= since)
     }
 
+    /// Back to every deal from page 1, keeping the page size.
+    pub fn reset_filters(&mut self) {
+        *self = DealQuery {
+            limit: self.limit,
+            ..DealQuery::default()
+        };
+    }
+
     /// Whether any filter narrows the list (page and size are not filters).
     pub fn is_filtered(&self) -> bool {
         self.status.is_some()

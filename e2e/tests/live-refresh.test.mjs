@@ -58,7 +58,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await first.locator('a').focus();
       const stage = `stage ${name} ${Date.now()}`;
       await api('PUT', `/deals/${id}/status`, { stage });
-      await page.locator(`tr[data-deal-id="${id}"] td:nth-child(3)`, { hasText: stage }).waitFor({ timeout: WITHIN });
+      await page.locator(`tr[data-deal-id="${id}"] td:nth-child(4)`, { hasText: stage }).waitFor({ timeout: WITHIN });
       assert.equal(await rows(page).first().getAttribute('data-deal-id'), id, 'the row kept its place');
       const focused = await page.evaluate(() => {
         const active = document.querySelector('#deals').shadowRoot.activeElement;
@@ -89,7 +89,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       const id = await rows(page).first().getAttribute('data-deal-id');
       const stage = `stage ${name} retried ${Date.now()}`;
       await api('PUT', `/deals/${id}/status`, { stage });
-      await page.locator(`tr[data-deal-id="${id}"] td:nth-child(3)`, { hasText: stage }).waitFor({ timeout: 2 * WITHIN });
+      await page.locator(`tr[data-deal-id="${id}"] td:nth-child(4)`, { hasText: stage }).waitFor({ timeout: 2 * WITHIN });
       assert.equal(asked.length, 2, 'refused once, fetched at the next tick');
       assert.deepEqual(logged.filter((text) => text.startsWith('uncaught')), [], logged.join('\n'));
       await context.close();

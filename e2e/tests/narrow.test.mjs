@@ -68,9 +68,10 @@ function sidewaysScrollers(page) {
 
 /**
  * Per row of the list: its box, the number of lines its title takes, the
- * distinct tops of its cells, and the labels shown before its cells (as CSS
- * strings, "none" for no label; attr() resolved to the attribute's value)
- * beside the column headers they should repeat.
+ * distinct tops of its cells, and the labels shown before its cells of
+ * values (as CSS strings, "none" for no label; attr() resolved to the
+ * attribute's value) beside the column headers they should repeat; the
+ * checkbox's cell and the title's are left out.
  */
 function rowLayout(page) {
   return rows(page).evaluateAll((trs) =>
@@ -84,9 +85,9 @@ function rowLayout(page) {
         titleLines: tr.querySelector('th a').getClientRects().length,
         cellTops: new Set(cells.map((cell) => Math.round(cell.getBoundingClientRect().top))).size,
         // Firefox leaves attr() unresolved in the computed content: resolved here.
-        labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content.replace(/\s*\/\s*""$/, '')
+        labels: cells.filter((cell) => cell.matches('td:not(.select)')).map((cell) => getComputedStyle(cell, '::before').content.replace(/\s*\/\s*""$/, '')
           .replace(/^attr\(([\w-]+)\)$/, (_, name) => JSON.stringify(cell.getAttribute(name)))),
-        headers: [...tr.closest('table').querySelectorAll('thead th')].slice(1).map((th) => JSON.stringify(th.textContent)),
+        headers: [...tr.closest('table').querySelectorAll('thead th:not(.select)')].slice(1).map((th) => JSON.stringify(th.textContent)),
       };
     }));
 }
@@ -226,10 +227,10 @@ describe('narrow screens: accessibility, in chromium', () => {
     const named = (role) => nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
     assert.equal(named('table').length, 1, 'one table');
     assert.deepEqual(named('columnheader'),
-      ['Title', 'Value', 'Stage', 'Priority', 'Probability', 'Status', 'Expected close', 'Contact', 'Assigned to', 'Updated']);
+      ['Select this page', 'Title', 'Value', 'Stage', 'Priority', 'Probability', 'Status', 'Expected close', 'Contact', 'Assigned to', 'Updated']);
     assert.equal(named('row').length, deals + 1, 'the header row and a row per deal');
     assert.equal(named('rowheader').length, deals, 'a title per deal');
-    const firstValue = await rows(page).first().locator('td').first().textContent();
+    const firstValue = await rows(page).first().locator('td:not(.select)').first().textContent();
     assert.ok(named('cell').includes(firstValue), `a cell named ${firstValue}`);
     assert.ok(!named('cell').some((cell) => cell.startsWith('Value')), 'no cell is named with its visible label');
     await context.close();

@@ -85,7 +85,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
 
       await page.getByLabel('Status').selectOption('won');
       await page.locator('.deal-page[aria-busy="false"] table.deals[data-page="1"]').waitFor();
-      const statuses = await rows(page).locator('td:nth-of-type(5)').allTextContents();
+      const statuses = await rows(page).locator('td:nth-of-type(6)').allTextContents();
       assert.ok(statuses.length > 0 && statuses.every((status) => status === 'Won'), statuses.join());
       await page.waitForURL(/deals\.status=won/);
       await page.getByRole('button', { name: 'Reset filters' }).click();
@@ -107,7 +107,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await page.getByRole('button', { name: 'Back to list' }).click();
       const first = rows(page).first();
       await assert.doesNotReject(first.getByText(title).waitFor());
-      assert.equal(await first.locator('td:nth-of-type(5)').textContent(), 'Won');
+      assert.equal(await first.locator('td:nth-of-type(6)').textContent(), 'Won');
 
       await page.getByRole('button', { name: 'Disconnect' }).click();
       await page.getByLabel('API key').waitFor();

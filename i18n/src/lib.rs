@@ -135,7 +135,9 @@ impl Msg {
                 | Msg::ApiOrder
                 | Msg::SortAscending
                 | Msg::SortDescending
-                | Msg::SelectDeal
+                | Msg::SelectAllMatching
+                | Msg::AllMatchingSelected
+                | Msg::LeftSelection
                 | Msg::SelectedDeals
                 | Msg::MoveSelectedTo
                 | Msg::ChooseTarget

@@ -226,6 +226,13 @@ messages! {
     SortDescending,
     /// Many deals at once: a card's checkbox, the bar of the selection.
     SelectDeal,
+    /// The list's header checkbox: every deal of the page shown.
+    SelectPage,
+    /// Offered once a whole page is selected, and said once done.
+    SelectAllMatching,
+    AllMatchingSelected,
+    /// Selected deals that the filters no longer keep.
+    LeftSelection,
     SelectedDeals,
     MoveSelectedTo,
     /// The first choice of that list, before one is made.

@@ -126,7 +126,7 @@ impl AllMatching {
         let move_deal = Action::new_local(move |(before, change): &(Deal, StatusChange)| {
             let moves = vec![(before.clone(), change.clone())];
             let before = before.clone();
-            let settling = move_and_settle(loaded, held, outbox, moves, |_| {});
+            let settling = move_and_settle(Some((loaded, held)), outbox, moves, |_| {});
             async move {
                 let refusal = settling
                     .await
@@ -146,6 +146,23 @@ impl AllMatching {
             held,
             refreshing: StoredValue::new(false),
         }
+    }
+
+    /// The workspace's one while a view shows it (the list of what a search
+    /// found, say), following the filters.
+    pub fn shown(state: WorkspaceState) -> Option<Self> {
+        state
+            .made::<Self>()
+            .filter(|all| all.showing.get_untracked() > 0)
+    }
+
+    /// How many loaded deals the search finds (every one when nothing is
+    /// searched for); untracked.
+    pub fn found_count(self) -> usize {
+        self.found.with_untracked(|found| match found {
+            Some(found) => found.len(),
+            None => self.with_deals_untracked(<[Deal]>::len),
+        })
     }
 
     /// Counts the view being built as showing the deals until it goes: while
@@ -247,21 +264,6 @@ impl AllMatching {
     /// The loaded deal with this id, as it is now.
     pub fn find(self, id: &str) -> Option<Deal> {
         self.with_deals_untracked(|deals| deals.iter().find(|deal| deal.id == id).cloned())
-    }
-
-    /// Shows `moves` (each deal as it was, and its change) at once, each deal
-    /// kept from live refresh until it settles, and hands them to the
-    /// outbox, which sends them once their undo window is over. Undone, or
-    /// refused by the API, a deal goes back where it was; the future gives
-    /// the refusals, with the API's errors, or `None` once undone. `answered`
-    /// hears how many have answered so far.
-    pub fn move_many(
-        self,
-        state: WorkspaceState,
-        moves: Vec<(Deal, StatusChange)>,
-        answered: impl Fn(usize) + 'static,
-    ) -> impl std::future::Future<Output = Option<Vec<(Deal, ApiError)>>> {
-        move_and_settle(self.loaded, self.held, Outbox::of(state), moves, answered)
     }
 
     pub fn stop_loading(self) {
@@ -381,6 +383,34 @@ fn loaded_deals(loaded: &Option<Result<AllDeals, ApiError>>) -> &[Deal] {
     }
 }
 
+/// Shows `moves` (each deal as it was, and its change) at once, in the
+/// views of every matching deal if one loaded them (the list's page shows
+/// them moved anyway: the outbox sees to it), each deal kept from live
+/// refresh until it settles, and hands them to the outbox, which sends them
+/// once their undo window is over. Undone, or refused by the API, a deal
+/// goes back where it was; the future gives the refusals, with the API's
+/// errors, or `None` once undone. `answered` hears how many have answered
+/// so far. The list's bulk moves load nothing more.
+pub(super) fn move_shown(
+    state: WorkspaceState,
+    moves: Vec<(Deal, StatusChange)>,
+    answered: impl Fn(usize) + 'static,
+) -> impl std::future::Future<Output = Option<Vec<(Deal, ApiError)>>> {
+    let all = state.made::<AllMatching>();
+    move_and_settle(
+        all.map(|all| (all.loaded, all.held)),
+        Outbox::of(state),
+        moves,
+        answered,
+    )
+}
+
+/// Every matching deal loaded, and those live refresh leaves alone.
+type Loaded = (
+    LatestAnswer<Result<AllDeals, ApiError>>,
+    StoredValue<Vec<String>>,
+);
+
 fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
     loaded.try_update(|loaded| {
         if let Some(Ok(all)) = loaded {
@@ -391,38 +421,51 @@ fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
     });
 }
 
-/// `AllMatching::move_many`, for the board's single moves too.
+/// [`move_shown`], for the board's single moves too: with no `loaded`, only
+/// the outbox shows the moves.
 fn move_and_settle(
-    loaded: LatestAnswer<Result<AllDeals, ApiError>>,
-    held: StoredValue<Vec<String>>,
+    loaded: Option<Loaded>,
     outbox: Outbox,
     moves: Vec<(Deal, StatusChange)>,
     answered: impl Fn(usize) + 'static,
 ) -> impl std::future::Future<Output = Option<Vec<(Deal, ApiError)>>> {
+    let show = move |deal: &Deal| {
+        if let Some((loaded, _)) = loaded {
+            replace(loaded, deal);
+        }
+    };
+    let hold = move |id: &str, held_now: bool| {
+        if let Some((_, held)) = loaded {
+            held.try_update_value(|held| {
+                held.retain(|each| each != id);
+                if held_now {
+                    held.push(id.to_owned());
+                }
+            });
+        }
+    };
     for (before, change) in &moves {
-        replace(loaded, &expected_after(before, change));
-        held.update_value(|held| held.push(before.id.clone()));
+        show(&expected_after(before, change));
+        hold(&before.id, true);
     }
     let settling = outbox.change(moves.clone(), answered);
     async move {
-        let settled = settling.await;
-        let release = |id: &str| held.try_update_value(|held| held.retain(|each| each != id));
-        match settled {
+        match settling.await {
             Settled::Undone => {
                 for (before, _) in &moves {
-                    replace(loaded, before);
-                    release(&before.id);
+                    show(before);
+                    hold(&before.id, false);
                 }
                 None
             }
             Settled::Answered(answers) => {
                 let mut refused = Vec::new();
                 for (before, answer) in answers {
-                    release(&before.id);
+                    hold(&before.id, false);
                     match answer {
-                        Ok(deal) => replace(loaded, &deal),
+                        Ok(deal) => show(&deal),
                         Err(error) => {
-                            replace(loaded, &before);
+                            show(&before);
                             refused.push((before, error));
                         }
                     }

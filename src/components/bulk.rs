@@ -1,10 +1,10 @@
-//! Many deals of the board changed at once: a checkbox on each card selects
-//! it; the bar above the columns says how many are selected, moves them all
-//! to a stage, Won or Lost (asking first when that reopens won or lost
-//! deals), saves them as a CSV file, and clears the selection, as Escape
-//! does. The moves go at most
-//! four at a time once their undo window is over (`AllMatching::move_many`,
-//! `outbox.rs`), their progress shown past ten;
+//! Many deals changed at once, in the list and on the board alike: the bar
+//! of the workspace's selection says how many are selected (and how many
+//! left it, no longer matching the filters), moves them all to a stage, Won
+//! or Lost (asking first when that reopens won or lost deals), saves them as
+//! a CSV file, and clears the selection, as Escape does. The moves go at
+//! most four at a time once their undo window is over
+//! (`all_matching::move_shown`, `outbox.rs`), their progress shown past ten;
 //! the deals the API refuses go back where they were, listed with its
 //! reason, and "Retry these" selects them again.
 
@@ -14,14 +14,23 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::moves::Mover;
+use super::all_matching::move_shown;
+use super::later::Later;
+use super::state::WorkspaceState;
 use crate::api::ApiError;
-use crate::components::state::WorkspaceState;
 use crate::csv_export::{deals_csv, file_name, Delimiter, Naming, MIME_TYPE};
 use crate::download::save_text_file;
 use crate::format;
 use crate::pipeline::{move_change, reopens, MoveTarget};
+use crate::selection::Selection;
+use crate::session::Session;
 use crate::words::Texts;
+
+/// The workspace's selection, shared by the list and the board, made the
+/// first time one of them needs it.
+pub(super) fn selection_of(state: WorkspaceState) -> Later<Selection> {
+    state.made_once(|| Later::new(Selection::default()))
+}
 
 /// More moves than this show how far they have come.
 const PROGRESS_PAST: usize = 10;
@@ -87,13 +96,25 @@ fn target_of(value: &str) -> Option<MoveTarget> {
 #[component]
 pub(super) fn BulkBar(
     state: WorkspaceState,
-    mover: Mover,
-    selection: RwSignal<Vec<String>>,
-    /// The board's stages, in column order.
+    /// The places to move to, in the order shown.
     stages: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+    /// A selected deal as the view shows it now, if it does.
+    shown: impl Fn(&str) -> Option<Deal> + Copy + Send + Sync + 'static,
+    /// Puts the focus on the first deal moved, as the moves start (`false`)
+    /// and, if it was lost meanwhile, once they are answered (`true`): the
+    /// bar goes with the selection, and the keyboard user's work is there.
+    focus_moved: impl Fn(String, bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let words = mover.words;
-    let all = mover.all;
+    let session = expect_context::<Session>();
+    let (words, events) = (session.words(), session.events());
+    let selection = selection_of(state);
+    // Deals selected on the board are the list's too: its bar, and the code
+    // that ticks its rows, come with them.
+    Effect::new(move || {
+        if !selection.with(Selection::is_empty) {
+            state.ticked.try_set(true);
+        }
+    });
     let target = RwSignal::new(None::<MoveTarget>);
     let outcome = RwSignal::new(None::<Outcome>);
     // The moves of a selection that reopens won or lost deals, waiting for
@@ -103,7 +124,7 @@ pub(super) fn BulkBar(
 
     let send = move |moves: Vec<(Deal, StatusChange)>, vetoed: Vec<NotMoved>| {
         let total = moves.len() + vetoed.len();
-        selection.set(Vec::new());
+        selection.try_update(Selection::clear);
         if total == 0 {
             // Every selected deal was there already.
             outcome.set(None);
@@ -123,13 +144,10 @@ pub(super) fn BulkBar(
         let answered = move |answered| {
             outcome.try_set(Some(Outcome::Moving { answered, total }));
         };
-        // The cards show moved from here on.
-        let sending = all.move_many(state, moves, answered);
-        // The bar goes with the selection: the focus goes to the first card
-        // moved, where the keyboard user's work is, and comes back to it when
-        // the API's answers replace the cards.
+        // The deals show moved from here on.
+        let sending = move_shown(state, moves, answered);
         if let Some(first) = first.clone() {
-            mover.focus_card(first);
+            focus_moved(first, false);
         }
         spawn_local(async move {
             let Some(refused) = sending.await else {
@@ -138,7 +156,7 @@ pub(super) fn BulkBar(
                 return;
             };
             if let Some(first) = first {
-                mover.focus_card_if_lost(first);
+                focus_moved(first, true);
             }
             let mut not_moved = vetoed;
             not_moved.extend(refused.into_iter().map(|(deal, error)| NotMoved {
@@ -158,15 +176,12 @@ pub(super) fn BulkBar(
         let now = format::now();
         let mut moves = Vec::new();
         let mut vetoed = Vec::new();
-        for id in selection.get_untracked() {
-            let Some(deal) = all.find(&id) else {
-                continue;
-            };
+        for deal in selected_now(selection, shown) {
             // A deal already there has nothing to send.
             let Some(change) = move_change(&deal, &target, now) else {
                 continue;
             };
-            if mover.events.may_change(&deal, &change) {
+            if events.may_change(&deal, &change) {
                 moves.push((deal, change));
             } else {
                 vetoed.push(NotMoved { deal, error: None });
@@ -180,23 +195,19 @@ pub(super) fn BulkBar(
     };
     let retry = move || {
         if let Some(Outcome::Done { refused, .. }) = outcome.get_untracked() {
-            selection.set(refused.into_iter().map(|not| not.deal.id).collect());
+            let refused: Vec<Deal> = refused.into_iter().map(|not| not.deal).collect();
+            selection.try_update(|selection| {
+                selection.clear();
+                selection.set(&refused, true);
+            });
             move_selected();
         }
     };
-    // The selected deals in the board's load order, in the file the export
+    // The selected deals in the order selected, in the file the export
     // screen would write: columns named in the user's language, the
     // separator their spreadsheet program expects.
     let export_selected = move || {
-        let deals: Vec<Deal> = selection.with_untracked(|selection| {
-            all.with_deals_untracked(|deals| {
-                deals
-                    .iter()
-                    .filter(|deal| selection.contains(&deal.id))
-                    .cloned()
-                    .collect()
-            })
-        });
+        let deals = selected_now(selection, shown);
         let delimiter =
             Delimiter::for_decimal_separator(format::decimal_separator(words.locale_untracked()));
         let naming = Naming::Words(words.now_untracked().unwrap_or_else(Texts::english));
@@ -211,7 +222,7 @@ pub(super) fn BulkBar(
     };
     let on_keydown = move |event: KeyboardEvent| {
         if event.key() == "Escape" {
-            selection.set(Vec::new());
+            selection.try_update(Selection::clear);
             reopening.set(None);
         }
     };
@@ -246,8 +257,12 @@ pub(super) fn BulkBar(
             .collect_view()
     };
     let count = move || {
-        let count = selection.with(Vec::len);
+        let count = selection.with(Selection::len);
         words.now().count(Msg::SelectedDeals, count as f64, &[])
+    };
+    let left = move || {
+        let left = selection.with(Selection::left);
+        (left > 0).then(|| words.now().count(Msg::LeftSelection, left as f64, &[]))
     };
     let said = move || {
         let texts = words.now();
@@ -353,14 +368,27 @@ pub(super) fn BulkBar(
                     <button part="button secondary-button" type="button" class="secondary" on:click=move |_| export_selected()>
                         {words.text(Msg::ExportSelection)}
                     </button>
-                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| selection.set(Vec::new())>
+                    <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { selection.try_update(Selection::clear); }>
                         {words.text(Msg::ClearSelection)}
                     </button>
                 </div>
             })}
             {reopen_question}
+            <p class="bulk-left" part="status" role="status">{left}</p>
             <p class="bulk-said" part="status" role="status">{said}</p>
             {not_moved}
         </div>
     }
+}
+
+/// The selected deals as the view shows them now (as last seen if it does
+/// not), in the order selected.
+fn selected_now(selection: Later<Selection>, shown: impl Fn(&str) -> Option<Deal>) -> Vec<Deal> {
+    selection.with_untracked(|selection| {
+        selection
+            .deals()
+            .iter()
+            .map(|deal| shown(&deal.id).unwrap_or_else(|| deal.clone()))
+            .collect()
+    })
 }

@@ -22,7 +22,7 @@ use super::latest_answer::InFlight;
 use super::list_refresh::{ListRefresh, LIST_REFRESH};
 use super::rebuilt::rebuilt;
 use super::state::WorkspaceState;
-use super::waiting::{rate_limited, waiting};
+use super::waiting::{no_rows, rate_limited, waiting};
 use crate::api::ApiError;
 use crate::format::{self, date_from_input, date_input_value};
 use crate::session::Session;
@@ -142,7 +142,7 @@ fn answer_view(
             }
         }
         Ok(page) if page.data.is_empty() => view! {
-            <NoRows meta=page.meta query=state.query texts />
+            {no_rows(page.meta, state.query, texts)}
             <Pager meta=page.meta query=state.query texts />
         }
         .into_any(),
@@ -247,7 +247,7 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
         }
     };
     let reset = move |_| {
-        query.try_update(reset_filters);
+        query.try_update(DealQuery::reset_filters);
     };
     let search = state.search;
     let first_page = move || {
@@ -347,57 +347,6 @@ pub(super) fn Filters(state: WorkspaceState) -> impl IntoView {
                 {words.text(Msg::ResetFilters)}
             </button>
         </form>
-    }
-}
-
-/// Back to every deal, keeping the page size.
-fn reset_filters(query: &mut DealQuery) {
-    *query = DealQuery {
-        limit: query.limit,
-        ..DealQuery::default()
-    };
-}
-
-/// A change of the query that leads to rows, given the last page.
-type WayOut = fn(&mut DealQuery, u32);
-
-/// Why a page has no rows: past the last page, filters that match nothing,
-/// or a company with no deals at all.
-#[component]
-fn NoRows(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> impl IntoView {
-    let asked = query.with_untracked(|query| query.page);
-    let last_page = u32::try_from(meta.total_pages).unwrap_or(u32::MAX).max(1);
-    // What is said, and the way out offered: one view for the three cases.
-    let (said, way_out): (String, Option<(String, WayOut)>) = if meta.total > 0 && asked > last_page
-    {
-        let missing = texts.count(
-            Msg::PageMissing,
-            f64::from(last_page),
-            &[("page", &asked.to_string())],
-        );
-        let go = texts.fill(Msg::GoToPage, &[("page", &last_page.to_string())]);
-        (
-            missing,
-            Some((go, |query, last_page| query.page = last_page)),
-        )
-    } else if query.with_untracked(DealQuery::is_filtered) {
-        let reset = texts.get(Msg::ResetFilters).to_owned();
-        (
-            texts.get(Msg::NoDealsMatch).to_owned(),
-            Some((reset, |query, _| reset_filters(query))),
-        )
-    } else {
-        (texts.get(Msg::NoDealsYet).to_owned(), None)
-    };
-    view! {
-        <div class="empty">
-            <p>{said}</p>
-            {way_out.map(|(label, change)| view! {
-                <button part="button secondary-button" type="button" class="secondary" on:click=move |_| { query.try_update(|query| change(query, last_page)); }>
-                    {label}
-                </button>
-            })}
-        </div>
     }
 }
 

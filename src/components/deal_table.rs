@@ -33,6 +33,8 @@ struct Column {
 /// (its `FILL`), which reads the fields [`RowsText`] writes for it.
 #[derive(Clone, Copy)]
 enum Cell {
+    /// The checkbox that selects the row's deal: its header's selects the page.
+    Select,
     /// The row's header: the deal's link, showing this text.
     Link(fn(&Deal) -> &str),
     /// An amount in its currency, formatted by the browser.
@@ -48,6 +50,12 @@ enum Cell {
 /// The table's columns, in order: the header row, the rows deal_rows.js
 /// builds and their labels on narrow screens all follow from this.
 const COLUMNS: &[Column] = &[
+    Column {
+        header: Msg::SelectPage,
+        sort: None,
+        numeric: false,
+        cell: Cell::Select,
+    },
     Column {
         header: Msg::FieldTitle,
         sort: Some(SortKey::Title),
@@ -142,6 +150,7 @@ impl Cell {
     /// Its name in deal_rows.js.
     fn kind(self) -> &'static str {
         match self {
+            Cell::Select => "select",
             Cell::Link(_) => "link",
             Cell::Money(_) => "money",
             Cell::Text(_) => "text",
@@ -153,6 +162,7 @@ impl Cell {
     /// How many text fields and numbers a cell of this kind takes.
     const fn fields(self) -> (usize, usize) {
         match self {
+            Cell::Select => (0, 0),
             Cell::Link(_) | Cell::Badge(_) => (2, 0),
             Cell::Money(_) => (1, 1),
             Cell::Text(_) => (1, 0),
@@ -186,9 +196,13 @@ pub(super) fn DealTable<'a>(
     let links = state.deal_links(DealsView::List);
     let rows = Rc::new(RowsText::new(deals, texts, |id| links.to(id)));
     let header = columns_text(texts, state.sort.get_untracked());
-    // A header's button sorts every matching deal by its column, a second
-    // click the other way; any sort starts again from page 1.
-    let sort_by_clicked = move |event: MouseEvent| {
+    // One listener for the table: a checkbox's click brings the selection's
+    // code; a header's button sorts every matching deal by its column, a
+    // second click the other way, any sort starting again from page 1; a
+    // row's link opens its deal.
+    let clicked = move |event: MouseEvent| {
+        note_tick(&event, state);
+        open_clicked_deal(&event, state.screen);
         let key = event
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
@@ -204,21 +218,34 @@ pub(super) fn DealTable<'a>(
     };
     view! {
         <div class="table-scroll">
-            <table class="deals" part="table" data-page=meta.page>
+            <table class="deals" part="table" data-page=meta.page on:click=clicked>
                 <caption>{texts.get(Msg::Deals)}</caption>
-                <thead on:click=sort_by_clicked>
+                <thead>
                     <tr use:fill_deal_header=header></tr>
                 </thead>
-                <tbody use:fill_deal_rows=rows on:click=move |event| open_clicked_deal(&event, state.screen)></tbody>
+                <tbody use:fill_deal_rows=rows></tbody>
             </table>
         </div>
     }
 }
 
+/// A click on a checkbox (the only input of the table) brings the
+/// selection's code (`list_selection`), which then hears every click itself.
+fn note_tick(event: &MouseEvent, state: WorkspaceState) {
+    let on_checkbox = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|clicked| clicked.closest("input").ok().flatten());
+    if on_checkbox.is_some() {
+        state.ticked.try_set(true);
+    }
+}
+
 /// The columns as deal_rows.js reads them: a line per column, its kind, its
-/// class, its header, the name of its sort (none if it sorts nothing) and
-/// how `sort` sorts it (`aria-sort`'s word, none if not by it), separated by
-/// tabs.
+/// class, its header, the name of its sort (none if it sorts nothing), how
+/// `sort` sorts it (`aria-sort`'s word, none if not by it) and, for the
+/// checkboxes' column, the label of a row's checkbox (`{title}` where the
+/// deal's title goes); separated by tabs.
 fn columns_text(texts: Texts, sort: Option<SortOrder>) -> String {
     let mut text = String::new();
     for column in COLUMNS {
@@ -235,12 +262,17 @@ fn columns_text(texts: Texts, sort: Option<SortOrder>) -> String {
             }
             _ => "",
         };
+        let row_label = match column.cell {
+            Cell::Select => texts.get(Msg::SelectDeal),
+            _ => "",
+        };
         for field in [
             column.cell.kind(),
             if column.numeric { "number" } else { "" },
             texts.get(column.header),
             column.sort.map_or("", SortKey::name),
             sorted,
+            row_label,
         ] {
             text.push_str(field);
             text.push('\t');
@@ -254,6 +286,12 @@ extern "C" {
     /// Writes the header cells of [`COLUMNS`] into the table's header row.
     #[wasm_bindgen(js_name = fillDealHeader)]
     fn fill_header_from_text(row: &Element, columns: &str);
+
+    /// Ticks the checkboxes of the table's rows whose deal `selected` names,
+    /// a line each, and the page's as its rows are (the selection's code,
+    /// `list_selection`, calls it).
+    #[wasm_bindgen(js_name = showSelected)]
+    pub(super) fn show_selected(table: &Element, selected: &str);
 
     /// Puts a page's rows into the table's body (see [`fill_deal_rows`]).
     #[wasm_bindgen(js_name = fillDealRows, catch)]
@@ -292,6 +330,7 @@ impl RowsText {
             rows.push(&deal.id);
             for column in COLUMNS {
                 match column.cell {
+                    Cell::Select => {}
                     Cell::Link(text) => {
                         rows.push(&link_to(&deal.id));
                         rows.push(text(deal));
@@ -424,11 +463,12 @@ mod tests {
     }
 
     #[test]
-    fn the_link_heads_each_row_and_headers_are_unique() {
-        assert!(matches!(COLUMNS[0].cell, Cell::Link(_)));
-        assert!(COLUMNS[1..]
+    fn one_link_heads_each_row_after_its_checkbox_and_headers_are_unique() {
+        assert!(matches!(COLUMNS[0].cell, Cell::Select));
+        assert!(matches!(COLUMNS[1].cell, Cell::Link(_)));
+        assert!(COLUMNS[2..]
             .iter()
-            .all(|column| !matches!(column.cell, Cell::Link(_))));
+            .all(|column| !matches!(column.cell, Cell::Link(_) | Cell::Select)));
         for (index, column) in COLUMNS.iter().enumerate() {
             for lang in Lang::ALL {
                 assert!(
@@ -456,11 +496,11 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), COLUMNS.len());
         assert_eq!(
-            lines[1][..5],
+            lines[2][..5],
             ["money", "number", "Value", "value", "descending"]
         );
-        assert_eq!(lines[0][3..5], ["title", ""], "sortable, not sorted by");
-        assert_eq!(lines[5][2..5], ["Status", "", ""], "not sortable");
+        assert_eq!(lines[1][3..5], ["title", ""], "sortable, not sorted by");
+        assert_eq!(lines[6][2..5], ["Status", "", ""], "not sortable");
         let sortable: Vec<&str> = lines
             .iter()
             .map(|line| line[3])
@@ -474,6 +514,17 @@ mod tests {
         assert!(columns_text(Texts::english(), None)
             .lines()
             .all(|line| line.split('\t').nth(4) == Some("")));
+    }
+
+    #[test]
+    fn the_checkboxes_column_names_the_page_and_each_row() {
+        let text = columns_text(Texts::english(), SortOrder::parse("title"));
+        let first: Vec<&str> = text.lines().next().expect("a line").split('\t').collect();
+        assert_eq!(
+            first[..6],
+            ["select", "", "Select this page", "", "", "Select {title}"]
+        );
+        assert!(text.lines().skip(1).all(|line| line.ends_with("\t\t")));
     }
 
     #[test]
@@ -491,6 +542,7 @@ mod tests {
         assert_eq!(
             read[0].1,
             vec![
+                (Msg::SelectPage, texts(&[])),
                 (Msg::FieldTitle, texts(&["?deal=a", "Déal a 🚀"])),
                 (Msg::FieldValue, texts(&["EUR", "1250.5"])),
                 (Msg::FieldStage, texts(&["négociation"])),
@@ -517,6 +569,7 @@ mod tests {
         assert_eq!(
             empty,
             [
+                Msg::SelectPage,
                 Msg::FieldStage,
                 Msg::FieldProbability,
                 Msg::ColumnExpectedClose,
@@ -533,7 +586,7 @@ mod tests {
         for column in COLUMNS {
             let kind = column.cell.kind();
             assert!(
-                script.contains(&format!("\n  {kind}(cell, fields) {{")),
+                script.contains(&format!("\n  {kind}(")),
                 "deal_rows.js has no FILL.{kind} for {:?}",
                 column.header
             );

@@ -10,6 +10,7 @@ use deals_i18n::Msg;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::later::Later;
 use super::latest_answer::InFlight;
 use super::rebuilt::rebuilt;
 use super::refresh_failure::refresh_failure;
@@ -17,6 +18,7 @@ use super::state::{learn_stage, WorkspaceState};
 use crate::live_refresh::{
     apply_updates, changes_since, newest_update, sort_changes, Changed, Offered,
 };
+use crate::selection::Selection;
 use crate::session::Session;
 
 /// What the list's tick calls, once fetched.
@@ -56,6 +58,11 @@ fn refresh(state: WorkspaceState, session: &Session) {
         }
         for deal in &changes.data {
             learn_stage(state.stages, deal);
+        }
+        // A selected deal changed meanwhile is kept as it is now, or leaves
+        // the selection if the filters no longer keep it.
+        if let Some(selection) = state.made::<Later<Selection>>() {
+            selection.try_update(|selection| selection.update(&changes.data, &asked));
         }
         live.seen
             .try_update(|seen| *seen = newest_update(*seen, &changes.data));

@@ -4,6 +4,7 @@
 mod all_matching;
 mod api_words;
 mod board;
+mod bulk;
 mod clicked_deal;
 mod connect;
 mod current_user;
@@ -20,7 +21,9 @@ mod known_people;
 mod later;
 mod latest_answer;
 mod list_refresh;
+mod list_selection;
 mod mine;
+mod no_rows;
 mod on_demand;
 mod outbox;
 mod person_picker;

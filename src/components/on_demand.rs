@@ -35,6 +35,7 @@ use super::deal_detail::DealDetail;
 use super::deal_form::DealForm;
 use super::export::ExportScreen;
 use super::later::Later;
+use super::list_selection::ListSelectionBar;
 use super::outbox::UndoToast;
 use super::rebuilt::rebuilt;
 use super::saved_views::SavedViewsPanel;
@@ -42,6 +43,7 @@ use super::shortcuts::ShortcutList;
 use super::state::{Screen, WorkspaceState};
 use super::views::MatchingDealsViews;
 use crate::session::Session;
+use crate::url_state::DealsView;
 
 type Render = fn(WorkspaceState) -> AnyView;
 
@@ -209,7 +211,12 @@ fn render_panels(state: WorkspaceState) -> AnyView {
                 .get()
                 .then(|| view! { <UndoToast state /> })
         };
-        view! { {panel} {toast} }.into_any()
+        // The board has its own, above its columns.
+        let list_bar = move || {
+            (state.screen.get() == Screen::List && state.view.get() == DealsView::List)
+                .then(|| view! { <ListSelectionBar state /> })
+        };
+        view! { {panel} {list_bar} {toast} }.into_any()
     })
 }
 

@@ -128,6 +128,9 @@ pub(super) struct WorkspaceState {
     pub undo_seconds: u32,
     /// A change was made: the undo toast's place shows from then on.
     pub changes_made: Later<bool>,
+    /// A deal was selected, in the list or on the board: the list's
+    /// selection bar, and the code that ticks its rows, come from then on.
+    pub ticked: Later<bool>,
 }
 
 /// Adds `deal`'s stage to the suggestions if it is a new one.
@@ -151,15 +154,19 @@ impl WorkspaceState {
         &self,
         make: impl FnOnce() -> T,
     ) -> T {
-        let owner = self.owner.get_value();
-        if let Some(made) = owner.with(use_context::<T>) {
+        if let Some(made) = self.made() {
             return made;
         }
-        owner.with(|| {
+        self.owner.get_value().with(|| {
             let made = make();
             provide_context(made.clone());
             made
         })
+    }
+
+    /// The `T` that [`WorkspaceState::made_once`] made, if a screen asked for one yet.
+    pub(super) fn made<T: Clone + 'static>(&self) -> Option<T> {
+        self.owner.get_value().with(use_context::<T>)
     }
 
     /// What the workspace shows, as the page URL says it; tracked.
@@ -277,6 +284,7 @@ impl WorkspaceState {
             idle_days: settings.idle_days,
             undo_seconds: settings.undo_seconds,
             changes_made: Later::new(false),
+            ticked: Later::new(false),
         };
         state.show_url();
         state

@@ -1,7 +1,8 @@
 //! The wait on show, once the API has been slow to answer: the message, with
 //! Cancel and Retry, and the request stopped when no answer is coming; and
-//! the list's wait once the API refused it for now (429). Its code is
-//! fetched only when a wait first shows (`waiting`).
+//! the list's wait once the API refused it for now (429); and, as rare, the
+//! list's page with no rows (`no_rows`). Its code is fetched only when one of
+//! them first shows (`waiting`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,10 +10,14 @@ use std::time::Duration;
 use deals_i18n::Msg;
 use leptos::prelude::*;
 
+use deals_contract::{DealQuery, PageMeta};
+
 use super::debounce::Debounce;
 use super::later::Later;
+use super::no_rows::no_rows_view;
 use super::rate_limit::RateLimitWait;
 use crate::session::Session;
+use crate::words::Texts;
 
 /// An answer this late is not coming (a proxy that holds the connection, a
 /// server stuck): the request is stopped as if the user had cancelled it,
@@ -46,11 +51,13 @@ pub(super) struct Wait {
 pub(super) struct WaitViews {
     pub wait: fn(&Wait) -> AnyView,
     pub rate_limited: fn(String, Option<u64>, OnWait) -> AnyView,
+    pub no_rows: fn(PageMeta, Later<DealQuery>, Texts) -> AnyView,
 }
 
 pub(super) const WAIT_VIEWS: WaitViews = WaitViews {
     wait: wait_view,
     rate_limited: rate_limited_view,
+    no_rows: no_rows_view,
 };
 
 /// The list's read refused for now (429): the countdown, then `retry`.

@@ -4,12 +4,14 @@
 //! Only the clock that notices a slow request is in the first download:
 //! what then shows (`wait_view`) is a chunk of its own, fetched the first
 //! time a request is slow, once per page, as the screens are (`on_demand`).
-//! The list's countdown after a 429 comes with the same chunk.
+//! The list's countdown after a 429, and its page with no rows, come with
+//! the same chunk.
 
 use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
+use deals_contract::{DealQuery, PageMeta};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
@@ -19,6 +21,7 @@ use super::later::Later;
 use super::rebuilt::rebuilt;
 pub(super) use super::wait_view::OnWait;
 use super::wait_view::{Wait, WaitViews, WAIT_VIEWS};
+use crate::words::Texts;
 
 /// Most answers come well within a second; past a few seconds a person
 /// starts to wonder whether anything is happening, so the screen says the
@@ -95,6 +98,30 @@ pub(super) fn rate_limited(
     retry: OnWait,
     refused: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
+    from_wait_chunk(
+        Arc::new(move |code| {
+            (code.rate_limited)(error.clone(), retry_after_seconds, retry.clone())
+        }),
+        Arc::new(refused),
+    )
+}
+
+/// The list's page with no rows, from the wait's chunk: why, and the way
+/// out; nothing more than the pager's "0 deals" if it cannot be fetched.
+pub(super) fn no_rows(meta: PageMeta, query: Later<DealQuery>, texts: Texts) -> AnyView {
+    from_wait_chunk(
+        Arc::new(move |code| (code.no_rows)(meta, query, texts)),
+        Arc::new(|| ().into_any()),
+    )
+}
+
+/// `shown` with the wait's chunk, fetched first if need be; `unfetched` if
+/// it cannot be. One copy for both of the list's uses: the closures are
+/// shared pointers, not generic.
+fn from_wait_chunk(
+    shown: Arc<dyn Fn(WaitViews) -> AnyView + Send + Sync>,
+    unfetched: Arc<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
     // Whether the chunk's fetch has ended, well (its code is here) or not.
     let fetched = Later::new(WAIT_CODE.get().is_some());
     if !fetched.get_untracked() {
@@ -104,10 +131,8 @@ pub(super) fn rate_limited(
         });
     }
     rebuilt(move || match (fetched.get(), WAIT_CODE.get()) {
-        (true, Some(code)) => {
-            (code.rate_limited)(error.clone(), retry_after_seconds, retry.clone())
-        }
-        (true, None) => refused(),
+        (true, Some(code)) => shown(code),
+        (true, None) => unfetched(),
         (false, _) => ().into_any(),
     })
 }

@@ -124,7 +124,10 @@ pub fn Workspace(
     // A memo: the panels' place is built again only when it comes or goes,
     // not when one of its panels does (that would rebuild the toast).
     let panels_shown = Memo::new(move |_| {
-        state.shortcuts.get() || state.saved_views.get() || state.changes_made.get()
+        state.shortcuts.get()
+            || state.saved_views.get()
+            || state.changes_made.get()
+            || state.ticked.get()
     });
     view! {
         <div class="workspace" on:keydown=move |event| on_shortcut_key(state, &event)>
@@ -152,7 +155,7 @@ pub fn Workspace(
             </header>
             // One panel at a time under the toolbar: the shortcuts' list
             // over the saved views, which show again once it closes; the
-            // undo toast from the first change on.
+            // list's selection bar; the undo toast from the first change on.
             {rebuilt(move || {
                 if panels_shown.get() {
                     on_demand(state, Chunk::Panels)

@@ -258,9 +258,22 @@ async fn every_cell_sits_under_its_header_and_is_labelled_with_it() {
         .await;
     let text =
         |element: &web_sys::Element| element.text_content().unwrap_or_default().trim().to_owned();
-    let header_cells = widget.find_all("thead th");
+    // The checkboxes' column first: the page's, and the row's named by the deal.
+    let page_box = widget
+        .find("thead th.select input")
+        .expect("the page's checkbox");
+    assert_eq!(
+        page_box.get_attribute("aria-label").as_deref(),
+        Some("Select this page")
+    );
+    let row_box = widget
+        .find("tbody td.select input")
+        .expect("the row's checkbox");
+    let row_label = format!("Select {}", deal.title);
+    assert_eq!(row_box.get_attribute("aria-label"), Some(row_label));
+    let header_cells = widget.find_all("thead th:not(.select)");
     let headers: Vec<String> = header_cells.iter().map(text).collect();
-    let cells = widget.find_all("tbody tr > *");
+    let cells = widget.find_all("tbody tr > :not(.select)");
     assert_eq!(cells.len(), headers.len(), "a cell per header: {headers:?}");
     let expected_close = deal.expected_close_date.as_ref().expect("a close date");
     for ((header, header_cell), cell) in headers.iter().zip(&header_cells).zip(&cells) {

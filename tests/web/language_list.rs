@@ -77,7 +77,14 @@ async fn the_list_speaks_french_and_german() {
             .filter_map(|option| option.get_attribute("value"))
             .collect();
         assert_eq!(values[..4], ["", "open", "won", "lost"], "the API's values");
-        let headers = texts_of(&widget, "thead th");
+        let page_box = widget
+            .find("thead th.select input")
+            .expect("the page's checkbox");
+        assert_eq!(
+            page_box.get_attribute("aria-label").as_deref(),
+            Some(lang.text(Msg::SelectPage))
+        );
+        let headers = texts_of(&widget, "thead th:not(.select)");
         assert_eq!(headers[0], lang.text(Msg::FieldTitle));
         assert_eq!(headers[5], lang.text(Msg::Status));
         let shown_statuses =

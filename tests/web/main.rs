@@ -26,6 +26,7 @@ mod language;
 mod language_list;
 mod language_screens;
 mod leak;
+mod list_selection;
 mod live;
 mod mine;
 mod people;

@@ -152,12 +152,14 @@ impl Widget {
             .collect()
     }
 
-    /// Column `column` (0 = title) of every row.
+    /// Column `column` (0 = title, after the checkbox) of every row.
     pub fn column(&self, column: usize) -> Vec<String> {
         self.find_all("tbody tr")
             .iter()
             .map(|row| {
-                let cells = row.query_selector_all("th, td").expect("cells");
+                let cells = row
+                    .query_selector_all("th, td:not(.select)")
+                    .expect("cells");
                 cells
                     .item(column as u32)
                     .and_then(|cell| cell.text_content())

@@ -6,8 +6,10 @@ use leptos::leptos_dom::helpers::request_animation_frame_with_handle;
 use leptos::prelude::*;
 
 use crate::components::all_matching::AllMatching;
+use crate::components::later::Later;
 use crate::format;
 use crate::pipeline::{self, cards_to_draw, Column, MoveTarget, CARDS_PER_FRAME};
+use crate::selection::Selection;
 use crate::session::Session;
 use crate::totals::currency_totals;
 
@@ -27,7 +29,7 @@ pub(super) fn BoardColumn(
     /// Cards moved on this board, shown wherever they fall in their column.
     pinned: RwSignal<Vec<String>>,
     /// The deals whose checkbox is ticked, to change at once.
-    selection: RwSignal<Vec<String>>,
+    selection: Later<Selection>,
     idle_threshold: u32,
     now: chrono::DateTime<chrono::Utc>,
     link_to: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
@@ -151,7 +153,7 @@ fn DealCard(
     deal: Deal,
     idle: Option<i64>,
     link: String,
-    selection: RwSignal<Vec<String>>,
+    selection: Later<Selection>,
 ) -> impl IntoView {
     let words = expect_context::<Session>().words();
     let title = deal.title.clone();
@@ -160,16 +162,13 @@ fn DealCard(
         move || words.now().fill(Msg::SelectDeal, &[("title", &title)])
     };
     let move_label = move || words.now().fill(Msg::MoveDeal, &[("title", &title)]);
-    let selected_id = StoredValue::new(deal.id.clone());
-    let selected =
-        move || selected_id.with_value(|id| selection.with(|selection| selection.contains(id)));
+    let selected_deal = StoredValue::new(deal.clone());
+    let selected = move || {
+        selected_deal.with_value(|deal| selection.with(|selection| selection.contains(&deal.id)))
+    };
     let select = move |on: bool| {
-        let id = selected_id.get_value();
-        selection.update(|selection| {
-            selection.retain(|each| *each != id);
-            if on {
-                selection.push(id);
-            }
+        selected_deal.with_value(|deal| {
+            selection.try_update(|selection| selection.set(std::slice::from_ref(deal), on))
         });
     };
     let card_id = deal.id.clone();

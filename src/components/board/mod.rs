@@ -1,7 +1,6 @@
 //! The board: every deal that matches the filters, one column per stage,
 //! moved to another stage by dragging its card or by its Move button.
 
-mod bulk;
 mod column;
 mod drag;
 mod move_prompt;
@@ -16,17 +15,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use self::bulk::BulkBar;
 use self::column::BoardColumn;
 use self::move_prompt::MovePrompt;
 use self::moves::Mover;
 use self::pointer::CardDrag;
 use self::sort::SortCards;
 use crate::components::all_matching::AllMatching;
+use crate::components::bulk::{selection_of, BulkBar};
 use crate::components::clicked_deal::open_clicked_deal;
 use crate::components::state::WorkspaceState;
 use crate::format;
 use crate::pipeline::{self, Column, MoveTarget};
+use crate::selection::Selection;
 use crate::url_state::DealsView;
 use crate::words::Words;
 
@@ -44,10 +44,14 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
     mover.keep_focus_through_answers();
     let drag = CardDrag::new();
     let (pinned, drag_over, words) = (mover.pinned, drag.over, mover.words);
-    let selection = RwSignal::new(Vec::<String>::new());
+    let selection = selection_of(state);
     // A deal that leaves the board (the filters, the search, another
-    // client's change) leaves the selection, and its count says so.
+    // client's change) leaves the selection, and its count says so; a deal
+    // selected in the list may not have arrived yet while the load runs.
     Effect::new(move || {
+        if all.progress.with(Option::is_some) {
+            return;
+        }
         let shown: Vec<String> = columns.with(|columns| {
             all.with_deals_untracked(|deals| {
                 columns
@@ -57,10 +61,16 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
                     .collect()
             })
         });
-        let gone =
-            selection.with_untracked(|selection| selection.iter().any(|id| !shown.contains(id)));
+        let gone = selection.with_untracked(|selection| {
+            selection
+                .deals()
+                .iter()
+                .any(|deal| !shown.contains(&deal.id))
+        });
         if gone {
-            selection.update(|selection| selection.retain(|id| shown.contains(id)));
+            selection.try_update(|selection| {
+                selection.keep_shown(|id| shown.iter().any(|each| each == id))
+            });
         }
     });
     let on_click = move |event: MouseEvent| {
@@ -92,7 +102,9 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             <SortCards sort=state.sort words />
             <p class="visually-hidden" part="status" role="status" aria-live="polite">{move || mover.announcement.with(|said| said.as_ref().map(|said| said.in_words(words.now())))}</p>
         </div>
-        <BulkBar state mover selection stages />
+        <BulkBar state stages shown=move |id: &str| all.find(id) focus_moved=move |id, answered| {
+            if answered { mover.focus_card_if_lost(id) } else { mover.focus_card(id) }
+        } />
         <p class="form-error" part="error" role="alert">{move || mover.refusal()}</p>
         <div class="board-prompt">
             {move || mover.prompt.get().map(|asked| view! { <MovePrompt asked mover stages /> })}
@@ -110,7 +122,7 @@ pub(super) fn Board(state: WorkspaceState, all: AllMatching) -> impl IntoView {
             on:pointercancel=move |event: PointerEvent| drag.pointer_up(&event, false, mover)
             on:keydown=move |event: KeyboardEvent| {
                 if event.key() == "Escape" {
-                    selection.set(Vec::new());
+                    selection.try_update(Selection::clear);
                 }
             }
         >
