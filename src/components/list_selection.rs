@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, MouseEvent};
+use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
 
 use super::all_matching::AllMatching;
 use super::bulk::{selection_of, BulkBar};
@@ -241,11 +241,11 @@ pub(super) fn ListSelectionBar(state: WorkspaceState) -> impl IntoView {
 const ROWS_FILLED: &str = "isao-deals-rows";
 
 /// Once the bar is in the page: takes in the ticks made before, then hears
-/// every click on a checkbox of the workspace's table, and ticks the rows of
-/// each page as it comes (one listener for the pages to come), until the
-/// bar goes.
+/// every click on a checkbox of the workspace's table and Escape there, and
+/// ticks the rows of each page as it comes (listeners for the pages to
+/// come), until the bar goes.
 fn listen_to_checkboxes(state: WorkspaceState, bar: NodeRef<Div>) {
-    let listening = StoredValue::new_local(None::<(Element, JsValue)>);
+    let listening = StoredValue::new_local(None::<(Element, JsValue, JsValue)>);
     bar.on_load(move |bar| {
         let Some(workspace) = bar.closest(".workspace").ok().flatten() else {
             return;
@@ -269,16 +269,32 @@ fn listen_to_checkboxes(state: WorkspaceState, bar: NodeRef<Div>) {
             }
         }) as Box<dyn FnMut(Event)>)
         .into_js_value();
+        // Escape in the table clears the selection, as it does in the bar.
+        let escaped = Closure::wrap(Box::new(move |event: Event| {
+            let in_table = event
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .is_some_and(|inside| inside.closest("table.deals").ok().flatten().is_some());
+            if in_table && event.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
+                selection_of(state).try_update(Selection::clear);
+            }
+        }) as Box<dyn FnMut(Event)>)
+        .into_js_value();
         for kind in ["click", ROWS_FILLED] {
             let _ = workspace.add_event_listener_with_callback(kind, heard.unchecked_ref());
         }
-        listening.try_set_value(Some((workspace, heard)));
+        let _ = workspace.add_event_listener_with_callback("keydown", escaped.unchecked_ref());
+        listening.try_set_value(Some((workspace, heard, escaped)));
     });
     on_cleanup(move || {
-        if let Some((workspace, heard)) = listening.try_update_value(Option::take).flatten() {
+        if let Some((workspace, heard, escaped)) =
+            listening.try_update_value(Option::take).flatten()
+        {
             for kind in ["click", ROWS_FILLED] {
                 let _ = workspace.remove_event_listener_with_callback(kind, heard.unchecked_ref());
             }
+            let _ =
+                workspace.remove_event_listener_with_callback("keydown", escaped.unchecked_ref());
         }
     });
 }
