@@ -27,18 +27,6 @@ pub enum PageSelected {
     All,
 }
 
-impl PageSelected {
-    /// How much of `page` the deals `selected` says are selected make up.
-    pub fn of(page: &[Deal], selected: impl Fn(&str) -> bool) -> Self {
-        let count = page.iter().filter(|deal| selected(&deal.id)).count();
-        match count {
-            0 => Self::None,
-            _ if count == page.len() => Self::All,
-            _ => Self::Some,
-        }
-    }
-}
-
 impl Selection {
     pub fn is_empty(&self) -> bool {
         self.deals.is_empty()
@@ -101,7 +89,12 @@ impl Selection {
     }
 
     pub fn on_page(&self, page: &[Deal]) -> PageSelected {
-        PageSelected::of(page, |id| self.contains(id))
+        let count = page.iter().filter(|deal| self.contains(&deal.id)).count();
+        match count {
+            0 => PageSelected::None,
+            _ if count == page.len() => PageSelected::All,
+            _ => PageSelected::Some,
+        }
     }
 
     /// Takes in the deals as the API now has them (a page, a refresh): a

@@ -301,7 +301,9 @@ fn listen_to_checkboxes(state: WorkspaceState, bar: NodeRef<Div>) {
 
 /// The list's table, in the workspace of the bar.
 fn table_of(bar: NodeRef<Div>) -> Option<Element> {
-    bar.get_untracked()?
+    // Called from an animation frame, after the moves' `.await`: the bar may
+    // be gone by then.
+    bar.try_get_untracked()??
         .closest(".workspace")
         .ok()
         .flatten()?
@@ -319,8 +321,11 @@ fn SelectAllMatching(state: WorkspaceState, total: u64) -> impl IntoView {
     let words = session.words();
     let progress = Later::new((0, total));
     let done = Later::new(None::<Result<usize, ApiError>>);
+    // Taken now: after the load's `.await` the workspace may be gone, and
+    // only a `try_` write on what was taken before is safe then.
+    let selection = selection_of(state);
     let select_all = move |deals: &[Deal]| {
-        selection_of(state).try_update(|selection| selection.set(deals, true));
+        selection.try_update(|selection| selection.set(deals, true));
         done.try_set(Some(Ok(deals.len())));
     };
     match AllMatching::shown(state) {

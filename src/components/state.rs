@@ -165,8 +165,9 @@ impl WorkspaceState {
     }
 
     /// The `T` that [`WorkspaceState::made_once`] made, if a screen asked for one yet.
+    /// None once the workspace is gone, as it may be after an `.await`.
     pub(super) fn made<T: Clone + 'static>(&self) -> Option<T> {
-        self.owner.get_value().with(use_context::<T>)
+        self.owner.try_get_value()?.with(use_context::<T>)
     }
 
     /// What the workspace shows, as the page URL says it; tracked.
