@@ -1,5 +1,6 @@
 // The intranet page that embeds the widget: the release build under /widget/,
-// host pages under /, every answer with a strict Content-Security-Policy (no
+// host pages under / (a page's {{WIDGET_PRELOADS}} becomes the build's
+// preload links, {{API_BASE}} the API's base URL), every answer with a strict Content-Security-Policy (no
 // inline script or style, wasm allowed, connections to 'self' for the
 // widget's own files and to the API's origin only).
 import { spawn } from 'node:child_process';
@@ -53,6 +54,11 @@ export async function startHost(distDir) {
       let body = await readFile(file);
       if (extname(file) === '.html') {
         body = body.toString().replaceAll('{{API_BASE}}', `${api.base}/api/external`);
+        // The release build's preload links (scripts/release-bundle.sh), as a host pastes them.
+        if (body.includes('{{WIDGET_PRELOADS}}')) {
+          const links = await readFile(join(distDir, 'preload-links.html'), 'utf8');
+          body = body.replaceAll('{{WIDGET_PRELOADS}}', links.replaceAll('{{WIDGET}}', '/widget').trim());
+        }
       }
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

@@ -5,7 +5,10 @@
 // `mount(element, options)` mounts more from code.
 //
 // The wasm download starts first, the glue's right after it, and neither
-// waits for the other. In a release build scripts/release-bundle.sh writes
+// waits for the other. A host page with the release build's preload links
+// (preload-links.html, docs/embedding.md) has them started earlier still, as
+// the browser reads the page: the requests below, made alike, then take
+// those answers. In a release build scripts/release-bundle.sh writes
 // into BUILD the version, the wasm's sha256 and the sha256 of each JS module
 // the glue needs: a file altered on the way never runs, and each widget says
 // so.

@@ -28,6 +28,8 @@
 #    imports go into the loader (embed/isao-deals.js), with the version of
 #    the crate; then it is minified too. A file altered by a single byte is
 #    then refused and never runs.
+# 8. preload-links.html: the links that let a host page start those
+#    downloads as it reads its own <head>.
 # One script, not several hooks: trunk runs the hooks of a stage side by side.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -147,3 +149,16 @@ grep -qF "$build_line" "$TRUNK_STAGING_DIR/isao-deals.js" || fail "embed/isao-de
 sed -i "s|^${build_line}\$|const BUILD = { version: \"$version\", wasmIntegrity: \"$(sri "$TRUNK_STAGING_DIR/${name}_bg.wasm")\", modules: { $modules } };|" \
     "$TRUNK_STAGING_DIR/isao-deals.js"
 terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/isao-deals.js" -- "$TRUNK_STAGING_DIR/isao-deals.js"
+
+# The links a host page puts in its <head> before the loader's script tag
+# (docs/embedding.md): the browser then requests the wasm, the glue and the
+# chunk loader as it reads the page, together with the loader, not once the
+# loader has arrived and run. Each is the request the loader makes (the same
+# mode, the same integrity), so the loader's requests take these answers
+# instead of asking again. `{{WIDGET}}` stands for the URL path of the
+# folder; scripts/release.sh and the e2e host (e2e/server.mjs) put it in.
+cat >"$TRUNK_STAGING_DIR/preload-links.html" <<LINKS
+<link rel="preload" href="{{WIDGET}}/${name}_bg.wasm" as="fetch" crossorigin="anonymous" />
+<link rel="modulepreload" href="{{WIDGET}}/$name.js" integrity="$(sri "$TRUNK_STAGING_DIR/$name.js")" />
+<link rel="modulepreload" href="{{WIDGET}}/__wasm_split.js" integrity="$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")" />
+LINKS

@@ -4,9 +4,9 @@
 # every other file into the loaders), then packs dist/isao-deals-<version>.tar.gz:
 #   isao-deals-<version>/   the files to serve, as one versioned folder
 #   SHA384SUMS              `sha384sum -c` checks that folder
-#   SNIPPET.html            what a host page pastes: the loader's script tag
-#                           with its integrity, the element, and the CSP the
-#                           widget needs
+#   SNIPPET.html            what a host page pastes: the preload links and
+#                           the loader's script tag with their integrity,
+#                           the element, and the CSP the widget needs
 # The folder's files keep fixed names; the version in the folder's name is
 # what lets a host cache them for long and move to a new release on purpose.
 #
@@ -18,7 +18,7 @@ if [ "${1:-}" != --no-build ]; then
     step "Release build"
     trunk build --release --offline
 fi
-[ -f dist/isao-deals.js ] || fail "dist/ has no release build: run without --no-build"
+[ -f dist/isao-deals.js ] && [ -f dist/preload-links.html ] || fail "dist/ has no release build: run without --no-build"
 
 version="$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Cargo.toml)"
 [ -n "$version" ] || fail "no version in the [package] section of Cargo.toml"
@@ -40,6 +40,9 @@ loader_sri="sha384-$(openssl dgst -sha384 -binary dist/isao-deals.js | openssl b
 cat >"$work/SNIPPET.html" <<SNIPPET
 <!-- ISAO Deals widget $version. Serve the folder $kit/ from your site (here
      under /$kit/); set api-base to your ISAO Deals API. -->
+<!-- In the page's <head>: the preload links let the browser fetch the
+     widget's files while it reads the page, together with the loader. -->
+$(sed "s|{{WIDGET}}|/$kit|" dist/preload-links.html)
 <script type="module" src="/$kit/isao-deals.js" integrity="$loader_sri" crossorigin="anonymous"></script>
 <isao-deals api-base="https://deals.example.com/api/external"></isao-deals>
 <!-- The Content-Security-Policy the widget needs (add your own sources):

@@ -1,5 +1,6 @@
 // How the release build loads (embed/isao-deals.js, scripts/release-bundle.sh):
-// the loader asks for the wasm module before the JS modules, and the widget's
+// the loader asks for the wasm module before the JS modules, a host page's
+// preload links ask for all three with the loader, and the widget's
 // first screen costs the loader, the wasm, the glue (its snippets inside),
 // the chunk loader and the stylesheet, nothing more. Browsers open at most
 // six connections to a host over HTTP/1.1: with a module per snippet, the
@@ -23,10 +24,12 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       await browser?.close();
     });
 
-    // Guards: the wasm download starts before the glue's, not after the JS
-    // modules; no other file holds up the key field (a snippet's module of
-    // its own, say).
-    test('the wasm first, then the glue and the chunk loader, and nothing else before the key field', async () => {
+    /**
+     * Opens `path` up to the key field, styled, and gives the widget's files
+     * it requested and, for each, when the page started its fetch (not when a
+     * connection took it) and when the answer was in.
+     */
+    async function load(path) {
       const context = await browser.newContext();
       const page = await watchedPage(context, served.consoleErrors);
       const requested = [];
@@ -34,17 +37,40 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const { pathname } = new URL(request.url());
         if (pathname.startsWith('/widget/')) requested.push(pathname.slice('/widget/'.length));
       });
-      await page.goto(`${served.host.origin}/plain.html`);
+      await page.goto(`${served.host.origin}${path}`);
       await page.getByLabel('API key').waitFor();
       await widgetStylesApplied(page);
-      assert.deepEqual([...requested].sort(),
-        ['__wasm_split.js', 'isao-deals-widget.js', 'isao-deals-widget_bg.wasm', 'isao-deals.css', 'isao-deals.js']);
-      // When each fetch was started, as the page saw it (not when a connection took it).
-      const started = await page.evaluate(() =>
-        Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [entry.name.split('/').pop(), entry.startTime])));
-      assert.ok(started['isao-deals-widget_bg.wasm'] <= started['isao-deals-widget.js'], JSON.stringify(started));
-      assert.ok(started['isao-deals-widget_bg.wasm'] <= started['__wasm_split.js'], JSON.stringify(started));
+      const entries = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map(({ name, startTime, responseEnd }) => [name.split('/').pop(), startTime, responseEnd]));
       await context.close();
+      const started = Object.fromEntries(entries.map(([file, start]) => [file, start]));
+      const arrived = Object.fromEntries(entries.map(([file, , end]) => [file, end]));
+      return { requested, started, arrived, timings: JSON.stringify(entries) };
+    }
+    const FIRST_SCREEN = ['__wasm_split.js', 'isao-deals-widget.js', 'isao-deals-widget_bg.wasm', 'isao-deals.css', 'isao-deals.js'];
+
+    // Guards: the wasm download starts before the glue's, not after the JS
+    // modules; no other file holds up the key field (a snippet's module of
+    // its own, say).
+    test('without preload links: the wasm first, then the glue and the chunk loader, nothing else before the key field', async () => {
+      const { requested, started, timings } = await load('/element.html');
+      assert.deepEqual([...requested].sort(), FIRST_SCREEN);
+      assert.ok(started['isao-deals-widget_bg.wasm'] <= started['isao-deals-widget.js'], timings);
+      assert.ok(started['isao-deals-widget_bg.wasm'] <= started['__wasm_split.js'], timings);
+    });
+
+    // Guards: with the release build's preload links in the page's head, the
+    // wasm, the glue and the chunk loader are requested as the page is read,
+    // together with the loader (before it has arrived, let alone run), and
+    // the loader's own requests take those answers: each file is requested
+    // once (a preload that does not match the loader's request, by its mode
+    // or its integrity, is a second request).
+    test('with preload links: every file requested once, all before the loader has arrived', async () => {
+      const { requested, started, arrived, timings } = await load('/plain.html');
+      assert.deepEqual([...requested].sort(), FIRST_SCREEN);
+      for (const file of ['isao-deals-widget_bg.wasm', 'isao-deals-widget.js', '__wasm_split.js']) {
+        assert.ok(started[file] < arrived['isao-deals.js'], timings);
+      }
     });
   });
 }
