@@ -142,6 +142,21 @@ export async function apiCall(served, method, path, body) {
   return (await response.json()).data;
 }
 
+/**
+ * Calls `read` (an API read, say) every 100 ms until `done` holds for its
+ * answer, for at most 15 s, and gives that answer, or the last one for the
+ * caller's assertion to show: the API gets a change after the screen shows
+ * it (an undo window, a queue).
+ */
+export async function untilApi(read, done) {
+  let answer = await read();
+  for (let waited = 0; !done(answer) && waited < 15000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = await read();
+  }
+  return answer;
+}
+
 /** Every deal the API of `served` lists for `filters`, through every page, as another client reads them. */
 export async function apiDeals(served, filters) {
   const deals = [];

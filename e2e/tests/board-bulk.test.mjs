@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { apiCall, axeViolations, BROWSERS, connect, servedWidget, watchedPage } from '../suite.mjs';
+import { apiCall, axeViolations, BROWSERS, connect, servedWidget, untilApi, watchedPage } from '../suite.mjs';
 
 const served = servedWidget();
 
@@ -97,12 +97,8 @@ async function heldStages(deals) {
 
 /** Waits until the API holds `stage` for each of `deals`. */
 async function untilHeld(deals, stage) {
-  for (let waited = 0; ; waited += 200) {
-    const stages = await heldStages(deals);
-    if (stages.every((held) => held === stage)) return;
-    assert.ok(waited < 15000, `the API still holds ${stages}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const stages = await untilApi(() => heldStages(deals), (stages) => stages.every((held) => held === stage));
+  assert.ok(stages.every((held) => held === stage), `the API still holds ${stages}`);
 }
 
 /**
