@@ -6,7 +6,9 @@
 //     every open deal counted in its column (all pages read at limit 200,
 //     grouped, each column's first cards drawn);
 //   - a move: from a click on a stage in a card's "Move to" to the API's
-//     answer shown;
+//     answer shown, on a page whose changes are sent at once
+//     (host/at-once.html: no undo window, which holds a change 6 s by
+//     default before sending it);
 //   - switching: from the Board tab to the Forecast tab (its totals count
 //     every open deal), and back (every deal counted in its column again);
 //   - forecast load: on a fresh page, from a click on the Forecast tab to its
@@ -127,7 +129,7 @@ async function connected() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(watchLongTasks);
   const page = await context.newPage();
-  await page.goto(`${host.origin}/plain.html`);
+  await page.goto(`${host.origin}/at-once.html`);
   await page.getByLabel('API key').fill(KEY);
   await page.getByRole('button', { name: 'Connect' }).click();
   await page.getByLabel('Status').selectOption('open');
