@@ -132,9 +132,7 @@ pub enum Changed {
 /// Puts each updated deal in its row, where it stands.
 pub fn apply_updates(page: &mut [Deal], updated: Vec<Deal>) {
     for deal in updated {
-        if let Some(row) = page.iter_mut().find(|row| row.id == deal.id) {
-            *row = deal;
-        }
+        deal.replace_in(page);
     }
 }
 

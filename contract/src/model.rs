@@ -163,6 +163,16 @@ pub struct Deal {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Deal {
+    /// Puts this deal, as the API answered it last, in place of its earlier
+    /// version in `shown`, if `shown` has it; nothing else moves.
+    pub fn replace_in(&self, shown: &mut [Deal]) {
+        if let Some(earlier) = shown.iter_mut().find(|earlier| earlier.id == self.id) {
+            *earlier = self.clone();
+        }
+    }
+}
+
 /// Probabilities are percentages, written `75` rather than `75.0` as the seed does.
 fn percent_as_written<S: serde::Serializer>(
     percent: &Option<f64>,
@@ -595,6 +605,30 @@ mod tests {
         "createdAt": "2024-11-01T10:30:00.000Z",
         "updatedAt": "2024-11-08T09:15:00.000Z"
     }"#;
+
+    #[test]
+    fn a_newer_version_replaces_its_deal_in_place_and_nothing_else() {
+        let seed: Deal = serde_json::from_str(SEED_DEAL).unwrap();
+        let other = Deal {
+            id: "deal_456".to_owned(),
+            ..seed.clone()
+        };
+        let mut shown = vec![other.clone(), seed.clone()];
+        let newer = Deal {
+            stage: Some("closed-won".to_owned()),
+            ..seed.clone()
+        };
+        newer.replace_in(&mut shown);
+        assert_eq!(shown, vec![other.clone(), newer]);
+        let unknown = Deal {
+            id: "deal_789".to_owned(),
+            ..seed
+        };
+        unknown.replace_in(&mut shown);
+        assert_eq!(shown.len(), 2);
+        assert!(!shown.contains(&unknown));
+        assert_eq!(shown[0], other);
+    }
 
     #[test]
     fn the_seed_deal_round_trips_unchanged() {

@@ -414,9 +414,7 @@ type Loaded = (
 fn replace(loaded: LatestAnswer<Result<AllDeals, ApiError>>, deal: &Deal) {
     loaded.try_update(|loaded| {
         if let Some(Ok(all)) = loaded {
-            if let Some(shown) = all.deals.iter_mut().find(|shown| shown.id == deal.id) {
-                *shown = deal.clone();
-            }
+            deal.replace_in(&mut all.deals);
         }
     });
 }

@@ -199,9 +199,7 @@ impl Outbox {
     fn show_in_list(self, deal: &Deal) {
         self.state.deals.try_update(|page| {
             if let Some(Ok(page)) = page {
-                if let Some(row) = page.data.iter_mut().find(|row| row.id == deal.id) {
-                    *row = deal.clone();
-                }
+                deal.replace_in(&mut page.data);
             }
         });
     }
