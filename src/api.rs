@@ -302,6 +302,11 @@ impl ApiClient {
         )
     }
 
+    /// Where a deal's status changes go.
+    fn status_url(&self, id: &str) -> String {
+        format!("{}/status", self.deal_url(id))
+    }
+
     pub async fn list_deals(&self, query: &DealQuery) -> Result<Page<Deal>, ApiError> {
         let abort = AbortOnDrop::new();
         let request = self
@@ -369,7 +374,7 @@ impl ApiClient {
         id: &str,
         change: &StatusChange,
     ) -> Result<SentDeal, ApiError> {
-        let url = format!("{}/status", self.deal_url(id));
+        let url = self.status_url(id);
         let abort = AbortOnDrop::new();
         let request = self.authorized(Request::put(&url), &abort).json(change);
         sent_deal(read_body(request).await?)
@@ -383,7 +388,7 @@ impl ApiClient {
         id: &str,
         change: &StatusChange,
     ) -> Result<SentDeal, ApiError> {
-        let url = format!("{}/status", self.deal_url(id));
+        let url = self.status_url(id);
         let built = self
             .with_credentials(Request::put(&url))
             .json(change)
