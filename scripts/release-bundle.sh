@@ -137,7 +137,9 @@ done
 
 # The loader preloads each JS module the glue imports, with the integrity of
 # its minified file, and checks the first module's sha256 itself.
-modules="\"./$name.js\": \"$(sri "$TRUNK_STAGING_DIR/$name.js")\", \"./__wasm_split.js\": \"$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")\""
+glue_sri="$(sri "$TRUNK_STAGING_DIR/$name.js")"
+chunk_loader_sri="$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")"
+modules="\"./$name.js\": \"$glue_sri\", \"./__wasm_split.js\": \"$chunk_loader_sri\""
 imports="$(grep -o 'from *"\./[^"]*"' "$TRUNK_STAGING_DIR/$name.js" | sed 's/^from *"\(.*\)"$/\1/' | LC_ALL=C sort -u)"
 for path in $imports; do
     grep -qF "\"$path\":" <<<"$modules" || fail "the glue imports $path, which the loader does not preload with its integrity"
@@ -159,6 +161,6 @@ terser --module --compress --mangle --output "$TRUNK_STAGING_DIR/isao-deals.js" 
 # folder; scripts/release.sh and the e2e host (e2e/server.mjs) put it in.
 cat >"$TRUNK_STAGING_DIR/preload-links.html" <<LINKS
 <link rel="preload" href="{{WIDGET}}/${name}_bg.wasm" as="fetch" crossorigin="anonymous" />
-<link rel="modulepreload" href="{{WIDGET}}/$name.js" integrity="$(sri "$TRUNK_STAGING_DIR/$name.js")" />
-<link rel="modulepreload" href="{{WIDGET}}/__wasm_split.js" integrity="$(sri "$TRUNK_STAGING_DIR/__wasm_split.js")" />
+<link rel="modulepreload" href="{{WIDGET}}/$name.js" integrity="$glue_sri" />
+<link rel="modulepreload" href="{{WIDGET}}/__wasm_split.js" integrity="$chunk_loader_sri" />
 LINKS
