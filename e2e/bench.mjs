@@ -284,25 +284,27 @@ async function measureLeak(kind, inBrowser) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const growth = (from, to) => ((to - from) / from) * 100;
 
+/**
+ * `measure(kind, keep)` ROUNDS times for each page, the two taking turns and
+ * each going first every other round; after one unkept load of each when
+ * `warmUp` (a browser's first pages pay for its own start-up).
+ */
+async function takingTurns(measure, { warmUp }) {
+  if (warmUp) {
+    for (const kind of Object.keys(PAGES)) await measure(kind, false);
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
+    for (const kind of order) await measure(kind, true);
+  }
+}
+
 const leaks = {};
 const objectLeaks = {};
 try {
-  await measureRound('widget', false);
-  await measureRound('hand-written', false);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
-    for (const kind of order) await measureRound(kind, true);
-  }
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
-    for (const kind of order) await measureLatencyLoad(kind, true);
-  }
-  await measureFirefoxLoad('widget', false);
-  await measureFirefoxLoad('hand-written', false);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? ['widget', 'hand-written'] : ['hand-written', 'widget'];
-    for (const kind of order) await measureFirefoxLoad(kind, true);
-  }
+  await takingTurns(measureRound, { warmUp: true });
+  await takingTurns(measureLatencyLoad, { warmUp: false });
+  await takingTurns(measureFirefoxLoad, { warmUp: true });
   for (const kind of Object.keys(PAGES)) leaks[kind] = await measureLeak(kind, browser);
   for (const kind of Object.keys(PAGES)) objectLeaks[kind] = await measureLeak(kind, firstTiersBrowser);
 } finally {
