@@ -28,6 +28,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1000);
 const LATENCY_MS = 40;
 const KEY = 'isao_demo_rw';
+// Each load waits this long after the one before: a closed context leaves
+// its browser busy for a while (Firefox takes its page's process down), and
+// that work competed with the next page's. It fell on the widget's side:
+// Firefox compiles its wasm on the cores that were busy (38 ms right after a
+// close, 27 ms a second later, 20 ms in a quiet page), while the hand-written
+// page has nothing of the kind to do.
+const SETTLE_MS = 1000;
 const PAGES = { widget: '/plain.html', 'hand-written': '/hand-written.html' };
 
 const [binary, dist, resultsFile] = process.argv.slice(2);
@@ -162,6 +169,7 @@ async function change(page, locator, value, query) {
  * starting (the widget) and not one that is done (the hand-written page).
  */
 async function open(path, inBrowser, latencyMs = 0) {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const context = await inBrowser.newContext();
   let keyFieldReady;
   const ready = new Promise((resolve) => {
