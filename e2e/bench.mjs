@@ -31,9 +31,9 @@ const KEY = 'isao_demo_rw';
 // Each load waits this long after the one before: a closed context leaves
 // its browser busy for a while (Firefox takes its page's process down), and
 // that work competed with the next page's. It fell on the widget's side:
-// Firefox compiles its wasm on the cores that were busy (38 ms right after a
-// close, 27 ms a second later, 20 ms in a quiet page), while the hand-written
-// page has nothing of the kind to do.
+// Firefox compiles its wasm on the cores that were busy, while the
+// hand-written page has nothing of the kind to do (docs/performance.md has
+// the compile times with and without the pause).
 const SETTLE_MS = 1000;
 const PAGES = { widget: '/plain.html', 'hand-written': '/hand-written.html' };
 
