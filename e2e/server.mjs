@@ -1,6 +1,7 @@
 // The intranet page that embeds the widget: the release build under /widget/,
 // host pages under / (a page's {{WIDGET_PRELOADS}} becomes the build's
-// preload links, {{API_BASE}} the API's base URL), every answer with a
+// preload links, {{API_BASE}} the API's base URL; the rest of a page after
+// <!-- {{STALL}} --> is sent STALL_MS later, as a slow page streams in), every answer with a
 // strict Content-Security-Policy (no inline script or style, wasm allowed,
 // connections to 'self' for the widget's own files and to the API's origin
 // only).
@@ -20,6 +21,9 @@ const TYPES = {
   '.css': 'text/css',
   '.wasm': 'application/wasm',
 };
+
+export const STALL_MS = 1500;
+const STALL = '<!-- {{STALL}} -->';
 
 export function contentSecurityPolicy(apiOrigin) {
   return [
@@ -66,7 +70,14 @@ export async function startHost(distDir) {
         'content-security-policy': contentSecurityPolicy(new URL(api.base).origin),
         'cache-control': 'no-store',
       });
-      response.end(body);
+      const stall = extname(file) === '.html' ? body.indexOf(STALL) : -1;
+      if (stall >= 0) {
+        response.write(body.slice(0, stall));
+        await new Promise((resolve) => setTimeout(resolve, STALL_MS));
+        response.end(body.slice(stall + STALL.length));
+      } else {
+        response.end(body);
+      }
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

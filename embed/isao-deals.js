@@ -1,8 +1,10 @@
 // The one file a host page includes:
-//   <script type="module" src="/widget/isao-deals.js"></script>
+//   <script type="module" async src="/widget/isao-deals.js"></script>
 // Loading it mounts a widget in every <div data-isao-deals data-api-base="…">
 // of the page and in every <isao-deals api-base="…"> element, now and later;
-// `mount(element, options)` mounts more from code.
+// `mount(element, options)` mounts more from code. `async` has it start the
+// downloads as soon as it arrives, not once the page is parsed and its
+// stylesheets are in; the widgets still mount once the page is parsed.
 //
 // The wasm download starts first, the glue's right after it, and neither
 // waits for the other. A host page with the release build's preload links
@@ -66,7 +68,19 @@ const glue = preloaded.then(() => import("./isao-deals-widget.js")).then(async (
   await module.default({ module_or_path: wasm });
   return module;
 });
-glue.catch(() => {});
+
+// Widgets mount once the page is parsed: every element it declares is in it
+// by then, and its own scripts, deferred ones included, have run and hear the
+// widgets' first events. Never awaited at the top level: a deferred script
+// that imports this module runs before DOMContentLoaded.
+const parsed = new Promise((resolve) =>
+  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", resolve) : resolve(),
+);
+const mountable = parsed.then(() => glue);
+mountable.then(
+  (module) => module.mountDeclared(),
+  () => document.querySelectorAll("[data-isao-deals]").forEach(showUnsafe),
+);
 
 function showUnsafe(host) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
@@ -134,7 +148,7 @@ export class IsaoDeals extends HTMLElement {
   #update() {
     if (this.#queued) return;
     this.#queued = true;
-    glue.then(
+    mountable.then(
       (module) => {
         this.#queued = false;
         this.#apply(module);
@@ -198,7 +212,6 @@ try {
   loaded = await glue;
 } catch (reason) {
   console.error("isao-deals: the widget could not be loaded safely:", reason);
-  document.querySelectorAll("[data-isao-deals]").forEach(showUnsafe);
 }
 
 /** `mount(element, {apiBase, keyStorage, urlKey, idleDays, refreshSeconds, stylesheet})`. */

@@ -43,7 +43,7 @@ cat >"$work/SNIPPET.html" <<SNIPPET
 <!-- In the page's <head>: the preload links let the browser fetch the
      widget's files while it reads the page, together with the loader. -->
 $(sed "s|{{WIDGET}}|/$kit|" dist/preload-links.html)
-<script type="module" src="/$kit/isao-deals.js" integrity="$loader_sri" crossorigin="anonymous"></script>
+<script type="module" async src="/$kit/isao-deals.js" integrity="$loader_sri" crossorigin="anonymous"></script>
 <isao-deals api-base="https://deals.example.com/api/external"></isao-deals>
 <!-- The Content-Security-Policy the widget needs (add your own sources):
 Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' https://deals.example.com

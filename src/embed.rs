@@ -130,7 +130,9 @@ fn show_crash(container: &HtmlElement, texts: Texts) {
     }
 }
 
-fn install_panic_hook() {
+/// Has a panic reported by every widget on the page (`report_crash`); once
+/// per page, however often it is called.
+pub fn install_panic_hook() {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
         // In tests, the hook before ours (the test runner's) still hears of
@@ -322,6 +324,12 @@ pub fn mount_from_js(host: &Element, options: JsValue) -> Result<WidgetHandle, J
 /// Mounts a widget in every `[data-isao-deals]` element of the page; they
 /// live as long as the page. An element whose options are wrong shows why in
 /// the console and stays empty.
+///
+/// Called once the page is parsed, by the loader (embed/isao-deals.js) or
+/// the demo page's start script (embed/demo-start.js), not at start-up: the
+/// snippet's `async` script tag may start the widget while the browser is
+/// still reading the page, before the elements further down.
+#[wasm_bindgen(js_name = mountDeclared)]
 pub fn mount_declared() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;

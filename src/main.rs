@@ -1,7 +1,10 @@
-//! Start-up of the shipped bundle: mount every widget the page declares.
+//! Start-up of the shipped bundle: the panic hook, before anything can
+//! panic. The widgets are mounted by the loader once the page is parsed
+//! (`mountDeclared`, `mount` and the `<isao-deals>` element,
+//! embed/isao-deals.js), or by the demo page's start script.
 
 fn main() {
-    isao_deals_widget::embed::mount_declared();
+    isao_deals_widget::embed::install_panic_hook();
 }
 
 // The component tests wrap the same allocator (tests/web/main.rs).

@@ -52,10 +52,10 @@ function tamperedBuild(file) {
 /**
  * The JS modules the loader imports, directly or through the glue: every JS
  * file of the build but the loader itself (the host page's script tag checks
- * it) and the demo page's script.
+ * it) and the demo pages' scripts.
  */
 const SCRIPTS = readdirSync(process.env.WIDGET_DIST, { recursive: true })
-  .filter((path) => path.endsWith('.js') && !['isao-deals.js', 'host-demo.js'].includes(path));
+  .filter((path) => path.endsWith('.js') && !['isao-deals.js', 'host-demo.js', 'demo-start.js'].includes(path));
 assert.ok(SCRIPTS.includes('isao-deals-widget.js') && SCRIPTS.includes('__wasm_split.js'), `the build's modules: ${SCRIPTS}`);
 
 /** Serves `dir` as the widget, with the reference API, around the calling describe's tests. */

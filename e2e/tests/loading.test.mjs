@@ -4,12 +4,14 @@
 // first screen costs the loader, the wasm, the glue (its snippets inside),
 // the chunk loader and the stylesheet, nothing more. Browsers open at most
 // six connections to a host over HTTP/1.1: with a module per snippet, the
-// wasm queued behind them.
+// wasm queued behind them. The snippet's script tag is async: the widget may
+// be ready before the page is parsed, and it mounts once the page is.
 //
 // Environment: REFERENCE_API_BIN (the server binary), WIDGET_DIST (the
 // release build).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { STALL_MS } from '../server.mjs';
 import { BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const served = servedWidget();
@@ -71,6 +73,31 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       for (const file of ['isao-deals-widget_bg.wasm', 'isao-deals-widget.js', '__wasm_split.js']) {
         assert.ok(started[file] < arrived['isao-deals.js'], timings);
       }
+    });
+
+    // Guards: with the async script tag, the widget can be ready long before
+    // a slow page is parsed; it still mounts the `div` declared in the part
+    // of the page that came last, and mounts no widget before the page's own
+    // deferred scripts have run: the one at its end hears the connect of an
+    // element that starts with the key it kept.
+    test('a page streaming in slowly: every declared widget mounts, once the page and its scripts are in', async () => {
+      const context = await browser.newContext();
+      const page = await watchedPage(context, served.consoleErrors);
+      await page.goto(`${served.host.origin}/streamed.html`);
+      const element = page.locator('#deals');
+      await element.getByLabel('API key').fill('isao_demo_rw');
+      await element.getByRole('button', { name: 'Connect' }).click();
+      await element.locator('table.deals tbody tr').first().waitFor();
+      await page.reload();
+      await page.locator('#declared').getByLabel('API key').waitFor();
+      await element.locator('table.deals tbody tr').first().waitFor();
+      const { parsedAt, heard } = await page.evaluate(() => ({
+        parsedAt: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+        heard: window.hostEvents.filter((event) => event.type === 'isao-deals:connect').map((event) => event.target),
+      }));
+      assert.ok(parsedAt >= STALL_MS, `parsed ${parsedAt} ms into the load: the page did not stream in slowly`);
+      assert.deepEqual(heard, ['deals'], 'the page heard the kept key connect');
+      await context.close();
     });
   });
 }
