@@ -127,8 +127,12 @@ function chunkIntegrity(file) {
   return chunkIntegrities.then((all) => all[file]);
 }
 CHUNK_LOADER
-# Trunk's own wasm-bindgen run left its snippets here; the glue now holds them.
+# Trunk's own wasm-bindgen run left its snippets here; the glue now holds
+# them, and trunk's page (the demo) no longer preloads them: a request each
+# that would answer 404.
 rm -rf "$TRUNK_STAGING_DIR/snippets"
+sed -i -E 's#<link [^>]*href="?/snippets/[^>]*>##g' "$TRUNK_STAGING_DIR/index.html"
+! grep -q '/snippets/' "$TRUNK_STAGING_DIR/index.html" || fail "index.html still refers to /snippets/"
 # Property names stay: the wasm imports its functions by the names of the
 # `imports.wbg` object's members, and the loader imports `mount` by name.
 for script in "$work/bound/$name.js" "$loader"; do
