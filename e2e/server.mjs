@@ -1,10 +1,10 @@
 // The intranet page that embeds the widget: the release build under /widget/,
 // host pages under / (a page's {{WIDGET_PRELOADS}} becomes the build's
 // preload links, {{API_BASE}} the API's base URL; the rest of a page after
-// <!-- {{STALL}} --> is sent STALL_MS later, as a slow page streams in), every answer with a
-// strict Content-Security-Policy (no inline script or style, wasm allowed,
-// connections to 'self' for the widget's own files and to the API's origin
-// only).
+// <!-- {{STALL}} --> is sent STALL_MS later, as a slow page streams in),
+// every answer with a strict Content-Security-Policy (no inline script or
+// style, wasm allowed, connections to 'self' for the widget's own files and
+// to the API's origin only).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
