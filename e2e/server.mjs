@@ -15,11 +15,14 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const TYPES = {
+/** The content type of a served file, by its extension. */
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export const STALL_MS = 1500;
@@ -66,7 +69,7 @@ export async function startHost(distDir) {
         }
       }
       response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': contentSecurityPolicy(new URL(api.base).origin),
         'cache-control': 'no-store',
       });

@@ -11,6 +11,10 @@ import { startApi, startHost } from './server.mjs';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The widget's version, as Cargo.toml's [package] section has it. */
+export const CRATE_VERSION = /\[package\][^[]*?\nversion = "([^"]+)"/.exec(
+  readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8'))[1];
+
 export const BROWSERS = {
   chromium: () =>
     chromium.launch({

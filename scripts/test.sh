@@ -117,6 +117,9 @@ test_e2e() {
     step "Download budget of the release build"
     scripts/check-size.sh dist
 
+    step "Release kit of that build, for e2e/tests/release-kit.test.mjs"
+    scripts/release.sh --no-build
+
     step "End-to-end: the release build in a host page, Chromium and Firefox"
     bash e2e/run.sh "$API_BIN" "$REPO_ROOT/dist"
 }

@@ -7,12 +7,9 @@
 // release build).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BROWSERS, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
+import { BROWSERS, CRATE_VERSION, servedWidget, watchedPage, widgetStylesApplied } from '../suite.mjs';
 
 const served = servedWidget();
-const CRATE_VERSION = /\[package\][^[]*?\nversion = "([^"]+)"/.exec(
-  readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8'))[1];
 
 const deals = (page, id = 'deals') => page.locator(`#${id}`);
 const rows = (widget) => widget.locator('table.deals tbody tr');
