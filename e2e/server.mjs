@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +41,12 @@ export function contentSecurityPolicy(apiOrigin) {
   ].join('; ');
 }
 
+/** The path of `relative` under the folder `root`, or undefined when it would lead out of it. */
+export function fileUnder(root, relative) {
+  const file = normalize(join(root, relative));
+  return file.startsWith(root + sep) ? file : undefined;
+}
+
 /** Starts the host on a free loopback port; `api.base` may be set later. */
 export async function startHost(distDir) {
   const api = { base: '' };
@@ -53,8 +59,8 @@ export async function startHost(distDir) {
     const [root, rest] = path.startsWith('/widget/')
       ? [distDir, path.slice('/widget/'.length)]
       : [join(HERE, 'host'), path.replace(/^\/(host\/)?/, '')];
-    const file = normalize(join(root, rest || 'plain.html'));
-    if (!file.startsWith(root)) {
+    const file = fileUnder(root, rest || 'plain.html');
+    if (!file) {
       response.writeHead(403).end();
       return;
     }

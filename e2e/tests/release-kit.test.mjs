@@ -14,8 +14,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { CONTENT_TYPES, startApi } from '../server.mjs';
+import { extname, join } from 'node:path';
+import { CONTENT_TYPES, fileUnder, startApi } from '../server.mjs';
 import { BROWSERS, CRATE_VERSION, catalogueTexts, connect, watchedPage } from '../suite.mjs';
 
 const KIT = `isao-deals-${CRATE_VERSION}`;
@@ -37,12 +37,13 @@ function unpackedKit() {
  * origin made the reference server's; nothing else.
  */
 function hostPage(snippet, apiOrigin) {
-  const lines = snippet.replaceAll(SNIPPET_API, apiOrigin).split('\n');
+  const filled = snippet.replaceAll(SNIPPET_API, apiOrigin);
+  const lines = filled.split('\n');
   const head = lines.filter((line) => /^<(link|script) /.test(line));
   const body = lines.filter((line) => line.startsWith('<isao-deals '));
   assert.equal(head.length, 4, 'three preload links and the script tag');
   assert.equal(body.length, 1, 'the element');
-  const [, policy] = /^Content-Security-Policy: (.+)$/m.exec(snippet.replaceAll(SNIPPET_API, apiOrigin)) ?? [];
+  const [, policy] = /^Content-Security-Policy: (.+)$/m.exec(filled) ?? [];
   assert.ok(policy, 'the snippet\'s Content-Security-Policy line');
   const html = `<!DOCTYPE html>
 <html lang="en">
@@ -76,9 +77,10 @@ async function startKitHost(kitDir, page) {
       response.writeHead(204, headers).end();
       return;
     }
-    const file = normalize(join(kitDir, '..', path));
+    const folder = `/${KIT}/`;
+    const file = path.startsWith(folder) ? fileUnder(kitDir, path.slice(folder.length)) : undefined;
     try {
-      if (!file.startsWith(kitDir + '/')) throw new Error('outside the kit');
+      if (!file) throw new Error('outside the kit');
       const body = await readFile(file);
       response.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
@@ -112,12 +114,18 @@ function servedKit(alter = () => {}) {
 }
 
 describe('the release kit\'s tarball', () => {
-  const served = servedKit();
+  let kit;
+  before(() => {
+    kit = unpackedKit();
+  });
+  after(() => {
+    if (kit) rmSync(kit.dir, { recursive: true, force: true });
+  });
 
   // Guards: SHA384SUMS is the folder's, whole: `sha384sum -c` passes and
   // it names every file the folder holds, no more, no fewer.
   test('SHA384SUMS checks every file of the versioned folder', () => {
-    const { dir } = served.kit;
+    const { dir } = kit;
     const checked = execFileSync('sha384sum', ['-c', '--strict', 'SHA384SUMS'], { cwd: dir, encoding: 'utf8' });
     const listed = checked.trim().split('\n').map((line) => line.replace(/: OK$/, '')).sort();
     const files = readdirSync(join(dir, KIT), { recursive: true, withFileTypes: true })
